@@ -1,0 +1,46 @@
+package org.polcomp.cli;
+
+import java.nio.file.Path;
+import org.polcomp.load.Limits;
+import picocli.CommandLine.Option;
+
+/** Options that every command reading a dataset shares (a picocli mixin). */
+public final class CommonOptions {
+  @Option(names = "--codebook", paramLabel = "FILE",
+      description = "A codebook that replaces or extends the default (see 'polcomp codebook').")
+  Path codebook;
+
+  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
+  boolean quiet;
+
+  @Option(names = "--debug", description = "Show stack traces of internal errors.")
+  boolean debug;
+
+  @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
+      description = "Threads for reading files; 0 = one per core (default), 1 = no parallelism.")
+  int threads;
+
+  @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "16777216",
+      description = "Largest policy file read (default: ${DEFAULT-VALUE}, 16 MiB).")
+  long maxFileBytes;
+
+  @Option(names = "--max-depth", paramLabel = "N", defaultValue = "64",
+      description = "Deepest nesting of maps and lists (default: ${DEFAULT-VALUE}).")
+  int maxDepth;
+
+  @Option(names = "--max-string", paramLabel = "CHARS", defaultValue = "32767",
+      description = "Longest string (default: ${DEFAULT-VALUE}, an Excel cell).")
+  int maxString;
+
+  @Option(names = "--max-aliases", paramLabel = "N", defaultValue = "50",
+      description = "Most YAML aliases per document (default: ${DEFAULT-VALUE}).")
+  int maxAliases;
+
+  Limits limits() {
+    if (maxFileBytes < 1 || maxDepth < 1 || maxString < 1 || maxAliases < 0) {
+      throw new UsageException("the limits must be positive numbers", null);
+    }
+    return new Limits(maxFileBytes, maxDepth, maxString, maxAliases,
+        Math.max(Limits.DEFAULT.maxAliasNodes(), maxAliases * 200));
+  }
+}

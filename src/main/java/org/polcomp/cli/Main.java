@@ -1,0 +1,127 @@
+package org.polcomp.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.jar.Attributes;
+import java.util.jar.Manifest;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code polcomp} executable. {@link #main} only exits with what {@link #run} returns; the work
+ * runs on an object given its output writers, so tests call {@code run} directly.
+ */
+@Command(name = "polcomp", mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Compare local migrant-integration policies: validate, classify, compare.",
+    subcommands = {ValidateCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "1:the data is invalid",
+        "2:usage error",
+        "3:input/output failure or internal error"})
+public final class Main implements Runnable {
+  private final PrintWriter out;
+  private final PrintWriter err;
+
+  public Main(PrintWriter out, PrintWriter err) {
+    this.out = out;
+    this.err = err;
+  }
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    System.exit(new Main(out, err).run(args));
+  }
+
+  @Override
+  public void run() {
+    // 'polcomp' alone: show what there is to do.
+    new CommandLine(this).usage(out);
+  }
+
+  /** Runs one command line and returns its exit code. */
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(this);
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("polcomp: " + ex.getMessage());
+      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      err.flush();
+      return ExitCode.USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof UsageException u) {
+        err.println("polcomp: " + u.getMessage());
+        if (u.hint() != null) {
+          err.println("    hint: " + u.hint());
+        }
+        err.flush();
+        return ExitCode.USAGE;
+      }
+      err.println("polcomp: " + describe(ex));
+      if (parsed.originalArgs().contains("--debug")) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.IO;
+    });
+    int code = cl.execute(args);
+    out.flush();
+    err.flush();
+    return code;
+  }
+
+  /** One line for an unexpected failure, without a stack trace. */
+  static String describe(Throwable ex) {
+    if (ex instanceof java.nio.file.NoSuchFileException e) {
+      return "cannot write " + e.getFile() + ": no such file or directory";
+    }
+    if (ex instanceof java.nio.file.AccessDeniedException e) {
+      return "cannot write " + e.getFile() + ": permission denied";
+    }
+    if (ex instanceof java.nio.file.FileSystemException e) {
+      return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file system error");
+    }
+    if (ex instanceof java.io.IOException) {
+      return "input/output error: " + ex.getMessage();
+    }
+    if (ex instanceof OutOfMemoryError) {
+      return "out of memory; give the JVM more with JAVA_OPTS=-Xmx4g";
+    }
+    return "internal error: " + ex + " (run again with --debug for details)";
+  }
+
+  /** Reads the version from the jar manifest (Implementation-Version). */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"polcomp " + version()};
+    }
+  }
+
+  /** The tool's version, or "dev" when not running from the jar. */
+  public static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    if (v != null) {
+      return v;
+    }
+    try (var in = Main.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
+      if (in != null) {
+        String mv = new Manifest(in).getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
+        if (mv != null) {
+          return mv;
+        }
+      }
+    } catch (java.io.IOException e) {
+      // fall through
+    }
+    return "dev";
+  }
+}

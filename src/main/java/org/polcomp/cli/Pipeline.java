@@ -1,0 +1,95 @@
+package org.polcomp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.load.CodebookLoader;
+import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.Limits;
+import org.polcomp.model.Codebook;
+import org.polcomp.model.Dataset;
+import org.polcomp.validate.Validator;
+
+/**
+ * The stages every data command runs first: codebook, load, validate. Validation runs per
+ * document while the locations of every value are at hand, and the dataset keeps only what later
+ * stages need.
+ */
+final class Pipeline {
+  /** The default dataset, read when a command is given no path. */
+  static final Path DEFAULT_DATASET = Path.of("policies");
+
+  private Pipeline() {}
+
+  /**
+   * What a run read: the codebook (null when the user's codebook is invalid), the dataset and the
+   * diagnostics so far, sorted.
+   */
+  record Loaded(Codebook codebook, Dataset dataset, List<Diagnostic> diagnostics) {
+    boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    int errors() {
+      return (int) diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    int warnings() {
+      return diagnostics.size() - errors();
+    }
+  }
+
+  /** The codebook the options ask for; diagnostics of a user codebook go to {@code into}. */
+  static Codebook codebook(CommonOptions o, List<Diagnostic> into) {
+    Limits limits = o.limits();
+    CodebookLoader loader = new CodebookLoader(limits);
+    Codebook defaults = loader.defaults();
+    if (o.codebook == null) {
+      return defaults;
+    }
+    requireExists(o.codebook);
+    CodebookLoader.Result r = loader.load(o.codebook, defaults);
+    into.addAll(r.diagnostics());
+    return r.codebook();
+  }
+
+  /** Loads and validates the dataset under {@code paths} (the default dataset when empty). */
+  static Loaded load(CommonOptions o, List<Path> paths) {
+    List<Path> roots = paths == null || paths.isEmpty() ? List.of(DEFAULT_DATASET) : paths;
+    for (Path p : roots) {
+      requireExists(p);
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Codebook codebook = codebook(o, diagnostics);
+    if (codebook == null) {
+      diagnostics.sort(Diagnostic.ORDER);
+      return new Loaded(null, new Dataset(List.of(), List.of()), diagnostics);
+    }
+    Validator validator = new Validator(codebook);
+    List<Diagnostic> perDocument = java.util.Collections.synchronizedList(new ArrayList<>());
+    DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1);
+    DatasetLoader.Result r = loader.load(roots, m -> {
+      List<Diagnostic> found = new ArrayList<>();
+      validator.document(m, found::add);
+      perDocument.addAll(found);
+      return m;
+    });
+    diagnostics.addAll(r.diagnostics());
+    diagnostics.addAll(perDocument);
+    validator.dataset(r.dataset().municipalities(), diagnostics::add);
+    diagnostics.sort(Diagnostic.ORDER);
+    return new Loaded(codebook, r.dataset(), diagnostics);
+  }
+
+  static void requireExists(Path p) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageException("no such file or directory: " + DatasetLoader.display(p),
+          p.equals(DEFAULT_DATASET)
+              ? "run polcomp from the project folder, or name the dataset's path"
+              : "check the path");
+    }
+  }
+}

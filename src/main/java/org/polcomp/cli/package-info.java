@@ -1,0 +1,9 @@
+/**
+ * The command line: {@link org.polcomp.cli.Main} and one thin picocli command per subcommand.
+ *
+ * <p>Commands parse options, run the stages in order (load, validate, classify, aggregate,
+ * report) and map the outcome to an exit code (CLI.md): 0 success, 1 invalid data, 2 usage, 3
+ * input/output or internal failure. They write only to the writers picocli gives them, so tests
+ * run them in-process through {@link org.polcomp.cli.Main#run}.
+ */
+package org.polcomp.cli;

@@ -1,0 +1,52 @@
+package org.polcomp.diagnostic;
+
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * One finding about the input: where, how bad, which stable {@link Code}, what happened and, where
+ * it helps, how to fix it. Reports sort diagnostics by {@link #ORDER}.
+ */
+public record Diagnostic(
+    SourceLocation location, Severity severity, Code code, String message, String hint) {
+
+  /** File, line, column, then code and message: the order of every report. */
+  public static final Comparator<Diagnostic> ORDER =
+      Comparator.comparing(Diagnostic::location)
+          .thenComparing(d -> d.code().id())
+          .thenComparing(Diagnostic::message);
+
+  public Diagnostic {
+    Objects.requireNonNull(location, "location");
+    Objects.requireNonNull(severity, "severity");
+    Objects.requireNonNull(code, "code");
+    Objects.requireNonNull(message, "message");
+    hint = hint == null || hint.isBlank() ? null : hint;
+  }
+
+  /** A diagnostic with the code's default severity. */
+  public static Diagnostic of(SourceLocation at, Code code, String message, String hint) {
+    return new Diagnostic(at, code.severity(), code, message, hint);
+  }
+
+  /** A diagnostic with the code's default severity and no hint. */
+  public static Diagnostic of(SourceLocation at, Code code, String message) {
+    return of(at, code, message, null);
+  }
+
+  public boolean isError() {
+    return severity == Severity.ERROR;
+  }
+
+  public String file() {
+    return location.file();
+  }
+
+  public int line() {
+    return location.line();
+  }
+
+  public int column() {
+    return location.column();
+  }
+}

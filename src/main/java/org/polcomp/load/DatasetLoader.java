@@ -1,0 +1,226 @@
+package org.polcomp.load;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+import org.polcomp.model.Dataset;
+import org.polcomp.model.Dataset.InputFile;
+import org.polcomp.model.Municipality;
+
+/**
+ * Reads a dataset from paths (FORMAT.md "Files and documents"): files and directories, searched
+ * recursively in sorted order, hidden entries skipped, symbolic links to directories not followed.
+ * Files are read and parsed in parallel; results keep path order, so output does not depend on
+ * the number of threads.
+ */
+public final class DatasetLoader {
+  private final Limits limits;
+  private final boolean parallel;
+
+  public DatasetLoader(Limits limits, boolean parallel) {
+    this.limits = limits;
+    this.parallel = parallel;
+  }
+
+  /** The dataset and every diagnostic found while reading it. */
+  public record Result(Dataset dataset, List<Diagnostic> diagnostics) {
+    public Result {
+      diagnostics = List.copyOf(diagnostics);
+    }
+  }
+
+  /** What one file gave. */
+  private record FileResult(InputFile file, List<Municipality> municipalities,
+      List<Diagnostic> diagnostics) {}
+
+  /**
+   * Reads every file under {@code paths}. {@code perDocument} sees each municipality with full
+   * locations (validation runs there) and returns what the dataset keeps.
+   */
+  public Result load(List<Path> paths, UnaryOperator<Municipality> perDocument) {
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    for (Path p : paths) {
+      collect(p, files, diagnostics);
+    }
+    var stream = files.stream();
+    if (parallel) {
+      stream = stream.parallel();
+    }
+    List<FileResult> results = stream.map(f -> readFile(f, perDocument)).toList();
+    List<Municipality> municipalities = new ArrayList<>();
+    List<InputFile> inputs = new ArrayList<>();
+    for (FileResult r : results) {
+      inputs.add(r.file());
+      municipalities.addAll(r.municipalities());
+      diagnostics.addAll(r.diagnostics());
+    }
+    return new Result(new Dataset(municipalities, inputs), diagnostics);
+  }
+
+  /** The path as users see it: as given, with forward slashes. */
+  public static String display(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+
+  /** Lists the policy files under a path, sorted; reports unreadable entries. */
+  public static void collect(Path root, List<Path> into, List<Diagnostic> diagnostics) {
+    if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      if (Files.isDirectory(root)) {
+        // A link to a directory named on the command line: the user asked for it explicitly.
+        root = root.resolve(".");
+      } else {
+        into.add(root);
+        return;
+      }
+    }
+    List<Path> found = new ArrayList<>();
+    Path start = root;
+    try {
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          if (!dir.equals(start) && isHidden(dir)) {
+            return FileVisitResult.SKIP_SUBTREE;
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          // Without FOLLOW_LINKS a link to a directory arrives here as a file: skip it.
+          if (!isHidden(file) && isPolicyFile(file) && !attrs.isDirectory()
+              && !(attrs.isSymbolicLink() && Files.isDirectory(file))) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+
+        @Override
+        public FileVisitResult visitFileFailed(Path file, IOException e) {
+          diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(normal(file))), Code.E023,
+              "cannot read " + display(normal(file)) + ": " + describe(e), null));
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    } catch (IOException e) {
+      diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(root)), Code.E023,
+          "cannot read " + display(root) + ": " + describe(e), null));
+    }
+    List<Path> normalised = new ArrayList<>();
+    for (Path p : found) {
+      normalised.add(normal(p));
+    }
+    normalised.sort((a, b) -> display(a).compareTo(display(b)));
+    if (normalised.isEmpty()) {
+      diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(normal(root))), Code.W007,
+          "no policy files (*.yaml, *.yml) under " + display(normal(root)), null));
+    }
+    into.addAll(normalised);
+  }
+
+  private static Path normal(Path p) {
+    Path n = p.normalize();
+    return n.toString().isEmpty() ? Path.of(".") : n;
+  }
+
+  private static boolean isHidden(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().startsWith(".");
+  }
+
+  private static boolean isPolicyFile(Path p) {
+    String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
+    return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    String msg = e.getMessage();
+    return msg == null ? e.getClass().getSimpleName() : msg;
+  }
+
+  private FileResult readFile(Path path, UnaryOperator<Municipality> perDocument) {
+    String name = display(path);
+    List<Diagnostic> diags = new ArrayList<>();
+    List<Municipality> municipalities = new ArrayList<>();
+    byte[] bytes;
+    try {
+      if (Files.isDirectory(path)) {
+        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
+            name + " is a directory, not a policy file", null));
+        return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+      }
+      long size = Files.size(path);
+      if (size > limits.maxFileBytes()) {
+        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
+            String.format(Locale.ROOT, "the file has %,d bytes, more than the limit of %,d",
+                size, limits.maxFileBytes()),
+            "split the file, or raise the limit with --max-file-size"));
+        return new FileResult(new InputFile(name, size, null), municipalities, diags);
+      }
+      bytes = readBounded(path);
+    } catch (IOException e) {
+      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
+          "cannot read " + name + ": " + describe(e), null));
+      return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+    }
+    if (bytes == null) {
+      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
+          "the file grew past the limit of " + limits.maxFileBytes() + " bytes while being read",
+          null));
+      return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+    }
+    YamlReader reader = new YamlReader(limits);
+    PolicyBinder binder = new PolicyBinder(diags::add);
+    for (YamlReader.Document doc : reader.read(name, bytes, diags::add)) {
+      if (doc.root() == null) {
+        diags.add(Diagnostic.of(doc.at(), Code.W001,
+            "document " + doc.index() + " is empty and is skipped", null));
+        continue;
+      }
+      Municipality m = binder.bind(name, doc.index(), doc.root());
+      if (m != null) {
+        municipalities.add(perDocument.apply(m));
+      }
+    }
+    return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities, diags);
+  }
+
+  /** Reads at most the limit (a file may grow after its size was taken); null past it. */
+  private byte[] readBounded(Path path) throws IOException {
+    try (var in = Files.newInputStream(path)) {
+      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
+      return bytes.length > limits.maxFileBytes() ? null : bytes;
+    }
+  }
+
+  static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,306 @@
+package org.polcomp.load;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+import org.polcomp.diagnostic.Suggest;
+import org.polcomp.load.YNode.Entry;
+import org.polcomp.load.YNode.ScalarType;
+import org.polcomp.load.YNode.YMap;
+import org.polcomp.load.YNode.YScalar;
+import org.polcomp.load.YNode.YSeq;
+import org.polcomp.model.PartialDate;
+
+/**
+ * Typed access to one YAML map with diagnostics: unknown keys (with "did you mean"), missing
+ * required keys, wrong types. Every value read records its location under a path, for {@link
+ * org.polcomp.model.Locations}.
+ */
+final class Fields {
+  private final YMap map;
+  private final String path;
+  private final Consumer<Diagnostic> out;
+  private final Map<String, SourceLocation> where;
+  private final Map<String, Entry> byKey = new HashMap<>();
+  private final Map<String, Object> extensions = new LinkedHashMap<>();
+
+  /**
+   * @param path the map's path ("" for the document, "target", "funding[0]") for locations
+   * @param what how messages name the map ("municipality", "measure 'x'")
+   */
+  Fields(YMap map, String path, String what, List<String> known, Consumer<Diagnostic> out,
+      Map<String, SourceLocation> where) {
+    this.map = map;
+    this.path = path;
+    this.out = out;
+    this.where = where;
+    for (Entry e : map.entries()) {
+      if (e.key().startsWith("x-")) {
+        extensions.put(e.key(), plain(e.value()));
+      } else if (known.contains(e.key())) {
+        byKey.put(e.key(), e);
+        where.put(sub(e.key()), e.value().at());
+        where.put(sub(e.key()) + "#key", e.keyAt());
+      } else {
+        String hint = Suggest.didYouMean(e.key(), known);
+        out.accept(Diagnostic.of(e.keyAt(), Code.E010,
+            "unknown key '" + e.key() + "' in " + what,
+            hint != null ? hint : "known keys: " + String.join(", ", known)
+                + "; extension fields start with 'x-'"));
+      }
+    }
+  }
+
+  SourceLocation at() {
+    return map.at();
+  }
+
+  String sub(String key) {
+    return path.isEmpty() ? key : path + "." + key;
+  }
+
+  Map<String, Object> extensions() {
+    return extensions;
+  }
+
+  /** The value of a key, or null when absent or written as null. */
+  YNode get(String key) {
+    Entry e = byKey.get(key);
+    if (e == null || (e.value() instanceof YScalar s && s.isNull())) {
+      return null;
+    }
+    return e.value();
+  }
+
+  boolean has(String key) {
+    return get(key) != null;
+  }
+
+  /** Reports a missing required key at the map; returns false when missing. */
+  boolean require(String key, String what) {
+    if (has(key)) {
+      return true;
+    }
+    Entry e = byKey.get(key);
+    SourceLocation at = e != null ? e.keyAt() : map.at();
+    out.accept(Diagnostic.of(at, Code.E009,
+        "missing required key '" + key + "' in " + what,
+        e != null ? "give '" + key + "' a value" : "add '" + key + ":' to this map"));
+    return false;
+  }
+
+  /** Any scalar read as text (YAML 1.2: yes, on, 0777 are text where text is expected). */
+  String string(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YScalar s) {
+      return s.text();
+    }
+    wrongType(key, n, "text");
+    return null;
+  }
+
+  Boolean bool(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YScalar s && s.type() == ScalarType.BOOL) {
+      return Boolean.valueOf(s.text().toLowerCase(Locale.ROOT));
+    }
+    wrongType(key, n, "true or false");
+    return null;
+  }
+
+  /** An integer; null (with E008) for anything else. */
+  Long integer(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YScalar s && s.type() == ScalarType.INT) {
+      try {
+        return new BigInteger(s.text().replace("_", "")).longValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        // falls through to the type error
+      }
+    }
+    wrongType(key, n, "a whole number");
+    return null;
+  }
+
+  /** A number; infinities and NaN are kept for validation to name (E021). */
+  Double number(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YScalar s && (s.type() == ScalarType.INT || s.type() == ScalarType.FLOAT)) {
+      Double d = parseNumber(s.text());
+      if (d != null) {
+        return d;
+      }
+    }
+    wrongType(key, n, "a number");
+    return null;
+  }
+
+  static Double parseNumber(String text) {
+    String t = text.toLowerCase(Locale.ROOT).replace("_", "");
+    switch (t) {
+      case ".inf", "+.inf" -> {
+        return Double.POSITIVE_INFINITY;
+      }
+      case "-.inf" -> {
+        return Double.NEGATIVE_INFINITY;
+      }
+      case ".nan" -> {
+        return Double.NaN;
+      }
+      default -> {
+        try {
+          return Double.valueOf(t);
+        } catch (NumberFormatException e) {
+          return null;
+        }
+      }
+    }
+  }
+
+  /** A date in one of FORMAT.md's forms; {@code allowOpen} accepts the word {@code open}. */
+  PartialDate date(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YScalar s && (s.type() == ScalarType.STRING || s.type() == ScalarType.INT)) {
+      var d = PartialDate.parse(s.text());
+      if (d.isPresent()) {
+        return d.get();
+      }
+      out.accept(Diagnostic.of(n.at(), Code.E013,
+          "invalid date '" + s.text() + "' for '" + key + "'",
+          "write YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date (e.g. 2016-11 or 2016-11-01)"));
+      return null;
+    }
+    wrongType(key, n, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    return null;
+  }
+
+  /** A list of maps, each handed to {@code each} with its index; null when absent. */
+  List<YMap> maps(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (!(n instanceof YSeq seq)) {
+      wrongType(key, n, "a list");
+      return null;
+    }
+    List<YMap> maps = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode item = seq.items().get(i);
+      if (item instanceof YMap m) {
+        maps.add(m);
+      } else {
+        out.accept(Diagnostic.of(item.at(), Code.E008,
+            "an entry of '" + key + "' must be a map, not " + item.kind(),
+            "write the entry as 'key: value' lines under '- '"));
+        maps.add(null);
+      }
+    }
+    return maps;
+  }
+
+  /** A list of text values (a single scalar is not accepted); null when absent. */
+  List<String> strings(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (!(n instanceof YSeq seq)) {
+      wrongType(key, n, "a list such as [a, b]");
+      return null;
+    }
+    List<String> values = new ArrayList<>();
+    for (int i = 0; i < seq.items().size(); i++) {
+      YNode item = seq.items().get(i);
+      if (item instanceof YScalar s && !s.isNull()) {
+        where.put(sub(key) + "[" + values.size() + "]", item.at());
+        values.add(s.text());
+      } else {
+        out.accept(Diagnostic.of(item.at(), Code.E008,
+            "an entry of '" + key + "' must be text, not " + item.kind(), null));
+      }
+    }
+    return values;
+  }
+
+  /** A nested map; null when absent or of the wrong type. */
+  YMap map(String key) {
+    YNode n = get(key);
+    if (n == null) {
+      return null;
+    }
+    if (n instanceof YMap m) {
+      return m;
+    }
+    wrongType(key, n, "a map");
+    return null;
+  }
+
+  private void wrongType(String key, YNode n, String expected) {
+    String shown = n instanceof YScalar s ? " '" + clip(s.text()) + "'" : "";
+    out.accept(Diagnostic.of(n.at(), Code.E008,
+        "'" + key + "' must be " + expected + ", not " + n.kind() + shown, null));
+  }
+
+  static String clip(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+
+  /** A YAML value as plain Java values, for extension fields. */
+  static Object plain(YNode n) {
+    if (n instanceof YMap m) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Entry e : m.entries()) {
+        map.put(e.key(), plain(e.value()));
+      }
+      return map;
+    }
+    if (n instanceof YSeq s) {
+      List<Object> list = new ArrayList<>();
+      for (YNode item : s.items()) {
+        list.add(plain(item));
+      }
+      return list;
+    }
+    YScalar s = (YScalar) n;
+    return switch (s.type()) {
+      case NULL -> null;
+      case BOOL -> Boolean.valueOf(s.text().toLowerCase(Locale.ROOT));
+      case INT -> {
+        try {
+          yield new BigInteger(s.text().replace("_", ""));
+        } catch (NumberFormatException e) {
+          yield s.text();
+        }
+      }
+      case FLOAT -> {
+        Double d = parseNumber(s.text());
+        yield d == null || !Double.isFinite(d) ? s.text() : d;
+      }
+      case STRING -> s.text();
+    };
+  }
+}

@@ -1,0 +1,244 @@
+package org.polcomp.load;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+import org.polcomp.diagnostic.Suggest;
+import org.polcomp.load.YNode.YMap;
+import org.polcomp.load.YNode.YScalar;
+import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Funding;
+import org.polcomp.model.Locations;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Municipality;
+import org.polcomp.model.PartialDate;
+import org.polcomp.model.Period;
+import org.polcomp.model.Source;
+import org.polcomp.model.Target;
+import org.polcomp.model.Targeting;
+import org.polcomp.model.Vocabulary;
+
+/**
+ * Binds one document's tree to a {@link Municipality}: the shape of FORMAT.md (keys, types,
+ * required keys, dates). Whether values are in the codebook and refer to each other is the
+ * validator's question. A measure or municipality missing a required key is reported and left out.
+ */
+public final class PolicyBinder {
+  static final List<String> DOCUMENT_KEYS = List.of("format", "municipality", "policies");
+  static final List<String> MUNICIPALITY_KEYS =
+      List.of("id", "name", "country", "region", "population", "type", "as_of");
+  static final List<String> MEASURE_KEYS =
+      List.of("id", "title", "description", "domain", "target", "instrument", "scale", "period",
+          "declared_duration", "funding", "status", "successor", "contact", "sources", "coding");
+  static final List<String> TARGET_KEYS = List.of("groups", "eligibility", "proxy");
+  static final List<String> PERIOD_KEYS = List.of("start", "end");
+  static final List<String> FUNDING_KEYS = List.of("source", "amount_eur", "note");
+  static final List<String> CONTACT_KEYS = List.of("with");
+  static final List<String> SOURCE_KEYS = List.of("title", "url", "date", "page");
+  static final List<String> CODING_KEYS = List.of("targeting", "duration", "coder", "note");
+
+  private final Consumer<Diagnostic> out;
+
+  public PolicyBinder(Consumer<Diagnostic> out) {
+    this.out = out;
+  }
+
+  /** The municipality of one document, or null when it cannot be built (already reported). */
+  public Municipality bind(String file, int document, YNode root) {
+    if (!(root instanceof YMap doc)) {
+      out.accept(Diagnostic.of(root.at(), Code.E008,
+          "a document must be a map with 'municipality' and 'policies', not " + root.kind(),
+          "start the document with 'municipality:'"));
+      return null;
+    }
+    Map<String, SourceLocation> docWhere = new HashMap<>();
+    Fields d = new Fields(doc, "", "the document", DOCUMENT_KEYS, out, docWhere);
+    String format = d.string("format");
+    if (format != null && !format.equals(Vocabulary.FORMAT)) {
+      out.accept(Diagnostic.of(d.get("format").at(), Code.E020,
+          "format '" + Fields.clip(format) + "' is not supported",
+          "write 'format: " + Vocabulary.FORMAT + "' or leave the key out"));
+    }
+    boolean hasMunicipality = d.require("municipality", "the document");
+    boolean hasPolicies = d.require("policies", "the document");
+    YMap mun = d.map("municipality");
+    if (!hasMunicipality || mun == null) {
+      return null;
+    }
+    Map<String, SourceLocation> where = new HashMap<>();
+    Fields m = new Fields(mun, "", "municipality", MUNICIPALITY_KEYS, out, where);
+    boolean ok = m.require("id", "municipality") & m.require("name", "municipality");
+    String id = m.string("id");
+    String name = m.string("name");
+    String country = m.string("country");
+    String region = m.string("region");
+    Long population = m.integer("population");
+    String type = m.string("type");
+    PartialDate asOf = m.date("as_of");
+    where.put("policies", docWhere.getOrDefault("policies", doc.at()));
+    where.put("policies#key", docWhere.getOrDefault("policies#key", doc.at()));
+    List<Measure> measures = new ArrayList<>();
+    List<YMap> items = hasPolicies ? d.maps("policies") : null;
+    if (items != null) {
+      for (int i = 0; i < items.size(); i++) {
+        if (items.get(i) != null) {
+          Measure measure = measure(items.get(i), i);
+          if (measure != null) {
+            measures.add(measure);
+          }
+        }
+      }
+    }
+    if (!ok || id == null || name == null || (hasPolicies && items == null)) {
+      return null;
+    }
+    Map<String, Object> ext = new java.util.LinkedHashMap<>(d.extensions());
+    ext.putAll(m.extensions());
+    SourceLocation base = where.getOrDefault("id", mun.at());
+    return new Municipality(id, name, country, region, population, type, asOf, measures, ext,
+        file, document, new Locations(base, where));
+  }
+
+  private Measure measure(YMap node, int index) {
+    Map<String, SourceLocation> where = new HashMap<>();
+    Fields f = new Fields(node, "", "measure #" + (index + 1), MEASURE_KEYS, out, where);
+    String idText = f.string("id");
+    String what = idText != null ? "measure '" + Fields.clip(idText) + "'" : "measure #" + (index + 1);
+    boolean ok = f.require("id", what) & f.require("title", what) & f.require("domain", what)
+        & f.require("target", what);
+    String title = f.string("title");
+    String description = f.string("description");
+    String domain = f.string("domain");
+    Target target = target(f.map("target"), where, what);
+    String instrument = f.string("instrument");
+    String scale = f.string("scale");
+    Period period = period(f.map("period"), where, what);
+    String declared = f.string("declared_duration");
+    List<Funding> funding = new ArrayList<>();
+    List<YMap> fundingMaps = f.maps("funding");
+    if (fundingMaps != null) {
+      for (int i = 0; i < fundingMaps.size(); i++) {
+        YMap fm = fundingMaps.get(i);
+        if (fm == null) {
+          continue;
+        }
+        Fields ff = new Fields(fm, "funding[" + i + "]", "a funding entry of " + what,
+            FUNDING_KEYS, out, where);
+        if (ff.require("source", "a funding entry of " + what) && ff.string("source") != null) {
+          funding.add(new Funding(ff.string("source"), ff.number("amount_eur"), ff.string("note")));
+          renumber(where, "funding[" + i + "]", "funding[" + (funding.size() - 1) + "]");
+        }
+      }
+    }
+    String status = f.string("status");
+    String successor = f.string("successor");
+    List<String> contactWith = List.of();
+    YMap contact = f.map("contact");
+    if (contact != null) {
+      Fields cf = new Fields(contact, "contact", "contact of " + what, CONTACT_KEYS, out, where);
+      List<String> with = cf.strings("with");
+      contactWith = with == null ? List.of() : with;
+    }
+    List<Source> sources = new ArrayList<>();
+    List<YMap> sourceMaps = f.maps("sources");
+    if (sourceMaps != null) {
+      for (int i = 0; i < sourceMaps.size(); i++) {
+        YMap sm = sourceMaps.get(i);
+        if (sm == null) {
+          continue;
+        }
+        String p = "sources[" + sources.size() + "]";
+        Fields sf = new Fields(sm, p, "a source of " + what, SOURCE_KEYS, out, where);
+        if (sf.require("title", "a source of " + what) && sf.string("title") != null) {
+          sources.add(new Source(sf.string("title"), sf.string("url"), sf.date("date"),
+              sf.string("page")));
+        }
+      }
+    }
+    Coding coding = coding(f.map("coding"), where, what);
+    if (!ok || idText == null || title == null || domain == null || target == null) {
+      return null;
+    }
+    SourceLocation base = where.getOrDefault("id", node.at());
+    return new Measure(idText, title, description, domain, target, instrument, scale, period,
+        declared, funding, status, successor, contactWith, sources, coding, f.extensions(),
+        new Locations(base, where));
+  }
+
+  /** Funding entries that failed are skipped, so later indexes shift down; keep paths aligned. */
+  private static void renumber(Map<String, SourceLocation> where, String from, String to) {
+    if (from.equals(to)) {
+      return;
+    }
+    for (String k : List.copyOf(where.keySet())) {
+      if (k.startsWith(from + ".")) {
+        where.put(to + k.substring(from.length()), where.remove(k));
+      }
+    }
+  }
+
+  private Target target(YMap node, Map<String, SourceLocation> where, String what) {
+    if (node == null) {
+      return null;
+    }
+    Fields f = new Fields(node, "target", "the target of " + what, TARGET_KEYS, out, where);
+    if (!f.require("groups", "the target of " + what)) {
+      return null;
+    }
+    List<String> groups = f.strings("groups");
+    if (groups == null) {
+      return null;
+    }
+    if (groups.isEmpty()) {
+      out.accept(Diagnostic.of(f.get("groups").at(), Code.E024,
+          "'groups' of " + what + " is empty", "name at least one group, e.g. [refugees]"));
+    }
+    Boolean proxy = f.bool("proxy");
+    return new Target(groups, f.string("eligibility"), proxy != null && proxy);
+  }
+
+  private Period period(YMap node, Map<String, SourceLocation> where, String what) {
+    if (node == null) {
+      return Period.NONE;
+    }
+    Fields f = new Fields(node, "period", "the period of " + what, PERIOD_KEYS, out, where);
+    PartialDate start = f.date("start");
+    YNode endNode = f.get("end");
+    if (endNode instanceof YScalar s && "open".equals(s.text())) {
+      return new Period(start, null, true);
+    }
+    return new Period(start, f.date("end"), false);
+  }
+
+  private Coding coding(YMap node, Map<String, SourceLocation> where, String what) {
+    if (node == null) {
+      return null;
+    }
+    Fields f = new Fields(node, "coding", "the coding of " + what, CODING_KEYS, out, where);
+    Targeting t = label(f, "targeting", Vocabulary.TARGETING_CODES, Targeting::of);
+    Duration d = label(f, "duration", Vocabulary.DURATION_CODES, Duration::of);
+    return new Coding(t, d, f.string("coder"), f.string("note"));
+  }
+
+  private <T> T label(Fields f, String key, List<String> allowed,
+      java.util.function.Function<String, java.util.Optional<T>> parse) {
+    String v = f.string(key);
+    if (v == null) {
+      return null;
+    }
+    if (allowed.contains(v)) {
+      return parse.apply(v).orElseThrow();
+    }
+    String hint = Suggest.didYouMean(v, allowed);
+    out.accept(Diagnostic.of(f.get(key).at(), Code.E011,
+        "unknown value '" + Fields.clip(v) + "' for 'coding." + key + "'",
+        hint != null ? hint : "use one of: " + String.join(", ", allowed)));
+    return null;
+  }
+}

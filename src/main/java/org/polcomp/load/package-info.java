@@ -1,0 +1,12 @@
+/**
+ * Loading: policy files and codebooks from YAML into the model, with the line and column of every
+ * key and value.
+ *
+ * <p>{@link org.polcomp.load.DatasetLoader} walks paths (sorted, hidden entries skipped, links to
+ * directories not followed), decodes UTF-8, and {@link org.polcomp.load.YamlReader} turns
+ * Jackson's YAML 1.2 token stream into {@link org.polcomp.load.YNode} trees while enforcing the
+ * {@link org.polcomp.load.Limits}. {@link org.polcomp.load.PolicyBinder} binds a tree to a {@link
+ * org.polcomp.model.Municipality}, reporting shape errors (types, keys, dates). Jackson's YAML
+ * stays in this package.
+ */
+package org.polcomp.load;

@@ -1,0 +1,68 @@
+package org.polcomp.model;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One policy measure of a municipality, as written in its file. Optional values are null (lists
+ * are empty); vocabulary values are codebook ids, checked by validation, not here.
+ *
+ * @param extensions the {@code x-} fields of the measure, in file order, as plain values
+ * @param locations where each value stands; the base is the measure's {@code id}
+ */
+public record Measure(
+    String id,
+    String title,
+    String description,
+    String domain,
+    Target target,
+    String instrument,
+    String scale,
+    Period period,
+    String declaredDuration,
+    List<Funding> funding,
+    String status,
+    String successor,
+    List<String> contactWith,
+    List<Source> sources,
+    Coding coding,
+    Map<String, Object> extensions,
+    Locations locations) {
+
+  public Measure {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(target, "target");
+    period = period == null ? Period.NONE : period;
+    funding = List.copyOf(funding);
+    contactWith = List.copyOf(contactWith);
+    sources = List.copyOf(sources);
+    extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    Objects.requireNonNull(locations, "locations");
+  }
+
+  /** The line of the measure's {@code id}, as reported in the measures table. */
+  public int line() {
+    return locations.base().line();
+  }
+
+  /** A copy that keeps only its own location, to save memory once validation is done. */
+  public Measure withoutDetail() {
+    return new Measure(id, title, description, domain, target, instrument, scale, period,
+        declaredDuration, funding, status, successor, contactWith, sources, coding, extensions,
+        Locations.of(locations.base()));
+  }
+
+  /** The budget of a measure: the sum of its amounts, 0 when it has none. */
+  public double budgetEur() {
+    double sum = 0;
+    for (Funding f : funding) {
+      if (f.amountEur() != null) {
+        sum += f.amountEur();
+      }
+    }
+    return sum;
+  }
+}

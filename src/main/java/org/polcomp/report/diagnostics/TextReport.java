@@ -1,0 +1,37 @@
+package org.polcomp.report.diagnostics;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import org.polcomp.diagnostic.Diagnostic;
+
+/** {@code FILE:LINE:COL: error[E012]: message}, the hint indented below, then a summary line. */
+final class TextReport implements DiagnosticFormat.DiagnosticWriter {
+  @Override
+  public void write(List<Diagnostic> diagnostics, RunSummary s, Writer out) throws IOException {
+    for (Diagnostic d : diagnostics) {
+      out.write(line(d));
+      out.write('\n');
+      if (d.hint() != null) {
+        out.write("    hint: " + d.hint() + "\n");
+      }
+    }
+    out.write(summary(s));
+    out.write('\n');
+  }
+
+  /** One diagnostic as a compiler-style line. */
+  static String line(Diagnostic d) {
+    return d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "["
+        + d.code().id() + "]: " + d.message();
+  }
+
+  /** The closing count line. */
+  static String summary(RunSummary s) {
+    return s.files() + (s.files() == 1 ? " file, " : " files, ") + s.municipalities()
+        + (s.municipalities() == 1 ? " municipality, " : " municipalities, ") + s.measures()
+        + (s.measures() == 1 ? " measure: " : " measures: ") + s.errors()
+        + (s.errors() == 1 ? " error, " : " errors, ") + s.warnings()
+        + (s.warnings() == 1 ? " warning" : " warnings");
+  }
+}

@@ -1,0 +1,230 @@
+package org.polcomp.validate;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+import org.polcomp.diagnostic.Suggest;
+import org.polcomp.model.Codebook;
+import org.polcomp.model.Countries;
+import org.polcomp.model.Funding;
+import org.polcomp.model.Locations;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Municipality;
+import org.polcomp.model.Period;
+import org.polcomp.model.Source;
+import org.polcomp.model.Vocabulary;
+
+/**
+ * The rules of FORMAT.md that look at values rather than shape: ids, vocabularies (from the
+ * codebook), dates in order, references between measures, URLs, amounts, and the warnings. Rules
+ * report through a consumer and never throw or change the model.
+ */
+public final class Validator {
+  private final Codebook codebook;
+
+  public Validator(Codebook codebook) {
+    this.codebook = codebook;
+  }
+
+  /** Checks one municipality and its measures (everything that stays inside one document). */
+  public void document(Municipality m, Consumer<Diagnostic> out) {
+    Locations at = m.locations();
+    id(m.id(), at.at("id"), "municipality id", out);
+    if (m.country() != null && !Countries.isAlpha2(m.country())) {
+      String upper = m.country().toUpperCase(Locale.ROOT);
+      out.accept(Diagnostic.of(at.at("country"), Code.E022,
+          "country '" + clip(m.country()) + "' is not an ISO 3166-1 alpha-2 code",
+          Countries.isAlpha2(upper) ? "write it in upper case: '" + upper + "'"
+              : "use the two-letter code, e.g. NL, BE, DE"));
+    }
+    if (m.population() != null && m.population() < 0) {
+      out.accept(Diagnostic.of(at.at("population"), Code.E018,
+          "population " + m.population() + " is negative", null));
+    }
+    if (m.measures().isEmpty()) {
+      out.accept(Diagnostic.of(at.keyAt("policies"), Code.W002,
+          "municipality '" + m.id() + "' lists no measures", null));
+    }
+    Map<String, SourceLocation> ids = new HashMap<>();
+    for (Measure measure : m.measures()) {
+      SourceLocation first = ids.putIfAbsent(measure.id(), measure.locations().at("id"));
+      if (first != null) {
+        out.accept(Diagnostic.of(measure.locations().at("id"), Code.E016,
+            "duplicate measure id '" + measure.id() + "' in municipality '" + m.id()
+                + "' (first at line " + first.line() + ")",
+            "give each measure of a municipality its own id"));
+      }
+    }
+    for (Measure measure : m.measures()) {
+      measure(measure, ids, out);
+    }
+  }
+
+  /** Checks what spans documents: municipality ids are unique in the dataset. */
+  public void dataset(List<Municipality> municipalities, Consumer<Diagnostic> out) {
+    Map<String, Municipality> seen = new HashMap<>();
+    for (Municipality m : municipalities) {
+      Municipality first = seen.putIfAbsent(m.id(), m);
+      if (first != null) {
+        SourceLocation f = first.locations().base();
+        out.accept(Diagnostic.of(m.locations().base(), Code.E015,
+            "duplicate municipality id '" + m.id() + "', first used at " + f.file() + ":"
+                + f.line() + ":" + f.column(),
+            "each municipality is described once; merge the two documents or fix the id"));
+      }
+    }
+  }
+
+  private void measure(Measure m, Map<String, SourceLocation> ids, Consumer<Diagnostic> out) {
+    Locations at = m.locations();
+    String what = "measure '" + m.id() + "'";
+    id(m.id(), at.at("id"), "measure id", out);
+    if (m.title().isBlank()) {
+      out.accept(Diagnostic.of(at.at("title"), Code.E024, "the title of " + what + " is blank",
+          "give the measure a title"));
+    }
+    vocab(m.domain(), at.at("domain"), "domain", codebook.vocabularies().get("domains"), out);
+    List<String> groups = m.target().groups();
+    for (int i = 0; i < groups.size(); i++) {
+      String g = groups.get(i);
+      if (codebook.group(g).isEmpty()) {
+        SourceLocation where = at.at("target.groups[" + i + "]");
+        if (g.startsWith(Codebook.ORIGIN_PREFIX)) {
+          out.accept(Diagnostic.of(where, Code.E011,
+              "unknown value '" + clip(g) + "' for 'target.groups': '"
+                  + g.substring(Codebook.ORIGIN_PREFIX.length())
+                  + "' is not an ISO 3166-1 alpha-2 code",
+              "write origin:XX with an upper-case country code, e.g. origin:SY"));
+        } else {
+          vocab(g, where, "target.groups", codebook.vocabularies().get("groups"), out);
+        }
+      }
+    }
+    if (m.instrument() != null) {
+      vocab(m.instrument(), at.at("instrument"), "instrument",
+          codebook.vocabularies().get("instruments"), out);
+    }
+    if (m.scale() != null) {
+      vocab(m.scale(), at.at("scale"), "scale", Vocabulary.SCALES, out);
+    }
+    if (m.declaredDuration() != null) {
+      vocab(m.declaredDuration(), at.at("declared_duration"), "declared_duration",
+          Vocabulary.DECLARED_DURATIONS, out);
+    }
+    if (m.status() != null) {
+      vocab(m.status(), at.at("status"), "status", Vocabulary.STATUSES, out);
+    }
+    period(m, out);
+    List<Funding> funding = m.funding();
+    for (int i = 0; i < funding.size(); i++) {
+      Funding f = funding.get(i);
+      String p = "funding[" + i + "]";
+      vocab(f.source(), at.at(p + ".source"), "funding.source",
+          codebook.vocabularies().get("funding_sources"), out);
+      if (f.amountEur() != null) {
+        if (!Double.isFinite(f.amountEur())) {
+          out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E021,
+              "amount_eur of " + what + " is not a finite number", "write an amount in euro"));
+        } else if (f.amountEur() < 0) {
+          out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E018,
+              "amount_eur " + plain(f.amountEur()) + " of " + what + " is negative",
+              "amounts are >= 0; record cuts in a note"));
+        }
+      }
+    }
+    if (m.successor() != null) {
+      if (!ids.containsKey(m.successor()) || m.successor().equals(m.id())) {
+        String hint = Suggest.didYouMean(m.successor(), ids.keySet().stream().sorted().toList());
+        out.accept(Diagnostic.of(at.at("successor"), Code.E017,
+            m.successor().equals(m.id())
+                ? "successor of " + what + " names the measure itself"
+                : "successor '" + clip(m.successor()) + "' of " + what
+                    + " names no measure of this municipality",
+            hint != null ? hint : "a successor is the id of another measure in the same file"));
+      }
+    }
+    List<String> with = m.contactWith();
+    for (int i = 0; i < with.size(); i++) {
+      vocab(with.get(i), at.at("contact.with[" + i + "]"), "contact.with",
+          codebook.vocabularies().get("contact_partners"), out);
+    }
+    if (m.sources().isEmpty()) {
+      out.accept(Diagnostic.of(at.at("id"), Code.W003, what + " cites no sources",
+          "add 'sources:' with the document the measure rests on"));
+    }
+    List<Source> sources = m.sources();
+    for (int i = 0; i < sources.size(); i++) {
+      String url = sources.get(i).url();
+      if (url != null && !isHttpUrl(url)) {
+        out.accept(Diagnostic.of(at.at("sources[" + i + "].url"), Code.E019,
+            "url '" + clip(url) + "' of " + what + " is not an http(s) URL",
+            "write a web address starting with https:// or http://"));
+      }
+    }
+    if (("ended".equals(m.status()) || "upscaled".equals(m.status()))
+        && m.period().end() == null) {
+      out.accept(Diagnostic.of(at.at("status"), Code.W006,
+          what + " has status '" + m.status() + "' but no end date",
+          "add 'period: {end: YYYY-MM}'"));
+    }
+  }
+
+  private static void period(Measure m, Consumer<Diagnostic> out) {
+    Period p = m.period();
+    if (p.start() != null && p.end() != null && p.end().last().isBefore(p.start().first())) {
+      out.accept(Diagnostic.of(m.locations().at("period.end"), Code.E014,
+          "period of measure '" + m.id() + "' ends (" + p.end() + ") before it starts ("
+              + p.start() + ")",
+          "swap start and end, or fix the year"));
+    }
+  }
+
+  private static void id(String id, SourceLocation at, String what, Consumer<Diagnostic> out) {
+    if (!Vocabulary.ID.matcher(id).matches()) {
+      out.accept(Diagnostic.of(at, Code.E012,
+          "invalid " + what + " '" + clip(id) + "'",
+          "use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
+    }
+  }
+
+  private static void vocab(String value, SourceLocation at, String key, List<String> allowed,
+      Consumer<Diagnostic> out) {
+    if (allowed.contains(value)) {
+      return;
+    }
+    String hint = Suggest.didYouMean(value, allowed);
+    if (hint == null) {
+      hint = allowed.size() <= 12 ? "use one of: " + String.join(", ", allowed)
+          : "see 'polcomp codebook' for the values";
+    }
+    out.accept(Diagnostic.of(at, Code.E011,
+        "unknown value '" + clip(value) + "' for '" + key + "'", hint));
+  }
+
+  static boolean isHttpUrl(String url) {
+    try {
+      URI u = new URI(url);
+      String scheme = u.getScheme();
+      return scheme != null
+          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+          && u.getHost() != null && !u.getHost().isEmpty();
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  private static String plain(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static String clip(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}
