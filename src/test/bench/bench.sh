@@ -84,11 +84,11 @@ measure() {
 
 # The measures of a dataset, from validate's summary line ("N files, M municipalities, K measures").
 count_measures() {
-  grep -oE '[0-9]+ measures?' "$out/stdout.txt" | head -1 | grep -oE '[0-9]+' || echo 0
+  grep -oE '[0-9]+ measures?' "$out/stdout.txt" | sed -n 1p | grep -oE '[0-9]+' || echo 0
 }
 
 has_command() {
-  bin/polcomp "$1" --help > /dev/null 2>&1
+  bin/polcomp --help 2> /dev/null | grep -qE "^ +$1( |$)"
 }
 
 echo
@@ -98,7 +98,7 @@ echo
 echo "| run | measures | wall s | CPU s | peak RSS MiB | µs per measure |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 
-small="$(find "$data/n$(echo "$sizes" | awk '{print $1}')" -name '*.yaml' | sort | head -1)"
+small="$(find "$data/n$(echo "$sizes" | awk '{print $1}')" -name '*.yaml' | sort | sed -n 1p)"
 measure "validate 1 file (JVM start included)" auto -- bin/polcomp validate "$small"
 
 for n in $sizes; do

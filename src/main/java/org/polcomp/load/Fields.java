@@ -135,10 +135,9 @@ final class Fields {
     }
     // Past 40 characters no integer fits a long; and BigInteger's parse is slow on huge input.
     if (n instanceof YScalar s && s.type() == ScalarType.INT && s.text().length() <= 40) {
-      try {
-        return new BigInteger(s.text().replace("_", "")).longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        // falls through to the type error
+      BigInteger v = parseInteger(s.text());
+      if (v != null && v.bitLength() < 64) {
+        return v.longValue();
       }
     }
     wrongType(key, n, "a whole number");
@@ -161,8 +160,27 @@ final class Fields {
     return null;
   }
 
+  /** A YAML 1.2 core integer: decimal with an optional sign, 0o octal or 0x hexadecimal. */
+  static BigInteger parseInteger(String text) {
+    try {
+      if (text.startsWith("0x")) {
+        return new BigInteger(text.substring(2), 16);
+      }
+      if (text.startsWith("0o")) {
+        return new BigInteger(text.substring(2), 8);
+      }
+      return new BigInteger(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   static Double parseNumber(String text) {
-    String t = text.toLowerCase(Locale.ROOT).replace("_", "");
+    if (text.startsWith("0x") || text.startsWith("0o")) {
+      BigInteger v = parseInteger(text);
+      return v == null ? null : v.doubleValue();
+    }
+    String t = text.toLowerCase(Locale.ROOT);
     switch (t) {
       case ".inf", "+.inf" -> {
         return Double.POSITIVE_INFINITY;
@@ -296,11 +314,8 @@ final class Fields {
       case NULL -> null;
       case BOOL -> Boolean.valueOf(s.text().toLowerCase(Locale.ROOT));
       case INT -> {
-        try {
-          yield new BigInteger(s.text().replace("_", ""));
-        } catch (NumberFormatException e) {
-          yield s.text();
-        }
+        BigInteger v = s.text().length() <= 1000 ? parseInteger(s.text()) : null;
+        yield v == null ? s.text() : v;
       }
       case FLOAT -> {
         Double d = parseNumber(s.text());
