@@ -47,8 +47,9 @@ final class Fields {
         extensions.put(e.key(), plain(e.value()));
       } else if (known.contains(e.key())) {
         byKey.put(e.key(), e);
-        where.put(sub(e.key()), e.value().at());
-        where.put(sub(e.key()) + "#key", e.keyAt());
+        String[] names = names(path, e.key());
+        where.put(names[0], e.value().at());
+        where.put(names[1], e.keyAt());
       } else if (e.key().equals("<<")) {
         // YAML 1.1's merge key; YAML 1.2 has none, and '<<' is one edit away from "id".
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
@@ -62,6 +63,50 @@ final class Fields {
                 + "; extension fields start with 'x-'"));
       }
     }
+  }
+
+  /**
+   * The location paths of the format's own keys ({@code target.groups} and {@code
+   * target.groups#key}), made once: building them for every value of a large dataset cost more
+   * than reading it. Immutable after class initialisation.
+   */
+  private static final Map<String, Map<String, String[]>> NAMES = names();
+
+  private static Map<String, Map<String, String[]>> names() {
+    Map<String, List<String>> byPath = new HashMap<>();
+    List<String> top = new ArrayList<>(PolicyBinder.DOCUMENT_KEYS);
+    top.addAll(PolicyBinder.MUNICIPALITY_KEYS);
+    top.addAll(PolicyBinder.MEASURE_KEYS);
+    byPath.put("", top);
+    byPath.put("target", PolicyBinder.TARGET_KEYS);
+    byPath.put("period", PolicyBinder.PERIOD_KEYS);
+    byPath.put("contact", PolicyBinder.CONTACT_KEYS);
+    byPath.put("coding", PolicyBinder.CODING_KEYS);
+    for (int i = 0; i < 16; i++) {
+      byPath.put("funding[" + i + "]", PolicyBinder.FUNDING_KEYS);
+      byPath.put("sources[" + i + "]", PolicyBinder.SOURCE_KEYS);
+    }
+    Map<String, Map<String, String[]>> names = new HashMap<>();
+    byPath.forEach((path, keys) -> {
+      Map<String, String[]> m = new HashMap<>();
+      for (String k : keys) {
+        String sub = path.isEmpty() ? k : path + "." + k;
+        m.put(k, new String[] {sub, sub + "#key"});
+      }
+      names.put(path, Map.copyOf(m));
+    });
+    return Map.copyOf(names);
+  }
+
+  /** The path of {@code key}'s value and of the key itself, for the locations map. */
+  private static String[] names(String path, String key) {
+    Map<String, String[]> m = NAMES.get(path);
+    String[] n = m == null ? null : m.get(key);
+    if (n != null) {
+      return n;
+    }
+    String sub = path.isEmpty() ? key : path + "." + key;
+    return new String[] {sub, sub + "#key"};
   }
 
   SourceLocation at() {
