@@ -85,6 +85,11 @@ public final class PolicyBinder {
     where.put("policies#key", docWhere.getOrDefault("policies#key", doc.at()));
     List<Measure> measures = new ArrayList<>();
     List<YMap> items = hasPolicies ? d.maps("policies") : null;
+    if (items != null && items.isEmpty()) {
+      out.accept(Diagnostic.of(docWhere.getOrDefault("policies", doc.at()), Code.W002,
+          "municipality '" + Fields.clip(String.valueOf(id)) + "' lists no measures",
+          "add measures under 'policies:'"));
+    }
     if (items != null) {
       for (int i = 0; i < items.size(); i++) {
         if (items.get(i) != null) {
@@ -188,10 +193,10 @@ public final class PolicyBinder {
       return null;
     }
     Fields f = new Fields(node, "target", "the target of " + what, TARGET_KEYS, out, where);
-    if (!f.require("groups", "the target of " + what)) {
-      return null;
-    }
-    List<String> groups = f.strings("groups");
+    boolean hasGroups = f.require("groups", "the target of " + what);
+    List<String> groups = hasGroups ? f.strings("groups") : null;
+    Boolean proxy = f.bool("proxy");
+    String eligibility = f.string("eligibility");
     if (groups == null) {
       return null;
     }
@@ -199,8 +204,7 @@ public final class PolicyBinder {
       out.accept(Diagnostic.of(f.get("groups").at(), Code.E024,
           "'groups' of " + what + " is empty", "name at least one group, e.g. [refugees]"));
     }
-    Boolean proxy = f.bool("proxy");
-    return new Target(groups, f.string("eligibility"), proxy != null && proxy);
+    return new Target(groups, eligibility, proxy != null && proxy);
   }
 
   private Period period(YMap node, Map<String, SourceLocation> where, String what) {

@@ -28,6 +28,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
 import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.TokenStreamLocation;
 import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.dataformat.yaml.YAMLFactory;
@@ -60,6 +61,8 @@ public final class YamlReader {
                     .maxNumberLength(10_000)
                     .maxNameLength(codePoints)
                     .build())
+            // Duplicate keys are reported by the tree builder, which names both places and goes on.
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .build();
   }
 

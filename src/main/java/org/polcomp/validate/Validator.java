@@ -48,10 +48,6 @@ public final class Validator {
       out.accept(Diagnostic.of(at.at("population"), Code.E018,
           "population " + m.population() + " is negative", null));
     }
-    if (m.measures().isEmpty()) {
-      out.accept(Diagnostic.of(at.keyAt("policies"), Code.W002,
-          "municipality '" + m.id() + "' lists no measures", null));
-    }
     Map<String, SourceLocation> ids = new HashMap<>();
     for (Measure measure : m.measures()) {
       SourceLocation first = ids.putIfAbsent(measure.id(), measure.locations().at("id"));
