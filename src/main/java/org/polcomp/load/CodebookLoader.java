@@ -52,7 +52,7 @@ public final class CodebookLoader {
   /** A codebook and the diagnostics of reading it; the codebook is null when it has errors. */
   public record Result(Codebook codebook, List<Diagnostic> diagnostics) {
     public Result {
-      diagnostics = List.copyOf(diagnostics);
+      diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     }
   }
 
