@@ -5,12 +5,17 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.polcomp.classify.Classification;
+import org.polcomp.classify.ClassificationWarnings;
+import org.polcomp.classify.Classifier;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Dataset;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Municipality;
 import org.polcomp.validate.Validator;
 
 /**
@@ -25,10 +30,11 @@ final class Pipeline {
   private Pipeline() {}
 
   /**
-   * What a run read: the codebook (null when the user's codebook is invalid), the dataset and the
-   * diagnostics so far, sorted.
+   * What a run read: the codebook (null when the user's codebook is invalid), the dataset, the
+   * classification of every measure in dataset order, and the diagnostics, sorted.
    */
-  record Loaded(Codebook codebook, Dataset dataset, List<Diagnostic> diagnostics) {
+  record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
+      List<Diagnostic> diagnostics) {
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -66,7 +72,7 @@ final class Pipeline {
     Codebook codebook = codebook(o, diagnostics);
     if (codebook == null) {
       diagnostics.sort(Diagnostic.ORDER);
-      return new Loaded(null, new Dataset(List.of(), List.of()), diagnostics);
+      return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
     }
     Validator validator = new Validator(codebook);
     List<Diagnostic> perDocument = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -80,8 +86,19 @@ final class Pipeline {
     diagnostics.addAll(r.diagnostics());
     diagnostics.addAll(perDocument);
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
+    // Classification runs on every run, validate included: its warnings (W004, W005, W008)
+    // belong to the dataset's diagnostics.
+    Classifier classifier = new Classifier(codebook);
+    List<Classification> classifications = new ArrayList<>();
+    for (Municipality m : r.dataset().municipalities()) {
+      for (Measure measure : m.measures()) {
+        Classification c = classifier.classify(measure);
+        classifications.add(c);
+        ClassificationWarnings.report(measure, c, diagnostics::add);
+      }
+    }
     diagnostics.sort(Diagnostic.ORDER);
-    return new Loaded(codebook, r.dataset(), diagnostics);
+    return new Loaded(codebook, r.dataset(), classifications, diagnostics);
   }
 
   static void requireExists(Path p) {
