@@ -112,9 +112,15 @@ public final class PolicyBinder {
 
   private Measure measure(YMap node, int index) {
     Map<String, SourceLocation> where = new HashMap<>();
-    Fields f = new Fields(node, "", "measure #" + (index + 1), MEASURE_KEYS, out, where);
+    // Messages name the measure by its id when it has one, also for keys read before the id.
+    String what = "measure #" + (index + 1);
+    for (YNode.Entry e : node.entries()) {
+      if (e.key().equals("id") && e.value() instanceof YScalar s && !s.isNull()) {
+        what = "measure '" + Fields.clip(s.text()) + "'";
+      }
+    }
+    Fields f = new Fields(node, "", what, MEASURE_KEYS, out, where);
     String idText = f.string("id");
-    String what = idText != null ? "measure '" + Fields.clip(idText) + "'" : "measure #" + (index + 1);
     boolean ok = f.require("id", what) & f.require("title", what) & f.require("domain", what)
         & f.require("target", what);
     String title = f.string("title");
