@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.polcomp.model.Dataset.InputFile;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.diagnostics.DiagnosticFormat;
 import org.polcomp.report.diagnostics.RunSummary;
@@ -53,7 +54,8 @@ final class ValidateCommand implements Callable<Integer> {
     Pipeline.Loaded run = Pipeline.load(common, paths);
     RunSummary summary = new RunSummary(run.dataset().files().size(),
         run.dataset().municipalities().size(), run.dataset().measureCount(), run.errors(),
-        run.warnings());
+        run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
+        Main.version());
     if (output != null) {
       AtomicFile.write(output, out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
