@@ -2,8 +2,6 @@ package org.polcomp.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.jar.Attributes;
-import java.util.jar.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -106,22 +104,11 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The tool's version, or "dev" when not running from the jar. */
+  /** The tool's version from the jar manifest, or "dev" when not running from the jar. */
   public static String version() {
+    // Only our own package's manifest counts: on a test classpath the first MANIFEST.MF found
+    // belongs to some dependency.
     String v = Main.class.getPackage().getImplementationVersion();
-    if (v != null) {
-      return v;
-    }
-    try (var in = Main.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-      if (in != null) {
-        String mv = new Manifest(in).getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-        if (mv != null) {
-          return mv;
-        }
-      }
-    } catch (java.io.IOException e) {
-      // fall through
-    }
-    return "dev";
+    return v != null ? v : "dev";
   }
 }

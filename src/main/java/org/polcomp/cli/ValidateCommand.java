@@ -65,9 +65,12 @@ final class ValidateCommand implements Callable<Integer> {
       if (!common.quiet || run.hasErrors()) {
         spec.commandLine().getErr().println(summaryLine(summary));
       }
-    } else if (!common.quiet || run.hasErrors()) {
+    } else if (fmt != DiagnosticFormat.TEXT || !common.quiet || run.hasErrors()) {
+      // --quiet trims the text report to its errors; machine formats are always complete,
+      // since CI tools read an empty file as a broken report.
       StringWriter sw = new StringWriter();
-      fmt.write(common.quiet ? run.diagnostics().stream().filter(d -> d.isError()).toList()
+      fmt.write(common.quiet && fmt == DiagnosticFormat.TEXT
+          ? run.diagnostics().stream().filter(d -> d.isError()).toList()
           : run.diagnostics(), summary, sw);
       spec.commandLine().getOut().print(sw);
       spec.commandLine().getOut().flush();
