@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
@@ -57,7 +58,8 @@ final class CodebookCommand implements Callable<Integer> {
     int errors = (int) sorted.stream().filter(Diagnostic::isError).count();
     StringWriter w = new StringWriter();
     DiagnosticFormat.TEXT.write(sorted,
-        new RunSummary(1, 0, 0, errors, sorted.size() - errors), w);
+        new RunSummary(1, 0, 0, errors, sorted.size() - errors,
+            List.of(org.polcomp.load.DatasetLoader.display(check)), Main.version()), w);
     spec.commandLine().getOut().print(w);
     spec.commandLine().getOut().flush();
     return errors > 0 ? ExitCode.INVALID : ExitCode.OK;
