@@ -15,7 +15,7 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
-    subcommands = {ValidateCommand.class, SchemaCommand.class},
+    subcommands = {ValidateCommand.class, SchemaCommand.class, InitCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
