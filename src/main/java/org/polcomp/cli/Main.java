@@ -13,7 +13,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
-    subcommands = {ValidateCommand.class, ExplainCommand.class, CodebookCommand.class},
+    subcommands = {ValidateCommand.class, ExplainCommand.class, CodebookCommand.class,
+        SchemaCommand.class, InitCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

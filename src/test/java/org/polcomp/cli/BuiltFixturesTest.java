@@ -22,7 +22,7 @@ class BuiltFixturesTest {
   static final String VALID = """
       municipality: {id: GM1, name: Een}
       policies:
-        - {id: m1, title: T, domain: housing, target: {groups: [refugees]}, sources: [{title: S}]}
+        - {id: m1, title: T, domain: housing, target: {groups: [refugees]}, declared_duration: structural, sources: [{title: S}]}
       """;
 
   private String write(String name, byte[] bytes) throws IOException {
