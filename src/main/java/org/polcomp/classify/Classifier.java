@@ -24,6 +24,10 @@ import org.polcomp.model.Targeting;
  * Applies the codebook's rules (T1-T4, D1-D4) to a measure. A pure function of the measure and the
  * codebook given at construction: values the codebook does not know contribute nothing.
  *
+ * <p>Confidence is |S| over the sum of the absolute contributions, both taken before rounding and the
+ * ratio then rounded like S: 1 exactly when all evidence points one way, 0 when S rounds to 0 (no
+ * winning direction, including no evidence at all).
+ *
  * <p>Sums, averages and rounding use {@link BigDecimal} built from the shortest decimal form of each
  * double, so that {@code 0.0005} rounds half up to {@code 0.001} as a reader expects and the order of
  * groups or funding entries cannot change a result. Lists in reason texts (groups, funding sources)
@@ -76,10 +80,10 @@ public final class Classifier {
       reasons.add(new Reason("D", "unclassified: " + why, 0));
     }
     BigDecimal confidence = BigDecimal.ZERO;
-    if (absolute.signum() > 0) {
-      confidence = score.abs().divide(absolute, SCALE, RoundingMode.HALF_UP);
-      // Rounding can lift a tiny score above its evidence (0.0005 -> 0.001); 1 is the ceiling.
-      confidence = confidence.min(BigDecimal.ONE);
+    if (score.signum() != 0) {
+      // The unrounded sum, so that evidence all one way gives exactly 1 (1/3 / 1/3, not
+      // 0.333 / 0.3333...), and rounding can never lift the ratio above 1 (0.0005 -> 0.001).
+      confidence = exact.abs().divide(absolute, SCALE, RoundingMode.HALF_UP);
     }
     return new Classification(targeting, duration, Quadrant.of(targeting, duration),
         score.doubleValue(), confidence.doubleValue(), reasons,
