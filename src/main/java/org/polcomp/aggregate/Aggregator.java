@@ -73,8 +73,12 @@ public final class Aggregator {
     List<Municipality> sorted = new ArrayList<>(dataset.municipalities());
     sorted.sort(Comparator.comparing(Municipality::id));
 
+    // Measures by file path, then document, then place in the file (OUTPUTS.md): the dataset's
+    // own order when it was read from sorted paths, and a stable sort keeps the place in the file.
+    List<Municipality> byFile = new ArrayList<>(dataset.municipalities());
+    byFile.sort(Comparator.comparing(Municipality::file).thenComparingInt(Municipality::document));
     List<ClassifiedMeasure> active = new ArrayList<>();
-    for (Municipality mun : dataset.municipalities()) {
+    for (Municipality mun : byFile) {
       for (ClassifiedMeasure cm : byMunicipality.getOrDefault(key(mun), List.of())) {
         if (isActive(cm.measure(), options.asOf())) {
           active.add(cm);

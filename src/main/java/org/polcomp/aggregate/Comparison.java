@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The comparison across municipalities: the rows of each table of OUTPUTS.md, in output order
- * (municipalities by id; measures in dataset order, that is by file, document and place in the
- * file; domains by municipality id, then the codebook's domain order; typology {@code all} first,
+ * (municipalities by id; measures by file path, then document, then place in the file, which is
+ * the dataset's order when it was read from sorted paths; domains by municipality id, then the codebook's domain order; typology {@code all} first,
  * then the groups; timeline by municipality id, then year; agreement targeting, then duration).
  */
 public record Comparison(

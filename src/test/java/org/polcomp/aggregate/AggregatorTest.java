@@ -316,12 +316,19 @@ class AggregatorTest {
   // ---- Order and the other tables.
 
   @Test
-  void municipalitiesByIdMeasuresInDatasetOrder() {
-    Comparison c = compare(PLAIN, municipality("GM9", ms(), tt()), municipality("GM1", mt()));
-    assertEquals(List.of("GM1", "GM9"),
+  void municipalitiesByIdMeasuresByFileDocumentAndPlace() {
+    Municipality second = new Municipality("GM0", "Zero", null, null, null, null, null,
+        List.of(ms().at("a.yaml", 30).build()), Map.of(), "a.yaml", 2,
+        Locations.of(SourceLocation.ofFile("a.yaml")));
+    Municipality first = new Municipality("GM9", "Nine", null, null, null, null, null,
+        List.of(ms().at("a.yaml", 8).build(), tt().at("a.yaml", 4).build()), Map.of(), "a.yaml",
+        1, Locations.of(SourceLocation.ofFile("a.yaml")));
+    Comparison c = compare(PLAIN, municipality("GM5", mt()), second, first);
+    assertEquals(List.of("GM0", "GM5", "GM9"),
         c.municipalities().stream().map(MunicipalityRow::municipalityId).toList());
-    assertEquals(List.of("GM9", "GM9", "GM1"),
-        c.measures().stream().map(m -> m.municipality().id()).toList());
+    assertEquals(List.of("GM5.yaml:1", "a.yaml:8", "a.yaml:4", "a.yaml:30"),
+        c.measures().stream().map(m -> m.municipality().file() + ":" + m.measure().line())
+            .toList());
   }
 
   @Test
