@@ -10,8 +10,8 @@ import org.polcomp.model.Targeting;
  * The rule-based classification of one measure (CODEBOOK.md).
  *
  * @param durationScore the score S, rounded to 3 decimals half up
- * @param confidence |S| over the sum of the absolute contributions, rounded like S; 0 without
- *     evidence
+ * @param confidence |S| over the sum of the absolute contributions (both unrounded), rounded like
+ *     S; in [0, 1], 1 when all evidence points one way, 0 when S rounds to 0
  * @param reasons the targeting reason first, then the duration evidence in rule order
  * @param codingAgrees null when the measure has no human coding; false when a coded axis differs
  *     from the rules (an unclassified rule label differs from every code)

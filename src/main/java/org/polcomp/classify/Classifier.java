@@ -24,14 +24,22 @@ import org.polcomp.model.Targeting;
  * Applies the codebook's rules (T1-T4, D1-D4) to a measure. A pure function of the measure and the
  * codebook given at construction: values the codebook does not know contribute nothing.
  *
- * <p>Sums, averages and rounding use {@link BigDecimal} built from the shortest decimal form of each
- * double, so that {@code 0.0005} rounds half up to {@code 0.001} as a reader expects and the order of
- * groups or funding entries cannot change a result. Lists in reason texts (groups, funding sources)
- * are sorted for the same reason.
+ * <p>Confidence is |S| over the sum of the absolute contributions, both taken before rounding and the
+ * ratio then rounded like S: 1 exactly when all evidence points one way, 0 when S rounds to 0 (no
+ * winning direction, including no evidence at all).
+ *
+ * <p>Arithmetic is exact: weights and amounts become {@link BigDecimal}s from the shortest decimal
+ * form of each double (so {@code 0.0005} is 0.0005 and rounds half up to {@code 0.001}, as a reader
+ * expects), the D4 average stays a fraction, and S is rounded once. So the order of groups or
+ * funding entries cannot change a result; lists in reason texts (groups, funding sources) are
+ * sorted for the same reason.
  */
 public final class Classifier {
-  /** Places enough for any average of finite doubles; the score is then rounded to 3. */
-  private static final MathContext AVERAGE = MathContext.DECIMAL128;
+  /** The reason text of a score of 0 without any leaning evidence. */
+  public static final String NO_EVIDENCE = "no duration evidence";
+
+  /** The reason text of a score of 0 with evidence both ways. */
+  public static final String BALANCED = "evidence is balanced";
 
   private static final int SCALE = 3;
 
@@ -55,15 +63,18 @@ public final class Classifier {
     declared(m, reasons, evidence);
     end(m.period(), reasons, evidence);
     instrument(m, reasons, evidence);
-    funding(m, reasons, evidence);
+    Fraction funding = funding(m, reasons);
 
-    BigDecimal exact = BigDecimal.ZERO;
-    BigDecimal absolute = BigDecimal.ZERO;
+    // S = fixed + N/D (D4 as a fraction), kept exact as (fixed * D + N) / D and rounded once by
+    // an exact division, so no intermediate rounding can move S across a half-thousandth.
+    BigDecimal den = funding == null ? BigDecimal.ONE : funding.denominator();
+    BigDecimal exact = funding == null ? BigDecimal.ZERO : funding.numerator();
+    BigDecimal absolute = exact.abs();
     for (BigDecimal e : evidence) {
-      exact = exact.add(e);
-      absolute = absolute.add(e.abs());
+      exact = exact.add(e.multiply(den));
+      absolute = absolute.add(e.abs().multiply(den));
     }
-    BigDecimal score = exact.setScale(SCALE, RoundingMode.HALF_UP);
+    BigDecimal score = exact.divide(den, SCALE, RoundingMode.HALF_UP);
     Duration duration;
     if (score.signum() > 0) {
       duration = Duration.STRUCTURAL;
@@ -76,21 +87,15 @@ public final class Classifier {
       reasons.add(new Reason("D", "unclassified: " + why, 0));
     }
     BigDecimal confidence = BigDecimal.ZERO;
-    if (absolute.signum() > 0) {
-      confidence = score.abs().divide(absolute, SCALE, RoundingMode.HALF_UP);
-      // Rounding can lift a tiny score above its evidence (0.0005 -> 0.001); 1 is the ceiling.
-      confidence = confidence.min(BigDecimal.ONE);
+    if (score.signum() != 0) {
+      // The unrounded sum, so that evidence all one way gives exactly 1 (1/3 / 1/3, not
+      // 0.333 / 0.3333...), and rounding can never lift the ratio above 1 (0.0005 -> 0.001).
+      confidence = exact.abs().divide(absolute, SCALE, RoundingMode.HALF_UP); // D cancels
     }
     return new Classification(targeting, duration, Quadrant.of(targeting, duration),
         score.doubleValue(), confidence.doubleValue(), reasons,
         codingAgrees(m.coding(), targeting, duration));
   }
-
-  /** The reason text of a score of 0 without any leaning evidence. */
-  public static final String NO_EVIDENCE = "no duration evidence";
-
-  /** The reason text of a score of 0 with evidence both ways. */
-  public static final String BALANCED = "evidence is balanced";
 
   private Targeting targeting(Measure m, List<Reason> reasons) {
     TreeSet<String> migration = new TreeSet<>();
@@ -161,10 +166,10 @@ public final class Classifier {
   }
 
   /**
-   * D4: the mean lean of the funding entries whose source the codebook knows, weighted by amount
+   * D4, as an exact fraction (null when no entry counts): the mean lean of the funding entries whose source the codebook knows, weighted by amount
    * when every such entry has a usable amount (finite, at least 0) and the amounts sum above 0.
    */
-  private void funding(Measure m, List<Reason> reasons, List<BigDecimal> evidence) {
+  private Fraction funding(Measure m, List<Reason> reasons) {
     List<BigDecimal> leans = new ArrayList<>();
     List<BigDecimal> amounts = new ArrayList<>();
     TreeMap<String, Integer> sources = new TreeMap<>();
@@ -185,7 +190,7 @@ public final class Classifier {
       }
     }
     if (leans.isEmpty()) {
-      return;
+      return null;
     }
     BigDecimal total = BigDecimal.ZERO;
     for (BigDecimal a : amounts) {
@@ -196,8 +201,8 @@ public final class Classifier {
     for (int i = 0; i < leans.size(); i++) {
       sum = sum.add(weighted ? leans.get(i).multiply(amounts.get(i)) : leans.get(i));
     }
-    BigDecimal divisor = weighted ? total : BigDecimal.valueOf(leans.size());
-    BigDecimal average = sum.divide(divisor, AVERAGE);
+    Fraction average =
+        new Fraction(sum, weighted ? total : BigDecimal.valueOf(leans.size()));
 
     StringBuilder text = new StringBuilder("funding ");
     boolean first = true;
@@ -212,8 +217,15 @@ public final class Classifier {
       // Only several sources make the way of averaging matter to a reader.
       text.append(weighted ? ", amount-weighted" : ", unweighted");
     }
-    reasons.add(new Reason("D4", text.toString(), average.doubleValue()));
-    evidence.add(average);
+    reasons.add(new Reason("D4", text.toString(), average.value()));
+    return average;
+  }
+
+  /** An exact quotient, kept apart until the score is rounded; the denominator is above 0. */
+  private record Fraction(BigDecimal numerator, BigDecimal denominator) {
+    double value() {
+      return numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
+    }
   }
 
   private static void add(
