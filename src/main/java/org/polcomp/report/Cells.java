@@ -91,14 +91,28 @@ public final class Cells {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
+    // Decimals of at most 15 significant digits map to distinct doubles, so one that reads back is
+    // the only one of its length and the shortest: Java's own text is the answer whenever it is
+    // that short, on every JDK.
+    BigDecimal fast = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    if (fast.precision() <= 15) {
+      return layout(fast);
+    }
+    // 17 significant digits always read back; the fewest that do are found by bisection, since
+    // the value rounded to p + 1 digits is at least as close as the one rounded to p. Rounding
+    // starts from the exact value each time: rounding a rounded value can land one off.
     BigDecimal exact = new BigDecimal(d);
-    for (int p = 1; p < DIGITS.length; p++) {
-      BigDecimal r = exact.round(DIGITS[p]);
-      if (r.doubleValue() == d) {
-        return layout(r.stripTrailingZeros());
+    int lo = 1;
+    int hi = 17;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (exact.round(DIGITS[mid]).doubleValue() == d) {
+        hi = mid;
+      } else {
+        lo = mid + 1;
       }
     }
-    throw new AssertionError("17 digits always read back: " + d);
+    return layout(exact.round(DIGITS[lo]).stripTrailingZeros());
   }
 
   private static String layout(BigDecimal b) {

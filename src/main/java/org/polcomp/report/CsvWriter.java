@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes each table of a report as {@code <key>.csv} into a directory (created if missing):
@@ -71,20 +70,19 @@ public final class CsvWriter implements ReportWriter {
         header.add(c.key());
       }
     }
-    CSVPrinter printer = new CSVPrinter(w, FORMAT);
-    printer.printRecord(header);
+    // CSVFormat prints directly; CSVPrinter is avoided for the class-file annotations it carries
+    FORMAT.printRecord(w, header.toArray());
     long index = 0;
-    List<String> record = new ArrayList<>(shown.size());
+    String[] record = new String[shown.size()];
     for (List<Object> row : table.rows()) {
-      record.clear();
-      for (int i : shown) {
-        record.add(text(Cells.value(table, index, row, i)));
+      for (int k = 0; k < record.length; k++) {
+        record[k] = text(Cells.value(table, index, row, shown.get(k)));
       }
-      printer.printRecord(record);
+      FORMAT.printRecord(w, (Object[]) record);
       index++;
     }
     // flush, not close: the stream belongs to the caller
-    printer.flush();
+    w.flush();
   }
 
   private String text(Object v) {
