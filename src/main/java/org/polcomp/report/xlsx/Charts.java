@@ -2,6 +2,7 @@ package org.polcomp.report.xlsx;
 
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.namespace.QName;
 import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
@@ -12,6 +13,7 @@ import org.apache.poi.xddf.usermodel.XDDFNoFillProperties;
 import org.apache.poi.xddf.usermodel.XDDFShapeProperties;
 import org.apache.poi.xddf.usermodel.XDDFSolidFillProperties;
 import org.apache.poi.xddf.usermodel.chart.AxisCrossBetween;
+import org.apache.poi.xddf.usermodel.chart.AxisOrientation;
 import org.apache.poi.xddf.usermodel.chart.AxisCrosses;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.AxisTickLabelPosition;
@@ -39,6 +41,10 @@ import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingThreshold;
 import org.apache.poi.xssf.usermodel.XSSFDrawing;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
+import org.apache.xmlbeans.XmlCursor;
+import org.apache.xmlbeans.XmlObject;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBarChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTMarker;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTValAx;
 import org.polcomp.report.Column;
 import org.polcomp.report.ColumnType;
@@ -64,6 +70,10 @@ final class Charts {
       rgb(0x1F4E79), rgb(0x9DC3E6), rgb(0xC55A11), rgb(0xF4B183)};
   // colour scale of the shares: 0 orange, 0.5 white, 1 blue
   private static final byte[][] SCALE = {rgb(0xF4B183), rgb(0xFFFFFF), rgb(0x9DC3E6)};
+  // one colour per named point, repeating (Tableau 10)
+  private static final byte[][] POINT_COLOURS = {
+      rgb(0x4E79A7), rgb(0xF28E2B), rgb(0xE15759), rgb(0x76B7B2), rgb(0x59A14F),
+      rgb(0xEDC948), rgb(0xB07AA1), rgb(0xFF9DA7), rgb(0x9C755F), rgb(0xBAB0AC)};
   // above this many municipalities the scatter has one series instead of one per municipality
   private static final int NAMED_POINTS = 30;
   private static final int CHART_WIDTH = 12;
@@ -116,15 +126,15 @@ final class Charts {
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
+    // the first municipality on top, as in the table; the value axis stays at the bottom
+    categories.setOrientation(AxisOrientation.MAX_MIN);
     XDDFValueAxis counts = chart.createValueAxis(AxisPosition.BOTTOM);
-    counts.setCrosses(AxisCrosses.AUTO_ZERO);
+    counts.setCrosses(AxisCrosses.MAX);
     counts.setCrossBetween(AxisCrossBetween.BETWEEN);
     counts.setTitle("Measures");
     XDDFBarChartData data = (XDDFBarChartData) chart.createData(ChartTypes.BAR, categories, counts);
     data.setBarDirection(BarDirection.BAR);
     data.setBarGrouping(BarGrouping.STACKED);
-    data.setOverlap((byte) 100);
-    data.setGapWidth(50);
     data.setVaryColors(false);
     XDDFCategoryDataSource names = XDDFDataSourcesFactory.fromArray(
         labels(summary, rows), range(sheetName, label, rows));
@@ -137,6 +147,16 @@ final class Charts {
       series.setShapeProperties(fill(QUADRANT_COLOURS[q]));
     }
     chart.plot(data);
+    // stacked bars need a full overlap; POI's setter needs a schema type the lite jar lacks
+    CTBarChart bars = chart.getCTChart().getPlotArea().getBarChartArray(0);
+    value(bars.isSetOverlap() ? bars.getOverlap() : bars.addNewOverlap(), "100");
+    value(bars.isSetGapWidth() ? bars.getGapWidth() : bars.addNewGapWidth(), "50");
+  }
+
+  private static void value(XmlObject element, String val) {
+    try (XmlCursor cursor = element.newCursor()) {
+      cursor.setAttributeText(new QName("val"), val);
+    }
   }
 
   /**
@@ -169,6 +189,7 @@ final class Charts {
       axis.setNumberFormat("0%");
       axis.setTickLabelPosition(AxisTickLabelPosition.LOW);
       axis.setCrossBetween(AxisCrossBetween.MIDPOINT_CATEGORY);
+      axis.getOrAddShapeProperties().setLineProperties(line(rgb(0x7F7F7F)));
     }
     x.setTitle(summary.shown().get(xCol).header());
     y.setTitle(summary.shown().get(yCol).header());
@@ -181,11 +202,14 @@ final class Charts {
       // one series per municipality: the legend names the points
       String[] names = labels(summary, rows);
       for (int i = 0; i < rows; i++) {
+        if (xs[i] == null || ys[i] == null) {
+          continue; // no point to draw
+        }
         XDDFChartData.Series s = data.addSeries(
             XDDFDataSourcesFactory.fromArray(new Double[] {xs[i]}, cell(source, i + 1, xCol)),
             XDDFDataSourcesFactory.fromArray(new Double[] {ys[i]}, cell(source, i + 1, yCol)));
         s.setTitle(names[i], new CellReference(source, i + 1, label, true, true));
-        marker((XDDFScatterChartData.Series) s);
+        marker((XDDFScatterChartData.Series) s, POINT_COLOURS[i % POINT_COLOURS.length]);
       }
       chart.getOrAddLegend().setPosition(LegendPosition.RIGHT);
     } else {
@@ -193,7 +217,7 @@ final class Charts {
           XDDFDataSourcesFactory.fromArray(xs, range(source, xCol, rows)),
           XDDFDataSourcesFactory.fromArray(ys, range(source, yCol, rows)));
       s.setTitle("Municipalities", null);
-      marker((XDDFScatterChartData.Series) s);
+      marker((XDDFScatterChartData.Series) s, QUADRANT_COLOURS[0]);
     }
     chart.plot(data);
     // the axes cross in the middle: the 2x2 typology
@@ -202,18 +226,31 @@ final class Charts {
         axis.unsetCrosses();
       }
       (axis.isSetCrossesAt() ? axis.getCrossesAt() : axis.addNewCrossesAt()).setVal(0.5);
+      // whole percents on the axes, not the cells' format
+      axis.getNumFmt().setSourceLinked(false);
     }
   }
 
-  private static void marker(XDDFScatterChartData.Series s) {
+  private static void marker(XDDFScatterChartData.Series s, byte[] colour) {
     s.setSmooth(false);
     s.setMarkerStyle(MarkerStyle.CIRCLE);
-    s.setMarkerSize((short) 7);
+    // points only: no line between them
     XDDFShapeProperties shape = new XDDFShapeProperties();
-    XDDFLineProperties line = new XDDFLineProperties();
-    line.setFillProperties(new XDDFNoFillProperties());
-    shape.setLineProperties(line);
+    XDDFLineProperties none = new XDDFLineProperties();
+    none.setFillProperties(new XDDFNoFillProperties());
+    shape.setLineProperties(none);
     s.setShapeProperties(shape);
+    CTMarker marker = s.getCTScatterSer().getMarker();
+    XDDFShapeProperties dot =
+        new XDDFShapeProperties(marker.isSetSpPr() ? marker.getSpPr() : marker.addNewSpPr());
+    dot.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+    dot.setLineProperties(line(colour));
+  }
+
+  private static XDDFLineProperties line(byte[] colour) {
+    XDDFLineProperties line = new XDDFLineProperties();
+    line.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(colour)));
+    return line;
   }
 
   private static XDDFShapeProperties fill(byte[] rgb) {
