@@ -13,7 +13,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
-    subcommands = {ValidateCommand.class, ExplainCommand.class, CodebookCommand.class,
+    subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
+        CompareCommand.class, CodebookCommand.class,
         SchemaCommand.class, InitCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -80,7 +81,8 @@ public final class Main implements Runnable {
   /** One line for an unexpected failure, without a stack trace. */
   static String describe(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException e) {
-      return "cannot write " + e.getFile() + ": no such file or directory";
+      return "cannot write to " + e.getFile() + ": "
+          + (e.getReason() != null ? e.getReason() : "no such file or directory");
     }
     if (ex instanceof java.nio.file.AccessDeniedException e) {
       return "cannot write " + e.getFile() + ": permission denied";
