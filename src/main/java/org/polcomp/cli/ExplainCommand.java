@@ -101,13 +101,13 @@ final class ExplainCommand implements Callable<Integer> {
         + ", confidence " + Reason.format(c.confidence()) + ")");
     for (Reason r : c.reasons()) {
       if (r.isEvidence()) {
-        out.printf(Locale.ROOT, "  %-4s %-50s %8s%n", r.rule(), r.text(),
+        out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", r.rule(), r.text(),
             signed(r.contribution()));
       } else if (r.rule().startsWith("D")) {
         out.println("  " + r);
       }
     }
-    out.printf(Locale.ROOT, "  %-4s %-50s %8s%n", "", "score (sum, rounded to 3 decimals)",
+    out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", "", "score (sum, rounded to 3 decimals)",
         signed(c.durationScore()));
     out.println();
     out.println("quadrant: " + c.quadrant().label());
