@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
@@ -67,6 +68,9 @@ public final class XlsxWriter implements ReportWriter {
     XSSFWorkbook template = new XSSFWorkbook();
     // no shared strings table: inline strings keep memory flat
     try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false)) {
+      // POI's default writes Zip64 data descriptors that java.util.zip and other streaming
+      // readers reject; as needed, they appear only past 4 GB
+      wb.setZip64Mode(Zip64Mode.AsNeeded);
       fill(report, wb);
       fixProperties(template, report);
       // zip entry times come from SOURCE_DATE_EPOCH mode: fixed instead of now
