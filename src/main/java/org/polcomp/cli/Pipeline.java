@@ -75,16 +75,12 @@ final class Pipeline {
       return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
     }
     Validator validator = new Validator(codebook);
-    List<Diagnostic> perDocument = java.util.Collections.synchronizedList(new ArrayList<>());
     DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1);
-    DatasetLoader.Result r = loader.load(roots, m -> {
-      List<Diagnostic> found = new ArrayList<>();
-      validator.document(m, found::add);
-      perDocument.addAll(found);
-      return m;
+    DatasetLoader.Result r = loader.load(roots, (m, out) -> {
+      validator.document(m, out);
+      return withoutDetail(m);
     });
     diagnostics.addAll(r.diagnostics());
-    diagnostics.addAll(perDocument);
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
     // Classification runs on every run, validate included: its warnings (W004, W005, W008)
     // belong to the dataset's diagnostics.
@@ -99,6 +95,20 @@ final class Pipeline {
     }
     diagnostics.sort(Diagnostic.ORDER);
     return new Loaded(codebook, r.dataset(), classifications, diagnostics);
+  }
+
+  /**
+   * The municipality with its measures' location maps dropped (each measure keeps the place of
+   * its id): validation, the only stage that points inside a measure, has run by then, and the
+   * maps are most of a large dataset's memory.
+   */
+  static Municipality withoutDetail(Municipality m) {
+    List<Measure> measures = new ArrayList<>(m.measures().size());
+    for (Measure measure : m.measures()) {
+      measures.add(measure.withoutDetail());
+    }
+    return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
+        m.asOf(), measures, m.extensions(), m.file(), m.document(), m.locations());
   }
 
   static void requireExists(Path p) {

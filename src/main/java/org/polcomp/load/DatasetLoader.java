@@ -3,6 +3,7 @@ package org.polcomp.load;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitResult;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
@@ -30,12 +33,18 @@ import org.polcomp.model.Municipality;
  * the number of threads.
  */
 public final class DatasetLoader {
+  /** The most diagnostics of one code listed for one file; the rest are counted (E/W same). */
+  public static final int MAX_DIAGNOSTICS_PER_CODE = 1000;
+
   private final Limits limits;
   private final boolean parallel;
+  private final YamlReader reader;
 
   public DatasetLoader(Limits limits, boolean parallel) {
     this.limits = limits;
     this.parallel = parallel;
+    // One reader (and so one YAML factory) for every file: building it costs more than a file.
+    this.reader = new YamlReader(limits);
   }
 
   /** The dataset and every diagnostic found while reading it. */
@@ -54,11 +63,32 @@ public final class DatasetLoader {
    * locations (validation runs there) and returns what the dataset keeps.
    */
   public Result load(List<Path> paths, UnaryOperator<Municipality> perDocument) {
+    return load(paths, (m, out) -> perDocument.apply(m));
+  }
+
+  /**
+   * Reads every file under {@code paths}. {@code perDocument} sees each municipality with full
+   * locations and a sink for its diagnostics (which then count against the file's cap and stay
+   * with the file's), and returns what the dataset keeps.
+   */
+  public Result load(List<Path> paths,
+      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
       collect(p, files, diagnostics);
     }
+    return read(files, diagnostics, perDocument);
+  }
+
+  /** Reads the given files (no directory walk), in this order; for callers that list them. */
+  public Result loadFiles(List<Path> files,
+      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
+    return read(files, new ArrayList<>(), perDocument);
+  }
+
+  private Result read(List<Path> files, List<Diagnostic> diagnostics,
+      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
     var stream = files.stream();
     if (parallel) {
       stream = stream.parallel();
@@ -157,22 +187,35 @@ public final class DatasetLoader {
     if (e instanceof AccessDeniedException) {
       return "permission denied";
     }
+    if (e instanceof FileSystemException f && f.getReason() != null) {
+      // getMessage() repeats the path, which the diagnostic already names.
+      return f.getReason();
+    }
     String msg = e.getMessage();
     return msg == null ? e.getClass().getSimpleName() : msg;
   }
 
-  private FileResult readFile(Path path, UnaryOperator<Municipality> perDocument) {
+  private FileResult readFile(Path path,
+      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
     String name = display(path);
     List<Diagnostic> diags = new ArrayList<>();
     List<Municipality> municipalities = new ArrayList<>();
     byte[] bytes;
     try {
-      if (Files.isDirectory(path)) {
+      // Attributes once, following links: a link loop or a vanished file fails here.
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attrs.isDirectory()) {
         diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
             name + " is a directory, not a policy file", null));
         return new FileResult(new InputFile(name, 0, null), municipalities, diags);
       }
-      long size = Files.size(path);
+      if (!attrs.isRegularFile()) {
+        // A FIFO or a device would block or never end; only plain files hold policies.
+        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
+            name + " is not a regular file (a pipe, socket or device)", null));
+        return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+      }
+      long size = attrs.size();
       if (size > limits.maxFileBytes()) {
         diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
             String.format(Locale.ROOT, "the file has %,d bytes, more than the limit of %,d",
@@ -192,19 +235,20 @@ public final class DatasetLoader {
           null));
       return new FileResult(new InputFile(name, 0, null), municipalities, diags);
     }
-    YamlReader reader = new YamlReader(limits);
-    PolicyBinder binder = new PolicyBinder(diags::add);
-    for (YamlReader.Document doc : reader.read(name, bytes, diags::add)) {
+    DiagnosticCap sink = new DiagnosticCap(diags::add, MAX_DIAGNOSTICS_PER_CODE);
+    PolicyBinder binder = new PolicyBinder(sink);
+    reader.read(name, bytes, sink, doc -> {
       if (doc.root() == null) {
-        diags.add(Diagnostic.of(doc.at(), Code.W001,
+        sink.accept(Diagnostic.of(doc.at(), Code.W001,
             "document " + doc.index() + " is empty and is skipped", null));
-        continue;
+        return;
       }
       Municipality m = binder.bind(name, doc.index(), doc.root());
       if (m != null) {
-        municipalities.add(perDocument.apply(m));
+        municipalities.add(perDocument.apply(m, sink));
       }
-    }
+    });
+    sink.finish();
     return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities, diags);
   }
 

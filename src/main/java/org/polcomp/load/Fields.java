@@ -49,10 +49,15 @@ final class Fields {
         byKey.put(e.key(), e);
         where.put(sub(e.key()), e.value().at());
         where.put(sub(e.key()) + "#key", e.keyAt());
+      } else if (e.key().equals("<<")) {
+        // YAML 1.1's merge key; YAML 1.2 has none, and '<<' is one edit away from "id".
+        out.accept(Diagnostic.of(e.keyAt(), Code.E010,
+            "unknown key '<<' in " + what + ": merge keys are YAML 1.1 and not supported",
+            "write the keys out in this map"));
       } else {
         String hint = Suggest.didYouMean(e.key(), known);
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
-            "unknown key '" + e.key() + "' in " + what,
+            "unknown key '" + clip(e.key()) + "' in " + what,
             hint != null ? hint : "known keys: " + String.join(", ", known)
                 + "; extension fields start with 'x-'"));
       }
@@ -128,7 +133,8 @@ final class Fields {
     if (n == null) {
       return null;
     }
-    if (n instanceof YScalar s && s.type() == ScalarType.INT) {
+    // Past 40 characters no integer fits a long; and BigInteger's parse is slow on huge input.
+    if (n instanceof YScalar s && s.type() == ScalarType.INT && s.text().length() <= 40) {
       try {
         return new BigInteger(s.text().replace("_", "")).longValueExact();
       } catch (ArithmeticException | NumberFormatException e) {
@@ -189,7 +195,7 @@ final class Fields {
         return d.get();
       }
       out.accept(Diagnostic.of(n.at(), Code.E013,
-          "invalid date '" + s.text() + "' for '" + key + "'",
+          "invalid date '" + clip(s.text()) + "' for '" + key + "'",
           "write YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date (e.g. 2016-11 or 2016-11-01)"));
       return null;
     }

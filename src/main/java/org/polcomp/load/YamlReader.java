@@ -24,6 +24,7 @@ import org.polcomp.load.YNode.YMap;
 import org.polcomp.load.YNode.YScalar;
 import org.polcomp.load.YNode.YSeq;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.ObjectReadContext;
@@ -53,12 +54,15 @@ public final class YamlReader {
     this.factory =
         YAMLFactory.builder()
             .loadSettings(LoadSettings.builder().setCodePointLimit(codePoints).build())
+            // Duplicate keys are reported by the builder below (E007, where, and go on reading).
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .streamReadConstraints(
                 StreamReadConstraints.builder()
                     // Our own checks fire first and say where; Jackson's are the backstop.
                     .maxNestingDepth(limits.maxDepth() + 8)
                     .maxStringLength(codePoints)
-                    .maxNumberLength(10_000)
+                    // Fields reads long numbers as text (E008, E021); Jackson need not stop at them.
+                    .maxNumberLength(codePoints)
                     .maxNameLength(codePoints)
                     .build())
             // Duplicate keys are reported by the tree builder, which names both places and goes on.
@@ -83,15 +87,43 @@ public final class YamlReader {
    * fatal problem (a syntax error, say) are still returned.
    */
   public List<Document> read(String file, byte[] bytes, Consumer<Diagnostic> out) {
-    String text = decode(file, bytes, out);
-    if (text == null) {
-      return List.of();
-    }
-    return parse(file, text, out);
+    List<Document> docs = new ArrayList<>();
+    read(file, bytes, out, docs::add);
+    return docs;
   }
 
-  /** UTF-8 with an optional BOM; null (and an E002 at the first bad byte) for anything else. */
+  /**
+   * Reads every document of a file and hands each to {@code each} as soon as it is complete, so
+   * that a file of many documents never holds them all. An exception of {@code each} passes
+   * through unchanged.
+   */
+  public void read(String file, byte[] bytes, Consumer<Diagnostic> out, Consumer<Document> each) {
+    String text = decode(file, bytes, out);
+    if (text != null && linesFit(file, text, out)) {
+      parse(file, text, out, each);
+    }
+  }
+
+  /** Carries an exception of the caller's consumer past the parser's own handlers. */
+  private static final class Passthrough extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Passthrough(RuntimeException cause) {
+      super(cause);
+    }
+  }
+
+  /**
+   * UTF-8 with an optional BOM; null (and a diagnostic) for anything else: E002 for another
+   * encoding or a bad byte, E001 for a character that YAML does not allow (NUL, most controls).
+   */
   static String decode(String file, byte[] bytes, Consumer<Diagnostic> out) {
+    String foreign = foreignEncoding(bytes);
+    if (foreign != null) {
+      out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E002,
+          "the file is " + foreign + ", not UTF-8", SAVE_AS_UTF8));
+      return null;
+    }
     int offset = 0;
     if (bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
         && (bytes[2] & 0xFF) == 0xBF) {
@@ -110,40 +142,140 @@ public final class YamlReader {
     }
     if (r.isError()) {
       chars.flip();
-      SourceLocation at = positionAfter(file, chars);
       out.accept(
           Diagnostic.of(
-              at,
+              positionOf(file, chars, chars.length()),
               Code.E002,
               String.format(
                   Locale.ROOT,
                   "the file is not UTF-8: invalid byte 0x%02X at byte offset %d",
                   bytes[in.position()] & 0xFF,
                   in.position()),
-              "save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding')"));
+              SAVE_AS_UTF8));
       return null;
     }
     chars.flip();
-    return chars.toString();
+    String text = chars.toString();
+    int bad = firstForbidden(text);
+    if (bad >= 0) {
+      int c = text.codePointAt(bad);
+      out.accept(Diagnostic.of(positionOf(file, text, bad), Code.E001,
+          String.format(Locale.ROOT, "the file contains the character U+%04X%s, which YAML does"
+              + " not allow", c, c == 0 ? " (NUL)" : ""),
+          c == 0 ? "a NUL byte means the file is binary or not UTF-8; save it as UTF-8 text"
+              : "remove it; inside double quotes it may be written as an escape such as \\x07"));
+      return null;
+    }
+    return text;
   }
 
-  private static SourceLocation positionAfter(String file, CharSequence prefix) {
+  private static final String SAVE_AS_UTF8 =
+      "save the file as UTF-8 (most editors offer it under 'Save as' or 'Encoding')";
+
+  /**
+   * The name of the encoding when the first bytes show UTF-16 or UTF-32 (YAML 1.2, 5.2: a byte
+   * order mark, or the NUL pattern of an ASCII first character), else null.
+   */
+  static String foreignEncoding(byte[] b) {
+    int n = b.length;
+    int b0 = n > 0 ? b[0] & 0xFF : -1;
+    int b1 = n > 1 ? b[1] & 0xFF : -1;
+    int b2 = n > 2 ? b[2] & 0xFF : -1;
+    int b3 = n > 3 ? b[3] & 0xFF : -1;
+    if (b0 == 0 && b1 == 0 && b2 == 0xFE && b3 == 0xFF || b0 == 0 && b1 == 0 && b2 == 0 && b3 > 0) {
+      return "UTF-32 (big-endian)";
+    }
+    if (b0 == 0xFF && b1 == 0xFE && b2 == 0 && b3 == 0 || b0 > 0 && b1 == 0 && b2 == 0 && b3 == 0) {
+      return "UTF-32 (little-endian)";
+    }
+    if (b0 == 0xFE && b1 == 0xFF || b0 == 0 && b1 > 0) {
+      return "UTF-16 (big-endian)";
+    }
+    if (b0 == 0xFF && b1 == 0xFE || b0 > 0 && b0 < 0x80 && b1 == 0) {
+      return "UTF-16 (little-endian)";
+    }
+    return null;
+  }
+
+  /**
+   * The longest line read: snakeyaml-engine copies its whole look-ahead window each time it reads
+   * on inside one token, so a line of millions of characters costs minutes (quadratic); lines are
+   * checked before parsing. Four times the string limit leaves room for quotes and escapes.
+   */
+  int maxLineLength() {
+    return (int) Math.min(Integer.MAX_VALUE, Math.max(65_536, 4L * limits.maxStringLength() + 4096));
+  }
+
+  /** False (and an E005 at the line) when a line is longer than {@link #maxLineLength()}. */
+  private boolean linesFit(String file, String text, Consumer<Diagnostic> out) {
+    int max = maxLineLength();
+    int start = 0;
+    int line = 1;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        line++;
+        start = i + 1;
+      } else if (i - start >= max) {
+        // Counted in chars: a line of non-BMP characters is cut a little sooner, no matter.
+        out.accept(Diagnostic.of(new SourceLocation(file, line, 1), Code.E005,
+            String.format(Locale.ROOT, "line %d is longer than %,d characters, which is not read"
+                + " (a string holds at most %,d)", line, max, limits.maxStringLength()),
+            "break the text over several lines; a YAML string may span lines"));
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
+  static int firstForbidden(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
+        continue; // the common case first
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < text.length()
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++; // U+10000..U+10FFFF are printable
+        continue;
+      }
+      boolean printable = c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      if (!printable) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The line and column of {@code text[end]}, counted as snakeyaml-engine counts them (and so
+   * every other diagnostic): code points, line breaks LF, CRLF and a lone CR.
+   */
+  static SourceLocation positionOf(String file, CharSequence text, int end) {
     int line = 1;
     int col = 1;
-    for (int i = 0; i < prefix.length(); i++) {
-      if (prefix.charAt(i) == '\n') {
+    for (int i = 0; i < end; i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) != '\n') {
         line++;
         col = 1;
-      } else {
+      } else if (!Character.isLowSurrogate(c) || i == 0
+          || !Character.isHighSurrogate(text.charAt(i - 1))) {
         col++;
       }
     }
     return new SourceLocation(file, line, col);
   }
 
-  private List<Document> parse(String file, String text, Consumer<Diagnostic> out) {
-    List<Document> docs = new ArrayList<>();
-    Builder b = new Builder(file, out);
+  private void parse(String file, String text, Consumer<Diagnostic> out,
+      Consumer<Document> each) {
+    int docs = 0;
+    Builder b = new Builder(file, text, out);
     boolean fatal = false;
     try (YAMLParser p =
         (YAMLParser) factory.createParser(ObjectReadContext.empty(), new StringReader(text))) {
@@ -152,10 +284,17 @@ public final class YamlReader {
         YNode done = b.accept(p, t);
         if (done != null) {
           boolean empty = done instanceof YScalar s && s.isNull();
-          docs.add(new Document(docs.size() + 1, done.at(), empty ? null : done));
+          docs++;
+          try {
+            each.accept(new Document(docs, done.at(), empty ? null : done));
+          } catch (RuntimeException e) {
+            throw new Passthrough(e);
+          }
           b.newDocument();
         }
       }
+    } catch (Passthrough e) {
+      throw (RuntimeException) e.getCause();
     } catch (Abort e) {
       // The diagnostic is reported; the documents so far stand.
       fatal = true;
@@ -167,19 +306,31 @@ public final class YamlReader {
       fatal = true;
       out.accept(Diagnostic.of(where(file, e), Code.E001, "YAML syntax error: " + clean(e.getOriginalMessage()),
           "check the indentation and the quotes around this place"));
+    } catch (MarkedYamlEngineException e) {
+      fatal = true;
+      // snakeyaml-engine's own exceptions, when Jackson lets one through, still know where.
+      SourceLocation at = e.getProblemMark().or(e::getContextMark)
+          .map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
+          .orElse(SourceLocation.ofFile(file));
+      out.accept(Diagnostic.of(at, Code.E001, "YAML syntax error: " + clean(e.getProblem()),
+          "check the indentation and the quotes around this place"));
     } catch (RuntimeException e) {
       fatal = true;
-      // snakeyaml-engine throws its own unchecked exceptions for some malformed input.
+      // Any other unchecked exception of the parser is still a file it cannot read.
       out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E001,
           "YAML syntax error: " + clean(String.valueOf(e.getMessage())), null));
     }
-    if (docs.isEmpty() && !fatal) {
-      docs.add(new Document(1, new SourceLocation(file, 1, 1), null));
+    if (docs == 0 && !fatal) {
+      each.accept(new Document(1, new SourceLocation(file, 1, 1), null));
     }
-    return docs;
   }
 
   private static SourceLocation where(String file, JacksonException e) {
+    if (e.getCause() instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
+      // snakeyaml's mark is where scanning failed; Jackson's is the last token it gave out.
+      var mark = m.getProblemMark().get();
+      return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
+    }
     TokenStreamLocation loc = e.getLocation();
     if (loc == null || loc.getLineNr() < 1) {
       return SourceLocation.ofFile(file);
@@ -207,21 +358,53 @@ public final class YamlReader {
   /** Builds the tree of one document at a time from tokens. */
   private final class Builder {
     private final String file;
+    private final String text;
     private final Consumer<Diagnostic> out;
+    private long cpCursor;
+    private int charCursor;
     private final Deque<Frame> stack = new ArrayDeque<>();
     private Map<String, YNode> anchors = new HashMap<>();
     private final Map<YNode, Integer> sizes = new java.util.IdentityHashMap<>();
     private int aliases;
     private long aliasNodes;
 
-    Builder(String file, Consumer<Diagnostic> out) {
+    Builder(String file, String text, Consumer<Diagnostic> out) {
       this.file = file;
+      this.text = text;
       this.out = out;
     }
 
+    /**
+     * Whether the scalar at the parser's token was written plain (not quoted). Jackson does not
+     * say, so look at its first character; token offsets count code points and only grow, so a
+     * cursor walks the text once.
+     */
+    private boolean isPlain(YAMLParser p) {
+      long cp = p.currentTokenLocation().getCharOffset();
+      if (cp < 0) {
+        return true;
+      }
+      if (cp < cpCursor) {
+        cpCursor = 0;
+        charCursor = 0;
+      }
+      try {
+        charCursor = text.offsetByCodePoints(charCursor, (int) (cp - cpCursor));
+        cpCursor = cp;
+      } catch (IndexOutOfBoundsException e) {
+        cpCursor = 0;
+        charCursor = 0;
+        return true;
+      }
+      char c = charCursor < text.length() ? text.charAt(charCursor) : ' ';
+      return c != '"' && c != '\'';
+    }
+
     void newDocument() {
-      anchors = new HashMap<>();
-      sizes.clear();
+      if (!anchors.isEmpty()) {
+        anchors = new HashMap<>();
+        sizes.clear();
+      }
       aliases = 0;
       aliasNodes = 0;
     }
@@ -259,7 +442,10 @@ public final class YamlReader {
         case END_OBJECT, END_ARRAY -> {
           Frame f = stack.pop();
           YNode node = f.isMap ? new YMap(f.at, f.entries) : new YSeq(f.at, f.items);
-          sizes.put(node, f.size + 1);
+          if (f.anchor != null) {
+            // Only an anchored node can be aliased, so only its size is ever looked up.
+            sizes.put(node, f.size + 1);
+          }
           register(f.anchor, node);
           return add(node, f.size + 1);
         }
@@ -269,6 +455,12 @@ public final class YamlReader {
           if (p.isCurrentAlias()) {
             String name = p.getString();
             node = anchors.get(name);
+            if (node == null && stack.stream().anyMatch(f -> name.equals(f.anchor))) {
+              fail(Diagnostic.of(at, Code.E006,
+                  "the alias *" + name + " stands inside the value anchored &" + name
+                      + ", so it would expand without end (a recursive alias)",
+                  "write the values out instead of using anchors and aliases"));
+            }
             if (node == null) {
               fail(Diagnostic.of(at, Code.E001,
                   "the alias *" + name + " names no anchor defined before it",
@@ -286,7 +478,9 @@ public final class YamlReader {
           } else {
             String text = t == JsonToken.VALUE_NULL ? "" : p.getString();
             checkLength(text, at);
-            node = new YScalar(at, text, typeOf(t, text));
+            // Only text that YAML 1.2 might read as null or a number needs a look at the quotes.
+            boolean plain = t != JsonToken.VALUE_STRING || !maybeSpecial(text) || isPlain(p);
+            node = new YScalar(at, text, typeOf(t, text, plain));
             register(anchorOf(p), node);
           }
           return add(node, size);
@@ -339,14 +533,27 @@ public final class YamlReader {
     }
   }
 
-  private static ScalarType typeOf(JsonToken t, String text) {
+  /** The YAML 1.2 core-schema spellings that Jackson hands over as text: ~ and .inf/.nan forms. */
+  private static final java.util.Set<String> NON_FINITE = java.util.Set.of(
+      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
+      ".nan", ".NaN", ".NAN");
+
+  private static boolean maybeSpecial(String text) {
+    return "~".equals(text) || NON_FINITE.contains(text);
+  }
+
+  private static ScalarType typeOf(JsonToken t, String text, boolean plain) {
     return switch (t) {
       case VALUE_NULL -> ScalarType.NULL;
       case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOL;
       case VALUE_NUMBER_INT -> ScalarType.INT;
       case VALUE_NUMBER_FLOAT -> ScalarType.FLOAT;
-      // YAML 1.2's core schema reads a plain ~ as null; Jackson hands it over as text.
-      default -> "~".equals(text) ? ScalarType.NULL : ScalarType.STRING;
+      // YAML 1.2's core schema reads a plain ~ as null and .Inf or .NaN as numbers; Jackson
+      // hands them over as text. Quoted, they stay text.
+      default -> !plain ? ScalarType.STRING
+          : "~".equals(text) ? ScalarType.NULL
+          : NON_FINITE.contains(text) ? ScalarType.FLOAT
+          : ScalarType.STRING;
     };
   }
 
