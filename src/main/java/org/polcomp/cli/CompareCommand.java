@@ -82,8 +82,8 @@ final class CompareCommand implements Callable<Integer> {
     String codebook = common.codebook == null ? "default" : DatasetLoader.display(common.codebook);
     Report report = ComparisonReport.of(c, run.codebook(), Outputs.warnings(run),
         new ComparisonReport.RunInfo(Main.version(),
-            "polcomp compare " + String.join(" ",
-                spec.commandLine().getParseResult().originalArgs()),
+            // originalArgs holds the whole command line, the subcommand's name included.
+            "polcomp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
             ComparisonReport.options(analysis.asOf, groupBy, codebook, analysis.preferCoded,
                 generated),
             run.dataset().files().size(), Outputs.inputsSha256(run.dataset())));
