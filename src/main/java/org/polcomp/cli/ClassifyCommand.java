@@ -49,7 +49,8 @@ final class ClassifyCommand implements Callable<Integer> {
       throw new UsageException("unknown --format '" + format + "'", "use table, csv or json");
     }
     analysis.check();
-    Pipeline.Loaded run = Pipeline.load(common, paths);
+    Pipeline.Loaded run = Pipeline.load(common, paths,
+        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
     if (run.hasErrors()) {
       Reports.printErrors(run.diagnostics(), spec.commandLine().getErr());
       return ExitCode.INVALID;

@@ -70,7 +70,8 @@ final class CompareCommand implements Callable<Integer> {
           "use type, region, country or profile");
     }
     analysis.check();
-    Pipeline.Loaded run = Pipeline.load(common, paths);
+    Pipeline.Loaded run = Pipeline.load(common, paths,
+        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
     PrintWriter err = spec.commandLine().getErr();
     if (run.hasErrors()) {
       Reports.printErrors(run.diagnostics(), err);

@@ -12,6 +12,7 @@ import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
+import org.polcomp.load.Progress;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
@@ -64,6 +65,11 @@ final class Pipeline {
 
   /** Loads and validates the dataset under {@code paths} (the default dataset when empty). */
   static Loaded load(CommonOptions o, List<Path> paths) {
+    return load(o, paths, Progress.NONE);
+  }
+
+  /** As {@link #load(CommonOptions, List)}, telling {@code progress} how far reading is. */
+  static Loaded load(CommonOptions o, List<Path> paths, Progress progress) {
     List<Path> roots = paths == null || paths.isEmpty() ? List.of(DEFAULT_DATASET) : paths;
     for (Path p : roots) {
       requireExists(p);
@@ -75,7 +81,7 @@ final class Pipeline {
       return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
     }
     Validator validator = new Validator(codebook);
-    DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1);
+    DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1, progress);
     DatasetLoader.Result r = loader.load(roots, (m, out) -> {
       validator.document(m, out);
       return withoutDetail(m);

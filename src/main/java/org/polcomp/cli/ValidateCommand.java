@@ -51,7 +51,8 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DiagnosticFormat fmt = DiagnosticFormat.of(format).orElseThrow(() -> new UsageException(
         "unknown --format '" + format + "'", "use text, json, github, gitlab, junit or sarif"));
-    Pipeline.Loaded run = Pipeline.load(common, paths);
+    Pipeline.Loaded run = Pipeline.load(common, paths,
+        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
     RunSummary summary = new RunSummary(run.dataset().files().size(),
         run.dataset().municipalities().size(), run.dataset().measureCount(), run.errors(),
         run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
