@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -191,11 +192,11 @@ class XlsxWriterTest {
       assertNull(wb.getSheet("Summary").getRow(1).getCell(col(Columns.MUNICIPALITIES, "file"))
           .getHyperlink());
     }
-    assertTrue(TableSheets.isWebLink("HTTPS://example.org/a?b=c#d"));
-    assertFalse(TableSheets.isWebLink("javascript:alert(1)"));
-    assertFalse(TableSheets.isWebLink("file:///etc/passwd"));
-    assertFalse(TableSheets.isWebLink("https://"));
-    assertFalse(TableSheets.isWebLink("https://example.org/" + "a".repeat(2100)));
+    assertTrue(Hyperlinks.isWebLink("HTTPS://example.org/a?b=c#d"));
+    assertFalse(Hyperlinks.isWebLink("javascript:alert(1)"));
+    assertFalse(Hyperlinks.isWebLink("file:///etc/passwd"));
+    assertFalse(Hyperlinks.isWebLink("https://"));
+    assertFalse(Hyperlinks.isWebLink("https://example.org/" + "a".repeat(2100)));
   }
 
   @Test
@@ -338,6 +339,32 @@ class XlsxWriterTest {
       assertEquals(32_767, text.length());
       assertTrue(text.endsWith("\u2026"));
     }
+  }
+
+  @Test
+  void sameBytesInEveryTimeZone() throws IOException {
+    TimeZone saved = TimeZone.getDefault();
+    byte[] here = bytes(Sample.report(3), new XlsxWriter());
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      assertArrayEquals(here, bytes(Sample.report(3), new XlsxWriter()));
+      TimeZone.setDefault(TimeZone.getTimeZone("America/Adak"));
+      assertArrayEquals(here, bytes(Sample.report(3), new XlsxWriter()));
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+
+  @Test
+  void hyperlinksGoBeforeTheElementsThatFollowThemInTheSchema() {
+    String tail = "<conditionalFormatting sqref=\"S2:S4\"><cfRule type=\"expression\">"
+        + "<formula>A1&gt;0</formula><extLst><ext uri=\"x>y\"/></extLst></cfRule>"
+        + "</conditionalFormatting><dataValidations count=\"0\"/>"
+        + "<pageMargins bottom=\"0.75\"/><drawing r:id=\"rId2\"/></worksheet>";
+    assertEquals(tail.indexOf("<pageMargins"), Repack.insertionPoint(tail, "t"));
+    assertEquals(0, Repack.insertionPoint("</worksheet>", "t"));
+    assertEquals(0, Repack.insertionPoint("<tableParts count=\"1\"/></worksheet>", "t"));
+    assertEquals(29, Repack.insertionPoint("<mergeCells><a/></mergeCells></worksheet>", "t"));
   }
 
   @Test
