@@ -93,6 +93,18 @@ class ColumnsTest {
   }
 
   @Test
+  void reportOptionsKeepTheirOrderOrAreSorted() {
+    Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+    ordered.put("z", 1L);
+    ordered.put("a", null);
+    Table codebook = Columns.CODEBOOK.with(List.of());
+    assertEquals(List.of("z", "a"), List.copyOf(
+        new Report("1", ordered, List.of(), List.of(), codebook).options().keySet()));
+    assertEquals(List.of("a", "m", "z"), List.copyOf(new Report("1",
+        Map.of("m", 1L, "z", 2L, "a", 3L), List.of(), List.of(), codebook).options().keySet()));
+  }
+
+  @Test
   void reportRejectsTablesThatWouldCollide() {
     Table t = new TableSchema("t", "T", List.of(new Column("a", ColumnType.TEXT))).with(List.of());
     Table sameSheet = new TableSchema("u", "t", List.of(new Column("a", ColumnType.TEXT)))

@@ -17,8 +17,9 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Copies the package POI wrote into the final file: entries in POI's order, each with one fixed
- * time (so the same workbook gives the same bytes in every time zone), and the spooled
- * {@link Hyperlinks} written into their sheets and relationship parts, as a streaming copy.
+ * time (so the same workbook gives the same bytes in every time zone), the spooled
+ * {@link Hyperlinks} written into their sheets and relationship parts as a streaming copy, and
+ * the named style {@code Normal} that POI leaves out.
  */
 final class Repack {
   private Repack() {}
@@ -26,6 +27,9 @@ final class Repack {
   // The DOS time of every entry: local time by definition, so the same in every zone. Not
   // 1980-01-01 00:00, which java.util.zip takes for "before 1980" and stamps with a zoned time.
   private static final LocalDateTime TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+  private static final String STYLES = "xl/styles.xml";
+  private static final String NORMAL_STYLE =
+      "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
   private static final byte[] SHEET_DATA_END = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
   // The worksheet children that come after <hyperlinks> (ECMA-376 CT_Worksheet).
   private static final Set<String> AFTER_HYPERLINKS = Set.of("printOptions", "pageMargins",
@@ -44,7 +48,9 @@ final class Repack {
         try (InputStream in = zip.getInputStream(e)) {
           Hyperlinks.Spool sheet = links.sheet(e.getName());
           Hyperlinks.Spool rels = relationshipsOf(links, zip, e.getName());
-          if (sheet != null) {
+          if (e.getName().equals(STYLES)) {
+            styles(in, z);
+          } else if (sheet != null) {
             sheet(in, z, sheet, e.getName());
           } else if (rels != null) {
             relationships(in, z, rels, e.getName());
@@ -160,6 +166,18 @@ final class Repack {
       }
     }
     throw new IllegalStateException("unterminated tag");
+  }
+
+  // POI writes no named cell style; Excel always has "Normal", and openpyxl (so pandas) warns
+  // about every workbook without it. The lite schema jar cannot add it, so it goes in as text.
+  private static void styles(InputStream in, OutputStream out) throws IOException {
+    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    int at = xml.indexOf("</cellXfs>");
+    if (at >= 0 && !xml.contains("<cellStyles")) {
+      at += "</cellXfs>".length();
+      xml = xml.substring(0, at) + NORMAL_STYLE + xml.substring(at);
+    }
+    out.write(xml.getBytes(StandardCharsets.UTF_8));
   }
 
   private static void relationships(InputStream in, OutputStream out, Hyperlinks.Spool links,

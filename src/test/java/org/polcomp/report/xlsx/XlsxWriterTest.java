@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -309,6 +310,18 @@ class XlsxWriterTest {
   }
 
   @Test
+  void aReportWithoutRowsHasEverySheetAndNoCharts() throws IOException {
+    List<Table> tables = Columns.TABLES.stream().map(t -> t.with(List.of())).toList();
+    Report r = new Report("1", Map.of(), List.of(), tables, Columns.CODEBOOK.with(List.of()));
+    try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
+      assertEquals(9, wb.getNumberOfSheets());
+      assertNull(wb.getSheet("Summary").getDrawingPatriarch());
+      assertEquals(0, wb.getSheet("Summary").getSheetConditionalFormatting()
+          .getNumConditionalFormattings());
+    }
+  }
+
+  @Test
   void codebookAndAboutSheets() throws IOException {
     try (XSSFWorkbook wb = write(Sample.report(1))) {
       XSSFSheet codebook = wb.getSheet("Codebook");
@@ -376,8 +389,13 @@ class XlsxWriterTest {
       Set<Long> times = new HashSet<>();
       int entries = 0;
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        zip.readAllBytes(); // a streaming reader can read every entry
+        byte[] content = zip.readAllBytes(); // a streaming reader can read every entry
         times.add(e.getTime());
+        if (e.getName().equals("xl/styles.xml")) {
+          // the named style every Excel workbook has; openpyxl warns without it
+          assertTrue(new String(content, StandardCharsets.UTF_8)
+              .contains("<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>"));
+        }
         entries++;
       }
       assertTrue(entries > 20);
