@@ -70,7 +70,8 @@ class ColumnsTest {
 
   @Test
   void headerIsTheKeyWithSpacesAndACapital() {
-    assertEquals("Mainstreaming share", new Column("mainstreaming_share", ColumnType.SHARE).header());
+    assertEquals("Mainstreaming share",
+        new Column("mainstreaming_share", ColumnType.SHARE).header());
     assertEquals("Municipality id", new Column("municipality_id", ColumnType.TEXT).header());
     assertEquals("End", new Column("end", ColumnType.DATE_TEXT).header());
   }

@@ -29,7 +29,8 @@ final class Repack {
   private static final LocalDateTime TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
   private static final String STYLES = "xl/styles.xml";
   private static final String NORMAL_STYLE =
-      "<cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
+      "<cellStyles count=\"1\">"
+          + "<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
   private static final byte[] SHEET_DATA_END = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
   // The worksheet children that come after <hyperlinks> (ECMA-376 CT_Worksheet).
   private static final Set<String> AFTER_HYPERLINKS = Set.of("printOptions", "pageMargins",

@@ -38,7 +38,8 @@ final class TableSheets {
       Pattern.compile("(?i)[a-z]{1,3}[0-9]+|r[0-9]*(c[0-9]*)?|c[0-9]*");
 
   /** Where a table went: its sheets and, for the captured columns, every value in row order. */
-  record Placed(Table table, List<Column> shown, List<Part> parts, Map<String, List<Object>> values) {
+  record Placed(
+      Table table, List<Column> shown, List<Part> parts, Map<String, List<Object>> values) {
     /** The sheet column of a column key, or -1. */
     int column(String key) {
       for (int i = 0; i < shown.size(); i++) {

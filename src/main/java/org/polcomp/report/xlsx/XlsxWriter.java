@@ -92,7 +92,8 @@ public final class XlsxWriter implements ReportWriter {
     for (Table table : all) {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
           ? Charts.SUMMARY_COLUMNS : List.of();
-      TableSheets sheets = new TableSheets(wb, styles, links, tableNames, maxRowsPerSheet, capture);
+      TableSheets sheets =
+          new TableSheets(wb, styles, links, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
     }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
