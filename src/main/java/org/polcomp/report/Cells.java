@@ -3,8 +3,13 @@ package org.polcomp.report;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.Hashtable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -123,6 +128,25 @@ public final class Cells {
   /** A number cell (Long or Double) as text. */
   public static String number(Object n) {
     return n instanceof Long l ? Long.toString(l) : number(((Number) n).doubleValue());
+  }
+
+  /**
+   * A map in a defined order: as it is, except the kinds known to have none (HashMap, Map.of),
+   * which are sorted by key so that no output depends on hashing. Extensions keep the order of
+   * the file that way.
+   */
+  public static Map<?, ?> ordered(Map<?, ?> m) {
+    boolean unordered = (m instanceof HashMap && !(m instanceof LinkedHashMap))
+        || m instanceof Hashtable || m instanceof ConcurrentHashMap
+        || m.getClass().getName().startsWith("java.util.ImmutableCollections");
+    if (!unordered) {
+      return m;
+    }
+    Map<String, Object> sorted = new TreeMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      sorted.put(String.valueOf(e.getKey()), e.getValue());
+    }
+    return sorted;
   }
 
   /**

@@ -6,13 +6,8 @@ import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Hashtable;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.TreeMap;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
@@ -104,7 +99,7 @@ public final class JsonWriter implements ReportWriter {
       }
     } else if (v instanceof Map<?, ?> m) {
       g.writeStartObject();
-      for (Map.Entry<?, ?> e : ordered(m).entrySet()) {
+      for (Map.Entry<?, ?> e : Cells.ordered(m).entrySet()) {
         g.writeName(String.valueOf(e.getKey()));
         writeValue(g, e.getValue());
       }
@@ -119,22 +114,6 @@ public final class JsonWriter implements ReportWriter {
       // anything else (a date, say) as its text
       g.writeString(v.toString());
     }
-  }
-
-  // Maps keep their order (extensions: the order in the file), except the kinds known to have
-  // none (HashMap, Map.of): those are sorted by key, so that the bytes never depend on hashing.
-  private static Map<?, ?> ordered(Map<?, ?> m) {
-    boolean unordered = (m instanceof HashMap && !(m instanceof LinkedHashMap))
-        || m instanceof Hashtable || m instanceof ConcurrentHashMap
-        || m.getClass().getName().startsWith("java.util.ImmutableCollections");
-    if (!unordered) {
-      return m;
-    }
-    Map<String, Object> sorted = new TreeMap<>();
-    for (Map.Entry<?, ?> e : m.entrySet()) {
-      sorted.put(String.valueOf(e.getKey()), e.getValue());
-    }
-    return sorted;
   }
 
   /** Two-space indentation, {@code "key": value}, {@code \n} on every platform. */

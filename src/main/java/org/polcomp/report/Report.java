@@ -17,8 +17,9 @@ import java.util.Set;
  * header and the XLSX {@code Codebook} and {@code About} sheets show.
  *
  * @param toolVersion the polcomp version ({@code "polcomp"} in JSON, first line of About)
- * @param options the options that shaped the result, in order; values are JSON-like (string,
- *     number, boolean, null, list, map)
+ * @param options the options that shaped the result, in order (a map without an order, such as
+ *     {@code Map.of}, is sorted by key); values are JSON-like (string, number, boolean, null,
+ *     list, map)
  * @param about key/value lines for the About sheet, in order (command line, counts, SHA-256 of the
  *     inputs); values may be null
  * @param tables the data tables in output order
@@ -33,8 +34,10 @@ public record Report(
 
   public Report {
     Objects.requireNonNull(toolVersion, "toolVersion");
-    // LinkedHashMap keeps the given order and, unlike Map.copyOf, allows null values.
-    options = Collections.unmodifiableMap(new LinkedHashMap<>(options));
+    // LinkedHashMap keeps the order and, unlike Map.copyOf, allows null values
+    Map<String, Object> copy = new LinkedHashMap<>();
+    Cells.ordered(options).forEach((k, v) -> copy.put((String) k, v));
+    options = Collections.unmodifiableMap(copy);
     List<Map.Entry<String, String>> lines = new ArrayList<>();
     for (Map.Entry<String, String> e : about) {
       lines.add(new AbstractMap.SimpleImmutableEntry<>(

@@ -15,7 +15,10 @@ public record TableSchema(String key, String sheet, List<Column> columns) {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
   // Excel's rules for sheet names; room is left for the " 2" of a continuation sheet.
   static final int MAX_SHEET_NAME = 25;
-  private static final Pattern SHEET = Pattern.compile("[^\\[\\]:*?/\\\\']([^\\[\\]:*?/\\\\]*[^\\[\\]:*?/\\\\'])?");
+  private static final String SHEET_CHAR = "[^\\[\\]:*?/\\\\]";
+  private static final String SHEET_END = "[^\\[\\]:*?/\\\\']";
+  private static final Pattern SHEET =
+      Pattern.compile(SHEET_END + "(" + SHEET_CHAR + "*" + SHEET_END + ")?");
 
   public TableSchema {
     Objects.requireNonNull(key, "key");

@@ -70,7 +70,8 @@ class ColumnsTest {
 
   @Test
   void headerIsTheKeyWithSpacesAndACapital() {
-    assertEquals("Mainstreaming share", new Column("mainstreaming_share", ColumnType.SHARE).header());
+    assertEquals("Mainstreaming share",
+        new Column("mainstreaming_share", ColumnType.SHARE).header());
     assertEquals("Municipality id", new Column("municipality_id", ColumnType.TEXT).header());
     assertEquals("End", new Column("end", ColumnType.DATE_TEXT).header());
   }
@@ -90,6 +91,18 @@ class ColumnsTest {
           sheet);
     }
     assertEquals("It's", new TableSchema("t", "It's", List.of(a)).sheet());
+  }
+
+  @Test
+  void reportOptionsKeepTheirOrderOrAreSorted() {
+    Map<String, Object> ordered = new java.util.LinkedHashMap<>();
+    ordered.put("z", 1L);
+    ordered.put("a", null);
+    Table codebook = Columns.CODEBOOK.with(List.of());
+    assertEquals(List.of("z", "a"), List.copyOf(
+        new Report("1", ordered, List.of(), List.of(), codebook).options().keySet()));
+    assertEquals(List.of("a", "m", "z"), List.copyOf(new Report("1",
+        Map.of("m", 1L, "z", 2L, "a", 3L), List.of(), List.of(), codebook).options().keySet()));
   }
 
   @Test

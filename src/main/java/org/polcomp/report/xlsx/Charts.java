@@ -143,7 +143,8 @@ final class Charts {
       XDDFNumericalDataSource<Double> values = XDDFDataSourcesFactory.fromArray(
           numbers(summary, QUADRANTS.get(q), rows), range(sheetName, k, rows));
       XDDFChartData.Series series = data.addSeries(names, values);
-      series.setTitle(summary.shown().get(k).header(), new CellReference(sheetName, 0, k, true, true));
+      series.setTitle(summary.shown().get(k).header(),
+          new CellReference(sheetName, 0, k, true, true));
       series.setShapeProperties(fill(QUADRANT_COLOURS[q]));
     }
     chart.plot(data);

@@ -1,8 +1,6 @@
 package org.polcomp.report.xlsx;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.poi.common.usermodel.HyperlinkType;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.Hyperlink;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -32,8 +28,6 @@ import org.polcomp.report.Table;
 final class TableSheets {
   /** Excel's limit on the text of one cell. */
   static final int MAX_TEXT = 32_767;
-  // Excel reports longer hyperlink addresses as damaged
-  private static final int MAX_URL = 2_079;
   // column widths come from the header and this many rows
   private static final int SAMPLE = 1_000;
   private static final int MIN_WIDTH = 6;
@@ -44,7 +38,8 @@ final class TableSheets {
       Pattern.compile("(?i)[a-z]{1,3}[0-9]+|r[0-9]*(c[0-9]*)?|c[0-9]*");
 
   /** Where a table went: its sheets and, for the captured columns, every value in row order. */
-  record Placed(Table table, List<Column> shown, List<Part> parts, Map<String, List<Object>> values) {
+  record Placed(
+      Table table, List<Column> shown, List<Part> parts, Map<String, List<Object>> values) {
     /** The sheet column of a column key, or -1. */
     int column(String key) {
       for (int i = 0; i < shown.size(); i++) {
@@ -66,6 +61,7 @@ final class TableSheets {
 
   private final SXSSFWorkbook wb;
   private final Styles styles;
+  private final Hyperlinks links;
   private final Set<String> tableNames;
   private final int maxRows;
   private final List<String> capture;
@@ -74,10 +70,11 @@ final class TableSheets {
    * @param tableNames the Excel table names used so far, lower case; the new ones are added
    * @param capture the keys of the columns whose values the charts need
    */
-  TableSheets(SXSSFWorkbook wb, Styles styles, Set<String> tableNames, int maxRows,
-      List<String> capture) {
+  TableSheets(SXSSFWorkbook wb, Styles styles, Hyperlinks links, Set<String> tableNames,
+      int maxRows, List<String> capture) {
     this.wb = wb;
     this.styles = styles;
+    this.links = links;
     this.tableNames = tableNames;
     this.maxRows = maxRows;
     this.capture = capture;
@@ -107,15 +104,15 @@ final class TableSheets {
     List<Part> parts = new ArrayList<>();
     List<SXSSFSheet> sheets = new ArrayList<>();
     SXSSFSheet sheet = startSheet(table, shown, 1, sheets);
+    String part = partName(sheet);
     int r = 1;
-    int links = 0;
     long n = 0;
     for (List<Object> data : table.rows()) {
       if (r == maxRows) {
         parts.add(finish(sheet, shown, r - 1));
         sheet = startSheet(table, shown, parts.size() + 1, sheets);
+        part = partName(sheet);
         r = 1;
-        links = 0;
       }
       Row row = sheet.createRow(r);
       for (int k = 0; k < shown.size(); k++) {
@@ -131,10 +128,7 @@ final class TableSheets {
         if (n < SAMPLE) {
           widths[k] = Math.max(widths[k], width(c.type(), v));
         }
-        Cell cell = row.createCell(k);
-        if (write(cell, c.type(), v, links < XlsxWriter.MAX_HYPERLINKS)) {
-          links++;
-        }
+        write(row.createCell(k), c.type(), v, part);
       }
       r++;
       n++;
@@ -166,8 +160,8 @@ final class TableSheets {
     return sheet;
   }
 
-  /** Writes one value; returns whether it became a hyperlink. */
-  private boolean write(Cell cell, ColumnType type, Object v, boolean linkAllowed) {
+  /** Writes one value; a web address also gets a hyperlink. */
+  private void write(Cell cell, ColumnType type, Object v, String part) throws IOException {
     switch (type) {
       case INTEGER -> cell.setCellValue(((Long) v).doubleValue());
       case NUMBER -> cell.setCellValue((Double) v);
@@ -179,34 +173,19 @@ final class TableSheets {
       case URL -> {
         String s = (String) v;
         cell.setCellValue(clip(s));
-        if (linkAllowed && isWebLink(s)) {
-          Hyperlink link = wb.getCreationHelper().createHyperlink(HyperlinkType.URL);
-          link.setAddress(s);
-          cell.setHyperlink(link);
+        if (links.add(part, cell.getRowIndex(), cell.getColumnIndex(), s)) {
           cell.setCellStyle(styles.link);
-          return true;
         }
       }
       // a string cell, never a formula, whatever the text looks like
       default -> cell.setCellValue(clip((String) v));
     }
-    return false;
   }
 
-  /** Whether a URL becomes a hyperlink: http or https with a host, short enough for Excel. */
-  static boolean isWebLink(String s) {
-    if (s.length() > MAX_URL) {
-      return false;
-    }
-    try {
-      URI uri = new URI(s);
-      String scheme = uri.getScheme();
-      return scheme != null
-          && (scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-          && uri.getHost() != null;
-    } catch (URISyntaxException e) {
-      return false;
-    }
+  // the sheet's part in the package, as a zip entry name: xl/worksheets/sheet2.xml
+  private String partName(SXSSFSheet sheet) {
+    return wb.getXSSFWorkbook().getSheet(sheet.getSheetName()).getPackagePart().getPartName()
+        .getName().substring(1);
   }
 
   // Excel refuses longer cell text; the cut is marked so that nobody takes it for the whole.

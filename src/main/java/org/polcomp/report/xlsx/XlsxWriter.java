@@ -2,6 +2,7 @@ package org.polcomp.report.xlsx;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -10,9 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.poi.ooxml.POIXMLProperties;
-import org.apache.poi.util.Reproducibility;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.polcomp.report.AtomicFile;
@@ -29,17 +28,17 @@ import org.polcomp.report.Table;
  * a stacked bar chart of the quadrant counts; {@code Typology} a scatter chart of the
  * municipalities' shares.
  *
- * <p>Rows are streamed (SXSSF, inline strings): memory does not grow with the number of rows,
- * except for the chart data of the Summary and at most {@value #MAX_HYPERLINKS} hyperlinks per
- * sheet. A table longer than a sheet continues on {@code "<sheet> 2"}, {@code "<sheet> 3"} ...
- * with the header repeated. The same report gives the same bytes: no dates in the document
- * properties and fixed zip entry times.
+ * <p>Rows are streamed (SXSSF, inline strings) and hyperlinks spooled to temporary files: memory
+ * does not grow with the number of rows, except for the Summary's chart data (a few values per
+ * municipality). A table longer than a sheet continues on {@code "<sheet> 2"},
+ * {@code "<sheet> 3"} ... with the header repeated. The same report gives the same bytes: no
+ * dates in the document properties and one fixed time on every zip entry.
  */
 public final class XlsxWriter implements ReportWriter {
   /** The rows of an Excel sheet, header included. */
   public static final int EXCEL_MAX_ROWS = 1_048_576;
   /** Excel keeps at most this many hyperlinks per sheet; later URLs stay plain text. */
-  public static final int MAX_HYPERLINKS = 65_530;
+  public static final int MAX_HYPERLINKS = Hyperlinks.MAX_PER_SHEET;
   // rows kept in memory by SXSSF before they go to its temporary file
   private static final int WINDOW = 100;
 
@@ -65,21 +64,25 @@ public final class XlsxWriter implements ReportWriter {
 
   /** Writes the workbook to a stream, which stays open. */
   public void write(Report report, OutputStream out) throws IOException {
-    XSSFWorkbook template = new XSSFWorkbook();
-    // no shared strings table: inline strings keep memory flat
-    try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false)) {
-      // POI's default writes Zip64 data descriptors that java.util.zip and other streaming
-      // readers reject; as needed, they appear only past 4 GB
-      wb.setZip64Mode(Zip64Mode.AsNeeded);
-      fill(report, wb);
-      fixProperties(template, report);
-      // zip entry times come from SOURCE_DATE_EPOCH mode: fixed instead of now
-      Reproducibility.runWithSourceDateEpoch(() -> wb.write(new Unclosed(out)));
-    } // close() also deletes SXSSF's temporary files
+    Path pkg = Hyperlinks.temporary("polcomp-xlsx");
+    try (Hyperlinks links = new Hyperlinks()) {
+      XSSFWorkbook template = new XSSFWorkbook();
+      // no shared strings table: inline strings keep memory flat
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false)) {
+        fill(report, wb, links);
+        fixProperties(template, report);
+        try (OutputStream file = Files.newOutputStream(pkg)) {
+          wb.write(file);
+        }
+      } // close() also deletes SXSSF's temporary files
+      Repack.copy(pkg, out, links);
+    } finally {
+      Files.deleteIfExists(pkg);
+    }
     out.flush();
   }
 
-  private void fill(Report report, SXSSFWorkbook wb) throws IOException {
+  private void fill(Report report, SXSSFWorkbook wb, Hyperlinks links) throws IOException {
     Styles styles = new Styles(wb);
     Set<String> tableNames = new HashSet<>();
     Map<String, TableSheets.Placed> placed = new LinkedHashMap<>();
@@ -89,7 +92,8 @@ public final class XlsxWriter implements ReportWriter {
     for (Table table : all) {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
           ? Charts.SUMMARY_COLUMNS : List.of();
-      TableSheets sheets = new TableSheets(wb, styles, tableNames, maxRowsPerSheet, capture);
+      TableSheets sheets =
+          new TableSheets(wb, styles, links, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
     }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
@@ -110,22 +114,5 @@ public final class XlsxWriter implements ReportWriter {
     core.setModified(Optional.empty());
     core.setCreator("polcomp " + report.toolVersion());
     core.setTitle("polcomp comparison");
-  }
-
-  /** Keeps the caller's stream open when POI closes its zip stream. */
-  private static final class Unclosed extends java.io.FilterOutputStream {
-    Unclosed(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
   }
 }

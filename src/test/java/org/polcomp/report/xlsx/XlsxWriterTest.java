@@ -11,11 +11,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TimeZone;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.apache.poi.ss.usermodel.Cell;
@@ -191,11 +193,11 @@ class XlsxWriterTest {
       assertNull(wb.getSheet("Summary").getRow(1).getCell(col(Columns.MUNICIPALITIES, "file"))
           .getHyperlink());
     }
-    assertTrue(TableSheets.isWebLink("HTTPS://example.org/a?b=c#d"));
-    assertFalse(TableSheets.isWebLink("javascript:alert(1)"));
-    assertFalse(TableSheets.isWebLink("file:///etc/passwd"));
-    assertFalse(TableSheets.isWebLink("https://"));
-    assertFalse(TableSheets.isWebLink("https://example.org/" + "a".repeat(2100)));
+    assertTrue(Hyperlinks.isWebLink("HTTPS://example.org/a?b=c#d"));
+    assertFalse(Hyperlinks.isWebLink("javascript:alert(1)"));
+    assertFalse(Hyperlinks.isWebLink("file:///etc/passwd"));
+    assertFalse(Hyperlinks.isWebLink("https://"));
+    assertFalse(Hyperlinks.isWebLink("https://example.org/" + "a".repeat(2100)));
   }
 
   @Test
@@ -308,6 +310,18 @@ class XlsxWriterTest {
   }
 
   @Test
+  void aReportWithoutRowsHasEverySheetAndNoCharts() throws IOException {
+    List<Table> tables = Columns.TABLES.stream().map(t -> t.with(List.of())).toList();
+    Report r = new Report("1", Map.of(), List.of(), tables, Columns.CODEBOOK.with(List.of()));
+    try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
+      assertEquals(9, wb.getNumberOfSheets());
+      assertNull(wb.getSheet("Summary").getDrawingPatriarch());
+      assertEquals(0, wb.getSheet("Summary").getSheetConditionalFormatting()
+          .getNumConditionalFormattings());
+    }
+  }
+
+  @Test
   void codebookAndAboutSheets() throws IOException {
     try (XSSFWorkbook wb = write(Sample.report(1))) {
       XSSFSheet codebook = wb.getSheet("Codebook");
@@ -341,6 +355,32 @@ class XlsxWriterTest {
   }
 
   @Test
+  void sameBytesInEveryTimeZone() throws IOException {
+    TimeZone saved = TimeZone.getDefault();
+    byte[] here = bytes(Sample.report(3), new XlsxWriter());
+    try {
+      TimeZone.setDefault(TimeZone.getTimeZone("Pacific/Kiritimati"));
+      assertArrayEquals(here, bytes(Sample.report(3), new XlsxWriter()));
+      TimeZone.setDefault(TimeZone.getTimeZone("America/Adak"));
+      assertArrayEquals(here, bytes(Sample.report(3), new XlsxWriter()));
+    } finally {
+      TimeZone.setDefault(saved);
+    }
+  }
+
+  @Test
+  void hyperlinksGoBeforeTheElementsThatFollowThemInTheSchema() {
+    String tail = "<conditionalFormatting sqref=\"S2:S4\"><cfRule type=\"expression\">"
+        + "<formula>A1&gt;0</formula><extLst><ext uri=\"x>y\"/></extLst></cfRule>"
+        + "</conditionalFormatting><dataValidations count=\"0\"/>"
+        + "<pageMargins bottom=\"0.75\"/><drawing r:id=\"rId2\"/></worksheet>";
+    assertEquals(tail.indexOf("<pageMargins"), Repack.insertionPoint(tail, "t"));
+    assertEquals(0, Repack.insertionPoint("</worksheet>", "t"));
+    assertEquals(0, Repack.insertionPoint("<tableParts count=\"1\"/></worksheet>", "t"));
+    assertEquals(29, Repack.insertionPoint("<mergeCells><a/></mergeCells></worksheet>", "t"));
+  }
+
+  @Test
   void sameReportSameBytesWithoutDates() throws IOException {
     byte[] a = bytes(Sample.report(30), new XlsxWriter());
     byte[] b = bytes(Sample.report(30), new XlsxWriter());
@@ -349,8 +389,13 @@ class XlsxWriterTest {
       Set<Long> times = new HashSet<>();
       int entries = 0;
       for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-        zip.readAllBytes(); // a streaming reader can read every entry
+        byte[] content = zip.readAllBytes(); // a streaming reader can read every entry
         times.add(e.getTime());
+        if (e.getName().equals("xl/styles.xml")) {
+          // the named style every Excel workbook has; openpyxl warns without it
+          assertTrue(new String(content, StandardCharsets.UTF_8)
+              .contains("<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>"));
+        }
         entries++;
       }
       assertTrue(entries > 20);
