@@ -4,7 +4,7 @@ MVN_FLAGS ?= -B -q
 JAR := target/polcomp.jar
 POLCOMP := bin/polcomp
 
-.PHONY: build run test bench clean
+.PHONY: build run test bench fuzz clean
 
 ## build: the runnable jar target/polcomp.jar (dependencies inside)
 build:
@@ -22,6 +22,22 @@ test:
 ## bench: speed and memory figures (see README)
 bench: build
 	@echo "bench: not yet (issue 5)"
+
+## fuzz: coverage-guided fuzzing of reader, binder and validator for FUZZ_TIME (default 2m);
+## a failing input is saved next to the seeds and then runs in every `make test`
+FUZZ_TIME ?= 2m
+FUZZ_LOG := target/fuzz.log
+fuzz:
+	@mkdir -p target
+	@echo "fuzz: ValidateFuzzTest for $(FUZZ_TIME) (log: $(FUZZ_LOG))"
+	@JAZZER_FUZZ=1 $(MVN) -B test -Dtest=ValidateFuzzTest -Djazzer.hooks=true \
+	  -Dsurefire.failIfNoSpecifiedTests=false \
+	  -DargLine="-Xmx1g -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 -Djazzer.instrument=org.polcomp.**,org.snakeyaml.engine.**,tools.jackson.dataformat.yaml.**" \
+	  > $(FUZZ_LOG) 2>&1; rc=$$?; \
+	  grep -E '^Done [0-9]+ runs' $(FUZZ_LOG) | sed 's/^/fuzz: /' || true; \
+	  grep -E '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $(FUZZ_LOG) | head -20; \
+	  if [ $$rc -eq 0 ]; then echo "fuzz: no findings"; else echo "fuzz: FAILED (exit $$rc), see $(FUZZ_LOG)"; fi; \
+	  exit $$rc
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

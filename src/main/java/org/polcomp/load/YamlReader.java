@@ -374,15 +374,21 @@ public final class YamlReader {
       this.out = out;
     }
 
+    /** What the text says about the scalar at the parser's token: its anchor, and quotes. */
+    private record ScalarProps(String anchor, boolean plain) {}
+
+    private static final ScalarProps NONE = new ScalarProps(null, true);
+
     /**
-     * Whether the scalar at the parser's token was written plain (not quoted). Jackson does not
-     * say, so look at its first character; token offsets count code points and only grow, so a
-     * cursor walks the text once.
+     * Reads the node properties of the scalar at the parser's token from the text: Jackson keeps
+     * the anchors of maps and lists but drops those of scalars, and does not say whether a scalar
+     * was quoted. The token starts at its properties ({@code &anchor}, {@code !tag}); offsets
+     * count code points and only grow, so a cursor walks the text once.
      */
-    private boolean isPlain(YAMLParser p) {
+    private ScalarProps scalarProps(YAMLParser p) {
       long cp = p.currentTokenLocation().getCharOffset();
       if (cp < 0) {
-        return true;
+        return NONE;
       }
       if (cp < cpCursor) {
         cpCursor = 0;
@@ -394,10 +400,47 @@ public final class YamlReader {
       } catch (IndexOutOfBoundsException e) {
         cpCursor = 0;
         charCursor = 0;
-        return true;
+        return NONE;
       }
-      char c = charCursor < text.length() ? text.charAt(charCursor) : ' ';
-      return c != '"' && c != '\'';
+      int i = charCursor;
+      int n = text.length();
+      String anchor = null;
+      while (i < n && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+        int from = i;
+        while (i < n && !isNameEnd(text.charAt(i))) {
+          i++;
+        }
+        if (text.charAt(from) == '&') {
+          anchor = text.substring(from + 1, i);
+        }
+        i = skipSpace(i);
+      }
+      char c = i < n ? text.charAt(i) : ' ';
+      return new ScalarProps(anchor, c != '"' && c != '\'');
+    }
+
+    /** Anchor and tag names end at white space or a flow indicator (YAML 1.2, 6.9). */
+    private static boolean isNameEnd(char c) {
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']'
+          || c == '{' || c == '}';
+    }
+
+    /** Skips blanks, line breaks and comments between a node's properties and its content. */
+    private int skipSpace(int i) {
+      int n = text.length();
+      while (i < n) {
+        char c = text.charAt(i);
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+          i++;
+        } else if (c == '#') {
+          while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
+            i++;
+          }
+        } else {
+          break;
+        }
+      }
+      return i;
     }
 
     void newDocument() {
@@ -478,10 +521,9 @@ public final class YamlReader {
           } else {
             String text = t == JsonToken.VALUE_NULL ? "" : p.getString();
             checkLength(text, at);
-            // Only text that YAML 1.2 might read as null or a number needs a look at the quotes.
-            boolean plain = t != JsonToken.VALUE_STRING || !maybeSpecial(text) || isPlain(p);
-            node = new YScalar(at, text, typeOf(t, text, plain));
-            register(anchorOf(p), node);
+            ScalarProps props = scalarProps(p);
+            node = new YScalar(at, text, typeOf(t, text, props.plain()));
+            register(props.anchor(), node);
           }
           return add(node, size);
         }
@@ -537,10 +579,6 @@ public final class YamlReader {
   private static final java.util.Set<String> NON_FINITE = java.util.Set.of(
       ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
       ".nan", ".NaN", ".NAN");
-
-  private static boolean maybeSpecial(String text) {
-    return "~".equals(text) || NON_FINITE.contains(text);
-  }
 
   private static ScalarType typeOf(JsonToken t, String text, boolean plain) {
     return switch (t) {
