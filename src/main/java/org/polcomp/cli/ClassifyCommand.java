@@ -41,6 +41,10 @@ final class ClassifyCommand implements Callable<Integer> {
       description = "Write to FILE instead of standard output.")
   Path output;
 
+  @Option(names = "--raw-csv",
+      description = "CSV for scripts: no byte-order mark, no formula-injection guard.")
+  boolean rawCsv;
+
   @Override
   public Integer call() throws IOException {
     String fmt = format != null ? format.toLowerCase(Locale.ROOT)
@@ -59,7 +63,7 @@ final class ClassifyCommand implements Callable<Integer> {
       String text = table(run, terminalWidth());
       Outputs.text(output, text, spec.commandLine().getOut());
     } else {
-      Outputs.measures(run, analysis, fmt, output, spec.commandLine().getOut());
+      Outputs.measures(run, analysis, fmt, rawCsv, output, spec.commandLine().getOut());
     }
     return ExitCode.OK;
   }

@@ -74,8 +74,8 @@ final class Outputs {
   }
 
   /** {@code polcomp classify --format csv|json}: the measures table of OUTPUTS.md. */
-  static void measures(Pipeline.Loaded run, AnalysisOptions analysis, String format, Path output,
-      PrintWriter out) throws IOException {
+  static void measures(Pipeline.Loaded run, AnalysisOptions analysis, String format,
+      boolean rawCsv, Path output, PrintWriter out) throws IOException {
     Comparison c = compare(run,
         new AggregateOptions(analysis.asOfDate(), analysis.preferCoded, null));
     Report full = ComparisonReport.of(c, run.codebook(), List.of(),
@@ -84,7 +84,7 @@ final class Outputs {
     Report report = new Report(full.toolVersion(), full.options(), List.of(),
         List.of(full.table("measures")), full.codebook());
     AtomicFile.Body body = format.equals("csv")
-        ? o -> new CsvWriter(false).write(report.table("measures"), o)
+        ? o -> new CsvWriter(rawCsv).write(report.table("measures"), o)
         : o -> new JsonWriter().write(report, o);
     if (output != null) {
       AtomicFile.write(output, body);
