@@ -2,14 +2,12 @@ package org.polcomp.cli;
 
 import java.io.IOException;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.Limits;
-import org.polcomp.report.AtomicFile;
 import org.polcomp.report.diagnostics.DiagnosticFormat;
 import org.polcomp.report.diagnostics.RunSummary;
 import picocli.CommandLine.Command;
@@ -41,12 +39,7 @@ final class CodebookCommand implements Callable<Integer> {
       return check();
     }
     String text = CodebookLoader.defaultText();
-    if (output != null) {
-      AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-    } else {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    }
+    Outputs.text(output, text, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 

@@ -1,14 +1,12 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.FormatSchema;
 import org.polcomp.load.Limits;
 import org.polcomp.model.Codebook;
-import org.polcomp.report.AtomicFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,12 +34,7 @@ final class SchemaCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     String text = new FormatSchema(codebook()).text();
-    if (output != null) {
-      AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
-    } else {
-      spec.commandLine().getOut().print(text);
-      spec.commandLine().getOut().flush();
-    }
+    Outputs.text(output, text, spec.commandLine().getOut());
     return ExitCode.OK;
   }
 

@@ -1,6 +1,5 @@
 package org.polcomp.report;
 
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -135,20 +134,4 @@ public final class JsonWriter implements ReportWriter {
     }
   }
 
-  /** Keeps the caller's stream open when the generator closes. */
-  private static final class Unclosed extends FilterOutputStream {
-    Unclosed(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
 }

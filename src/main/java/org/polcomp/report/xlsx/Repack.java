@@ -1,10 +1,10 @@
 package org.polcomp.report.xlsx;
 
 import java.io.ByteArrayOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import org.polcomp.report.Unclosed;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -193,20 +193,4 @@ final class Repack {
     out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
   }
 
-  /** Keeps the caller's stream open when a zip stream closes. */
-  static final class Unclosed extends FilterOutputStream {
-    Unclosed(OutputStream out) {
-      super(out);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      out.write(b, off, len);
-    }
-
-    @Override
-    public void close() throws IOException {
-      flush();
-    }
-  }
 }
