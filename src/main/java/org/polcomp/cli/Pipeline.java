@@ -90,13 +90,22 @@ final class Pipeline {
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
     // Classification runs on every run, validate included: its warnings (W004, W005, W008)
     // belong to the dataset's diagnostics.
+    // A file with errors gets none of them: they would only repeat its errors' consequences.
     Classifier classifier = new Classifier(codebook);
+    java.util.Set<String> broken = new java.util.HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        broken.add(d.file());
+      }
+    }
     List<Classification> classifications = new ArrayList<>();
     for (Municipality m : r.dataset().municipalities()) {
       for (Measure measure : m.measures()) {
         Classification c = classifier.classify(measure);
         classifications.add(c);
-        ClassificationWarnings.report(measure, c, diagnostics::add);
+        if (!broken.contains(m.file())) {
+          ClassificationWarnings.report(measure, c, diagnostics::add);
+        }
       }
     }
     diagnostics.sort(Diagnostic.ORDER);

@@ -27,7 +27,9 @@ import org.polcomp.model.Vocabulary;
 /**
  * Binds one document's tree to a {@link Municipality}: the shape of FORMAT.md (keys, types,
  * required keys, dates). Whether values are in the codebook and refer to each other is the
- * validator's question. A measure or municipality missing a required key is reported and left out.
+ * validator's question. A municipality or measure without an id is reported and left out; one
+ * missing another required key is reported and kept (with null values) so that the rest of it is
+ * still checked.
  */
 public final class PolicyBinder {
   static final List<String> DOCUMENT_KEYS = List.of("format", "municipality", "policies");
@@ -73,7 +75,8 @@ public final class PolicyBinder {
     }
     Map<String, SourceLocation> where = new HashMap<>();
     Fields m = new Fields(mun, "", "municipality", MUNICIPALITY_KEYS, out, where);
-    boolean ok = m.require("id", "municipality") & m.require("name", "municipality");
+    m.require("id", "municipality");
+    m.require("name", "municipality");
     String id = m.string("id");
     String name = m.string("name");
     String country = m.string("country");
@@ -100,7 +103,7 @@ public final class PolicyBinder {
         }
       }
     }
-    if (!ok || id == null || name == null || (hasPolicies && items == null)) {
+    if (id == null) {
       return null;
     }
     Map<String, Object> ext = new java.util.LinkedHashMap<>(d.extensions());
@@ -121,8 +124,10 @@ public final class PolicyBinder {
     }
     Fields f = new Fields(node, "", what, MEASURE_KEYS, out, where);
     String idText = f.string("id");
-    boolean ok = f.require("id", what) & f.require("title", what) & f.require("domain", what)
-        & f.require("target", what);
+    f.require("id", what);
+    f.require("title", what);
+    f.require("domain", what);
+    f.require("target", what);
     String title = f.string("title");
     String description = f.string("description");
     String domain = f.string("domain");
@@ -173,8 +178,13 @@ public final class PolicyBinder {
       }
     }
     Coding coding = coding(f.map("coding"), where, what);
-    if (!ok || idText == null || title == null || domain == null || target == null) {
+    if (idText == null) {
       return null;
+    }
+    // A measure missing other required values is kept, so that the rest of it is still checked
+    // in this run; the missing keys are errors, so no later stage ever sees it.
+    if (target == null) {
+      target = new Target(List.of(), null, false);
     }
     SourceLocation base = where.getOrDefault("id", node.at());
     return new Measure(idText, title, description, domain, target, instrument, scale, period,

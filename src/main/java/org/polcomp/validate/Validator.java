@@ -82,11 +82,13 @@ public final class Validator {
     Locations at = m.locations();
     String what = "measure '" + m.id() + "'";
     id(m.id(), at.at("id"), "measure id", out);
-    if (m.title().isBlank()) {
+    if (m.title() != null && m.title().isBlank()) {
       out.accept(Diagnostic.of(at.at("title"), Code.E024, "the title of " + what + " is blank",
           "give the measure a title"));
     }
-    vocab(m.domain(), at.at("domain"), "domain", codebook.vocabularies().get("domains"), out);
+    if (m.domain() != null) {
+      vocab(m.domain(), at.at("domain"), "domain", codebook.vocabularies().get("domains"), out);
+    }
     List<String> groups = m.target().groups();
     for (int i = 0; i < groups.size(); i++) {
       String g = groups.get(i);
