@@ -10,9 +10,10 @@ POLCOMP := bin/polcomp
 build:
 	$(MVN) $(MVN_FLAGS) -DskipTests package
 
-## run: build, then validate the default dataset policies/
+## run: build, then compare the default dataset policies/ into out/comparison.xlsx
 run: build
-	$(POLCOMP) validate policies
+	@mkdir -p out
+	$(POLCOMP) compare policies -o out/comparison.xlsx
 
 ## test: build and run every test (what CI runs)
 test:

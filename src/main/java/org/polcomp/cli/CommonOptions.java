@@ -17,7 +17,8 @@ public final class CommonOptions {
   boolean debug;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "Threads for reading files; 0 = one per core (default), 1 = no parallelism.")
+      description = "1 reads files one at a time; any other value (default 0) reads them on"
+          + " every core.")
   int threads;
 
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "16777216",

@@ -2,8 +2,6 @@ package org.polcomp.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.jar.Attributes;
-import java.util.jar.Manifest;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -15,7 +13,9 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
-    subcommands = {ValidateCommand.class},
+    subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
+        CompareCommand.class, CodebookCommand.class,
+        SchemaCommand.class, InitCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -81,7 +81,8 @@ public final class Main implements Runnable {
   /** One line for an unexpected failure, without a stack trace. */
   static String describe(Throwable ex) {
     if (ex instanceof java.nio.file.NoSuchFileException e) {
-      return "cannot write " + e.getFile() + ": no such file or directory";
+      return "cannot write to " + e.getFile() + ": "
+          + (e.getReason() != null ? e.getReason() : "no such file or directory");
     }
     if (ex instanceof java.nio.file.AccessDeniedException e) {
       return "cannot write " + e.getFile() + ": permission denied";
@@ -106,22 +107,11 @@ public final class Main implements Runnable {
     }
   }
 
-  /** The tool's version, or "dev" when not running from the jar. */
+  /** The tool's version from the jar manifest, or "dev" when not running from the jar. */
   public static String version() {
+    // Only our own package's manifest counts: on a test classpath the first MANIFEST.MF found
+    // belongs to some dependency.
     String v = Main.class.getPackage().getImplementationVersion();
-    if (v != null) {
-      return v;
-    }
-    try (var in = Main.class.getResourceAsStream("/META-INF/MANIFEST.MF")) {
-      if (in != null) {
-        String mv = new Manifest(in).getMainAttributes().getValue(Attributes.Name.IMPLEMENTATION_VERSION);
-        if (mv != null) {
-          return mv;
-        }
-      }
-    } catch (java.io.IOException e) {
-      // fall through
-    }
-    return "dev";
+    return v != null ? v : "dev";
   }
 }

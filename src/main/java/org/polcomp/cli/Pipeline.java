@@ -5,10 +5,14 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.polcomp.classify.Classification;
+import org.polcomp.classify.ClassificationWarnings;
+import org.polcomp.classify.Classifier;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
+import org.polcomp.load.Progress;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
@@ -27,10 +31,11 @@ final class Pipeline {
   private Pipeline() {}
 
   /**
-   * What a run read: the codebook (null when the user's codebook is invalid), the dataset and the
-   * diagnostics so far, sorted.
+   * What a run read: the codebook (null when the user's codebook is invalid), the dataset, the
+   * classification of every measure in dataset order, and the diagnostics, sorted.
    */
-  record Loaded(Codebook codebook, Dataset dataset, List<Diagnostic> diagnostics) {
+  record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
+      List<Diagnostic> diagnostics) {
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -60,6 +65,11 @@ final class Pipeline {
 
   /** Loads and validates the dataset under {@code paths} (the default dataset when empty). */
   static Loaded load(CommonOptions o, List<Path> paths) {
+    return load(o, paths, Progress.NONE);
+  }
+
+  /** As {@link #load(CommonOptions, List)}, telling {@code progress} how far reading is. */
+  static Loaded load(CommonOptions o, List<Path> paths, Progress progress) {
     List<Path> roots = paths == null || paths.isEmpty() ? List.of(DEFAULT_DATASET) : paths;
     for (Path p : roots) {
       requireExists(p);
@@ -68,18 +78,38 @@ final class Pipeline {
     Codebook codebook = codebook(o, diagnostics);
     if (codebook == null) {
       diagnostics.sort(Diagnostic.ORDER);
-      return new Loaded(null, new Dataset(List.of(), List.of()), diagnostics);
+      return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
     }
     Validator validator = new Validator(codebook);
-    DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1);
+    DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1, progress);
     DatasetLoader.Result r = loader.load(roots, (m, out) -> {
       validator.document(m, out);
       return withoutDetail(m);
     });
     diagnostics.addAll(r.diagnostics());
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
+    // Classification runs on every run, validate included: its warnings (W004, W005, W008)
+    // belong to the dataset's diagnostics.
+    // A file with errors gets none of them: they would only repeat its errors' consequences.
+    Classifier classifier = new Classifier(codebook);
+    java.util.Set<String> broken = new java.util.HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        broken.add(d.file());
+      }
+    }
+    List<Classification> classifications = new ArrayList<>();
+    for (Municipality m : r.dataset().municipalities()) {
+      for (Measure measure : m.measures()) {
+        Classification c = classifier.classify(measure);
+        classifications.add(c);
+        if (!broken.contains(m.file())) {
+          ClassificationWarnings.report(measure, c, diagnostics::add);
+        }
+      }
+    }
     diagnostics.sort(Diagnostic.ORDER);
-    return new Loaded(codebook, r.dataset(), diagnostics);
+    return new Loaded(codebook, r.dataset(), classifications, diagnostics);
   }
 
   /**

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.polcomp.model.Dataset.InputFile;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.diagnostics.DiagnosticFormat;
 import org.polcomp.report.diagnostics.RunSummary;
@@ -50,10 +51,12 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     DiagnosticFormat fmt = DiagnosticFormat.of(format).orElseThrow(() -> new UsageException(
         "unknown --format '" + format + "'", "use text, json, github, gitlab, junit or sarif"));
-    Pipeline.Loaded run = Pipeline.load(common, paths);
+    Pipeline.Loaded run = Pipeline.load(common, paths,
+        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
     RunSummary summary = new RunSummary(run.dataset().files().size(),
         run.dataset().municipalities().size(), run.dataset().measureCount(), run.errors(),
-        run.warnings());
+        run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
+        Main.version());
     if (output != null) {
       AtomicFile.write(output, out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -63,9 +66,12 @@ final class ValidateCommand implements Callable<Integer> {
       if (!common.quiet || run.hasErrors()) {
         spec.commandLine().getErr().println(summaryLine(summary));
       }
-    } else if (!common.quiet || run.hasErrors()) {
+    } else if (fmt != DiagnosticFormat.TEXT || !common.quiet || run.hasErrors()) {
+      // --quiet trims the text report to its errors; machine formats are always complete,
+      // since CI tools read an empty file as a broken report.
       StringWriter sw = new StringWriter();
-      fmt.write(common.quiet ? run.diagnostics().stream().filter(d -> d.isError()).toList()
+      fmt.write(common.quiet && fmt == DiagnosticFormat.TEXT
+          ? run.diagnostics().stream().filter(d -> d.isError()).toList()
           : run.diagnostics(), summary, sw);
       spec.commandLine().getOut().print(sw);
       spec.commandLine().getOut().flush();

@@ -52,7 +52,7 @@ public final class CodebookLoader {
   /** A codebook and the diagnostics of reading it; the codebook is null when it has errors. */
   public record Result(Codebook codebook, List<Diagnostic> diagnostics) {
     public Result {
-      diagnostics = List.copyOf(diagnostics);
+      diagnostics = diagnostics.stream().sorted(Diagnostic.ORDER).toList();
     }
   }
 
@@ -70,7 +70,8 @@ public final class CodebookLoader {
 
   /** The default codebook; a broken default is a build error, caught by the tests. */
   public Codebook defaults() {
-    Result r = parse("default-codebook.yaml", defaultText().getBytes(StandardCharsets.UTF_8), null);
+    // The default codebook is ours, not user input: the user's limits do not apply to it.
+    Result r = new CodebookLoader(Limits.DEFAULT).parse("default-codebook.yaml", defaultText().getBytes(StandardCharsets.UTF_8), null);
     if (r.codebook() == null) {
       throw new IllegalStateException("the default codebook is invalid: " + r.diagnostics());
     }

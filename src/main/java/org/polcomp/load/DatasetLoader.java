@@ -38,11 +38,18 @@ public final class DatasetLoader {
 
   private final Limits limits;
   private final boolean parallel;
+  private final Progress progress;
   private final YamlReader reader;
 
   public DatasetLoader(Limits limits, boolean parallel) {
+    this(limits, parallel, Progress.NONE);
+  }
+
+  /** A loader that tells {@code progress} how far it is (a progress bar, say). */
+  public DatasetLoader(Limits limits, boolean parallel, Progress progress) {
     this.limits = limits;
     this.parallel = parallel;
+    this.progress = progress;
     // One reader (and so one YAML factory) for every file: building it costs more than a file.
     this.reader = new YamlReader(limits);
   }
@@ -93,7 +100,17 @@ public final class DatasetLoader {
     if (parallel) {
       stream = stream.parallel();
     }
-    List<FileResult> results = stream.map(f -> readFile(f, perDocument)).toList();
+    progress.start(files.size());
+    List<FileResult> results = stream.map(f -> {
+      FileResult r = readFile(f, perDocument);
+      int measures = 0;
+      for (Municipality m : r.municipalities()) {
+        measures += m.measures().size();
+      }
+      progress.fileDone(measures);
+      return r;
+    }).toList();
+    progress.done();
     List<Municipality> municipalities = new ArrayList<>();
     List<InputFile> inputs = new ArrayList<>();
     for (FileResult r : results) {

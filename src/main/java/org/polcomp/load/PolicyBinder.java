@@ -27,7 +27,9 @@ import org.polcomp.model.Vocabulary;
 /**
  * Binds one document's tree to a {@link Municipality}: the shape of FORMAT.md (keys, types,
  * required keys, dates). Whether values are in the codebook and refer to each other is the
- * validator's question. A measure or municipality missing a required key is reported and left out.
+ * validator's question. A municipality or measure without an id is reported and left out; one
+ * missing another required key is reported and kept (with null values) so that the rest of it is
+ * still checked.
  */
 public final class PolicyBinder {
   static final List<String> DOCUMENT_KEYS = List.of("format", "municipality", "policies");
@@ -73,7 +75,8 @@ public final class PolicyBinder {
     }
     Map<String, SourceLocation> where = new HashMap<>();
     Fields m = new Fields(mun, "", "municipality", MUNICIPALITY_KEYS, out, where);
-    boolean ok = m.require("id", "municipality") & m.require("name", "municipality");
+    m.require("id", "municipality");
+    m.require("name", "municipality");
     String id = m.string("id");
     String name = m.string("name");
     String country = m.string("country");
@@ -85,6 +88,11 @@ public final class PolicyBinder {
     where.put("policies#key", docWhere.getOrDefault("policies#key", doc.at()));
     List<Measure> measures = new ArrayList<>();
     List<YMap> items = hasPolicies ? d.maps("policies") : null;
+    if (items != null && items.isEmpty()) {
+      out.accept(Diagnostic.of(docWhere.getOrDefault("policies", doc.at()), Code.W002,
+          "municipality '" + Fields.clip(String.valueOf(id)) + "' lists no measures",
+          "add measures under 'policies:'"));
+    }
     if (items != null) {
       for (int i = 0; i < items.size(); i++) {
         if (items.get(i) != null) {
@@ -95,7 +103,7 @@ public final class PolicyBinder {
         }
       }
     }
-    if (!ok || id == null || name == null || (hasPolicies && items == null)) {
+    if (id == null) {
       return null;
     }
     Map<String, Object> ext = new java.util.LinkedHashMap<>(d.extensions());
@@ -107,11 +115,19 @@ public final class PolicyBinder {
 
   private Measure measure(YMap node, int index) {
     Map<String, SourceLocation> where = new HashMap<>();
-    Fields f = new Fields(node, "", "measure #" + (index + 1), MEASURE_KEYS, out, where);
+    // Messages name the measure by its id when it has one, also for keys read before the id.
+    String what = "measure #" + (index + 1);
+    for (YNode.Entry e : node.entries()) {
+      if (e.key().equals("id") && e.value() instanceof YScalar s && !s.isNull()) {
+        what = "measure '" + Fields.clip(s.text()) + "'";
+      }
+    }
+    Fields f = new Fields(node, "", what, MEASURE_KEYS, out, where);
     String idText = f.string("id");
-    String what = idText != null ? "measure '" + Fields.clip(idText) + "'" : "measure #" + (index + 1);
-    boolean ok = f.require("id", what) & f.require("title", what) & f.require("domain", what)
-        & f.require("target", what);
+    f.require("id", what);
+    f.require("title", what);
+    f.require("domain", what);
+    f.require("target", what);
     String title = f.string("title");
     String description = f.string("description");
     String domain = f.string("domain");
@@ -162,8 +178,13 @@ public final class PolicyBinder {
       }
     }
     Coding coding = coding(f.map("coding"), where, what);
-    if (!ok || idText == null || title == null || domain == null || target == null) {
+    if (idText == null) {
       return null;
+    }
+    // A measure missing other required values is kept, so that the rest of it is still checked
+    // in this run; the missing keys are errors, so no later stage ever sees it.
+    if (target == null) {
+      target = new Target(List.of(), null, false);
     }
     SourceLocation base = where.getOrDefault("id", node.at());
     return new Measure(idText, title, description, domain, target, instrument, scale, period,
@@ -188,10 +209,10 @@ public final class PolicyBinder {
       return null;
     }
     Fields f = new Fields(node, "target", "the target of " + what, TARGET_KEYS, out, where);
-    if (!f.require("groups", "the target of " + what)) {
-      return null;
-    }
-    List<String> groups = f.strings("groups");
+    boolean hasGroups = f.require("groups", "the target of " + what);
+    List<String> groups = hasGroups ? f.strings("groups") : null;
+    Boolean proxy = f.bool("proxy");
+    String eligibility = f.string("eligibility");
     if (groups == null) {
       return null;
     }
@@ -199,8 +220,7 @@ public final class PolicyBinder {
       out.accept(Diagnostic.of(f.get("groups").at(), Code.E024,
           "'groups' of " + what + " is empty", "name at least one group, e.g. [refugees]"));
     }
-    Boolean proxy = f.bool("proxy");
-    return new Target(groups, f.string("eligibility"), proxy != null && proxy);
+    return new Target(groups, eligibility, proxy != null && proxy);
   }
 
   private Period period(YMap node, Map<String, SourceLocation> where, String what) {

@@ -6,6 +6,9 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file atomically: into a temporary file in the target's directory, then a rename over
@@ -19,6 +22,14 @@ public final class AtomicFile {
   public static void write(Path target, Body body) throws IOException {
     Path abs = target.toAbsolutePath();
     Path dir = abs.getParent();
+    if (!Files.isDirectory(dir)) {
+      throw new java.nio.file.NoSuchFileException(dir.toString(), null,
+          "the directory does not exist");
+    }
+    if (Files.isDirectory(abs)) {
+      throw new java.nio.file.FileSystemException(abs.toString(), null,
+          "is a directory, not a file");
+    }
     Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
     Thread cleanup = new Thread(() -> deleteQuietly(tmp), "polcomp-cleanup");
     boolean hooked = addHook(cleanup);
@@ -27,6 +38,7 @@ public final class AtomicFile {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         body.writeTo(out);
       }
+      permissions(tmp, abs);
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
@@ -41,6 +53,20 @@ public final class AtomicFile {
         removeHook(cleanup);
       }
     }
+  }
+
+  /**
+   * Temporary files are created readable by the owner only; the result gets the permissions of
+   * the file it replaces, or rw-r--r-- for a new file, as an ordinary write would give it.
+   */
+  private static void permissions(Path tmp, Path target) throws IOException {
+    if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    Set<PosixFilePermission> perms = Files.exists(target)
+        ? Files.getPosixFilePermissions(target)
+        : PosixFilePermissions.fromString("rw-r--r--");
+    Files.setPosixFilePermissions(tmp, perms);
   }
 
   // An interrupted run (SIGINT) runs shutdown hooks: the hook removes the temporary file.

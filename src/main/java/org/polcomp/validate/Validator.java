@@ -71,10 +71,6 @@ public final class Validator {
       out.accept(Diagnostic.of(at.at("population"), Code.E018,
           "population " + m.population() + " is negative", null));
     }
-    if (m.measures().isEmpty()) {
-      out.accept(Diagnostic.of(at.keyAt("policies"), Code.W002,
-          "municipality '" + m.id() + "' lists no measures", null));
-    }
     Map<String, SourceLocation> ids = new HashMap<>();
     for (Measure measure : m.measures()) {
       SourceLocation first = ids.putIfAbsent(measure.id(), measure.locations().at("id"));
@@ -109,11 +105,13 @@ public final class Validator {
     Locations at = m.locations();
     String what = "measure '" + m.id() + "'";
     id(m.id(), at.at("id"), "measure id", out);
-    if (m.title().isBlank()) {
+    if (m.title() != null && m.title().isBlank()) {
       out.accept(Diagnostic.of(at.at("title"), Code.E024, "the title of " + what + " is blank",
           "give the measure a title"));
     }
-    vocab(m.domain(), at.at("domain"), "domain", domains, out);
+    if (m.domain() != null) {
+      vocab(m.domain(), at.at("domain"), "domain", domains, out);
+    }
     List<String> groups = m.target().groups();
     for (int i = 0; i < groups.size(); i++) {
       String g = groups.get(i);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
@@ -14,6 +15,7 @@ import java.util.stream.IntStream;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.Limits;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Targeting;
 import org.polcomp.model.Vocabulary;
 
 /**
@@ -40,9 +42,13 @@ public final class Generator {
   private final List<String> instruments;
   private final List<String> fundingSources;
   private final List<String> contactPartners;
+  private final Codebook codebook;
+  private final Codebook.Weights weights;
   private final long seed;
 
   Generator(Codebook codebook, long seed) {
+    this.codebook = codebook;
+    this.weights = codebook.weights();
     var v = codebook.vocabularies();
     this.domains = v.get("domains");
     this.groups = v.get("groups");
@@ -132,67 +138,103 @@ public final class Generator {
 
   /**
    * One measure. The vocabulary values rotate with {@code i * 31 + m}, so a few hundred
-   * municipalities already use every value; optional keys are drawn at random.
+   * municipalities already use every value; optional keys are drawn at random. The duration
+   * evidence is summed as the codebook does, so that no measure is left unclassified (W004), and
+   * a human coding, where there is one, agrees with the rules (no W005).
    */
   private void measure(int i, int m, int n, SplittableRandom r, StringBuilder sb) {
     int k = i * 31 + m;
-    sb.append("  - id: ").append(measureId(i, m)).append('\n');
-    sb.append("    title: ").append(cap(word(r))).append(' ').append(word(r)).append(' ')
-        .append(word(r)).append('\n');
-    if (r.nextInt(3) == 0) {
-      sb.append("    description: >\n      A ").append(word(r)).append(" for ")
-          .append(word(r)).append(" and ").append(word(r)).append(",\n      run with the ")
-          .append(word(r)).append(".\n");
-    }
-    sb.append("    domain: ").append(pick(domains, k)).append('\n');
-    sb.append("    target:\n      groups: [").append(pick(groups, k));
-    if (r.nextInt(3) == 0) {
-      sb.append(", ").append(pick(groups, k + 7));
+    // Draw everything first: the duration evidence decides declared_duration and the coding.
+    String title = cap(word(r)) + " " + word(r) + " " + word(r);
+    String description = r.nextInt(3) == 0 ? "A " + word(r) + " for " + word(r) + " and "
+        + word(r) + ",\n      run with the " + word(r) + "." : null;
+    List<String> groups = new ArrayList<>();
+    groups.add(pick(this.groups, k));
+    if (r.nextInt(3) == 0 && !groups.contains(pick(this.groups, k + 7))) {
+      groups.add(pick(this.groups, k + 7));
     }
     if (k % 13 == 0) {
-      sb.append(", origin:").append(ORIGINS[k % ORIGINS.length]);
+      groups.add("origin:" + ORIGINS[k % ORIGINS.length]);
     }
-    sb.append("]\n");
-    if (r.nextInt(4) == 0) {
-      sb.append("      eligibility: residents of the ").append(word(r)).append(" area\n");
-    }
-    if (k % 9 == 0) {
-      sb.append("      proxy: ").append(k % 2 == 0).append('\n');
-    }
-    if (r.nextInt(5) > 0) {
-      sb.append("    instrument: ").append(pick(instruments, k)).append('\n');
-    }
-    if (r.nextInt(2) == 0) {
-      sb.append("    scale: ").append(pick(Vocabulary.SCALES, k)).append('\n');
-    }
+    String eligibility = r.nextInt(4) == 0 ? "residents of the " + word(r) + " area" : null;
+    Boolean proxy = k % 9 == 0 ? k % 2 == 0 : null;
+    String instrument = r.nextInt(5) > 0 ? pick(instruments, k) : null;
+    String scale = r.nextInt(2) == 0 ? pick(Vocabulary.SCALES, k) : null;
     String status = pick(Vocabulary.STATUSES, k + 3);
     boolean mustEnd = status.equals("ended") || status.equals("upscaled");
+    String start = null;
+    String end = null;
     int startYear = 2005 + r.nextInt(15);
     int form = r.nextInt(3);
     if (mustEnd || r.nextInt(4) > 0) {
-      sb.append("    period:\n      start: ").append(date(startYear, form, r)).append('\n');
+      start = date(startYear, form, r);
       if (mustEnd || r.nextInt(3) > 0) {
-        sb.append("      end: ").append(date(startYear + 1 + r.nextInt(6), r.nextInt(3), r))
-            .append('\n');
+        end = date(startYear + 1 + r.nextInt(6), r.nextInt(3), r);
       } else if (r.nextInt(2) == 0) {
-        sb.append("      end: open\n");
+        end = "open";
       }
     }
-    if (r.nextInt(3) > 0) {
-      sb.append("    declared_duration: ").append(pick(Vocabulary.DECLARED_DURATIONS, k))
-          .append('\n');
+    String declared = r.nextInt(3) > 0 ? pick(Vocabulary.DECLARED_DURATIONS, k) : null;
+    int fundingCount = r.nextInt(3);
+    if (fundingCount == 0 && k % 8 == 0) {
+      fundingCount = 1;
     }
-    int funding = r.nextInt(3);
-    if (funding > 0 || k % 8 == 0) {
+    String[] sources = new String[fundingCount];
+    long[] amounts = new long[fundingCount]; // cents; -1 for none
+    String[] notes = new String[fundingCount];
+    for (int f = 0; f < fundingCount; f++) {
+      sources[f] = pick(fundingSources, k + f);
+      amounts[f] = r.nextInt(4) > 0 ? r.nextInt(5_000_000) * 100L + (r.nextInt(4) == 0 ? 50 : 0)
+          : -1;
+      notes[f] = r.nextInt(6) == 0 ? "co-funded" : null;
+    }
+    // D1 to D4 of the codebook; a balanced or empty score gets a declared duration that tips it.
+    double rest = durationEvidence(end, instrument, sources, amounts);
+    double score = rest + declaredWeight(declared);
+    if (Math.abs(score) < 0.001) {
+      declared = declared == null || declared.equals("temporary") ? "structural" : "temporary";
+      score = rest + declaredWeight(declared);
+    }
+    String duration = score > 0 ? "structural" : "temporary";
+
+    sb.append("  - id: ").append(measureId(i, m)).append('\n');
+    sb.append("    title: ").append(title).append('\n');
+    if (description != null) {
+      sb.append("    description: >\n      ").append(description).append('\n');
+    }
+    sb.append("    domain: ").append(pick(domains, k)).append('\n');
+    sb.append("    target:\n      groups: [").append(String.join(", ", groups)).append("]\n");
+    if (eligibility != null) {
+      sb.append("      eligibility: ").append(eligibility).append('\n');
+    }
+    if (proxy != null) {
+      sb.append("      proxy: ").append(proxy).append('\n');
+    }
+    if (instrument != null) {
+      sb.append("    instrument: ").append(instrument).append('\n');
+    }
+    if (scale != null) {
+      sb.append("    scale: ").append(scale).append('\n');
+    }
+    if (start != null) {
+      sb.append("    period:\n      start: ").append(start).append('\n');
+      if (end != null) {
+        sb.append("      end: ").append(end).append('\n');
+      }
+    }
+    if (declared != null) {
+      sb.append("    declared_duration: ").append(declared).append('\n');
+    }
+    if (fundingCount > 0) {
       sb.append("    funding:\n");
-      for (int f = 0; f < Math.max(1, funding); f++) {
-        sb.append("      - source: ").append(pick(fundingSources, k + f)).append('\n');
-        if (r.nextInt(4) > 0) {
-          sb.append("        amount_eur: ").append(r.nextInt(5_000_000));
-          sb.append(r.nextInt(4) == 0 ? ".50\n" : "\n");
+      for (int f = 0; f < fundingCount; f++) {
+        sb.append("      - source: ").append(sources[f]).append('\n');
+        if (amounts[f] >= 0) {
+          sb.append("        amount_eur: ").append(amounts[f] / 100);
+          sb.append(amounts[f] % 100 != 0 ? ".50\n" : "\n");
         }
-        if (r.nextInt(6) == 0) {
-          sb.append("        note: co-funded\n");
+        if (notes[f] != null) {
+          sb.append("        note: ").append(notes[f]).append('\n');
         }
       }
     }
@@ -220,10 +262,10 @@ public final class Generator {
       sb.append("        page: \"").append(1 + r.nextInt(20)).append('-')
           .append(21 + r.nextInt(20)).append("\"\n");
     }
-    if (k % 6 == 0) {
-      sb.append("    coding:\n      targeting: ").append(pick(Vocabulary.TARGETING_CODES, k / 6))
-          .append("\n      duration: ").append(pick(Vocabulary.DURATION_CODES, k / 12))
-          .append('\n');
+    Targeting targeting = targeting(groups, proxy != null && proxy);
+    if (k % 6 == 0 && targeting != Targeting.UNCLASSIFIED) {
+      sb.append("    coding:\n      targeting: ").append(targeting.label())
+          .append("\n      duration: ").append(duration).append('\n');
       if (r.nextInt(2) == 0) {
         sb.append("      coder: RD\n      note: from the interview\n");
       }
@@ -231,6 +273,62 @@ public final class Generator {
     if (k % 17 == 0) {
       sb.append("    x-budget-line: ").append(word(r)).append('\n');
     }
+  }
+
+  private double declaredWeight(String declared) {
+    if (declared == null) {
+      return 0;
+    }
+    return declared.equals("structural") ? weights.declaredStructural()
+        : weights.declaredTemporary();
+  }
+
+  /** D2, D3 and D4 of CODEBOOK.md with the codebook's weights. */
+  private double durationEvidence(String end, String instrument, String[] sources,
+      long[] amounts) {
+    double s = 0;
+    if (end != null) {
+      s += end.equals("open") ? weights.openEnd() : weights.endDate();
+    }
+    if (instrument != null) {
+      s += codebook.instrument(instrument).orElseThrow().weight();
+    }
+    if (sources.length > 0) {
+      boolean weighted = true;
+      double total = 0;
+      for (long a : amounts) {
+        weighted &= a >= 0;
+        total += Math.max(0, a);
+      }
+      weighted &= total > 0;
+      double sum = 0;
+      for (int f = 0; f < sources.length; f++) {
+        double lean = codebook.fundingSource(sources[f]).orElseThrow().weight();
+        sum += weighted ? lean * amounts[f] / total : lean / sources.length;
+      }
+      s += sum;
+    }
+    return s;
+  }
+
+  /** T1 to T4 of CODEBOOK.md. */
+  private Targeting targeting(List<String> groups, boolean proxy) {
+    boolean migration = false;
+    boolean generic = false;
+    for (String g : groups) {
+      if (codebook.group(g).orElseThrow().migrationDefined()) {
+        migration = true;
+      } else {
+        generic = true;
+      }
+    }
+    if (generic && migration) {
+      return codebook.mixedEligibility();
+    }
+    if (migration) {
+      return Targeting.TARGET_GROUP;
+    }
+    return proxy ? codebook.proxyTargeting() : Targeting.MAINSTREAMED;
   }
 
   private static String pick(List<String> values, int k) {

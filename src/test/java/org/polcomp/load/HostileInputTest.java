@@ -144,7 +144,9 @@ class HostileInputTest {
         + "    target:\n"
         + "      groups: [refugees]\n"
         + "    sources:\n"
-        + "      - title: Council letter\n";
+        + "      - title: Council letter\n"
+        // Last, so that the lines the tests point at stay where they are.
+        + "    declared_duration: structural\n";
   }
 
   // ---- YAML bombs and limits ----
@@ -184,11 +186,13 @@ class HostileInputTest {
         + "    domain: &d language\n"
         + "    target: {groups: [&g refugees, !!str &h youth]}\n"
         + "    sources: [{title: *t}]\n"
+        + "    declared_duration: &dd structural\n"
         + "  - id: third\n"
         + "    title: *t\n"
         + "    domain: *d\n"
         + "    target: {groups: [*g, *h]}\n"
-        + "    sources: [{title: *t}]\n");
+        + "    sources: [{title: *t}]\n"
+        + "    declared_duration: *dd\n");
     Run run = validate(f);
     assertEquals(0, run.exit(), run.out());
     assertTrue(run.out().contains("3 measures: 0 errors, 0 warnings"), run.out());
@@ -503,8 +507,8 @@ class HostileInputTest {
     Path f = write("nonfinite.yaml", sb.toString());
     Run run = validate(f);
     assertEquals(1, run.exit());
-    assertDiagnostics(run, f, "13:34 E021", "14:34 E021", "15:34 E021", "16:34 E021",
-        "17:34 E021", "18:34 E021", "19:34 E021", "20:34 E008");
+    assertDiagnostics(run, f, "14:34 E021", "15:34 E021", "16:34 E021", "17:34 E021",
+        "18:34 E021", "19:34 E021", "20:34 E021", "21:34 E008");
   }
 
   @Test
@@ -529,7 +533,7 @@ class HostileInputTest {
         + "  name: Town\npolicies: []\n");
     Run run = validate(f);
     assertEquals(1, run.exit());
-    assertDiagnostics(run, f, "3:3 E010", "6:1 W002");
+    assertDiagnostics(run, f, "3:3 E010", "6:11 W002");
     assertTrue(run.out().contains("merge keys"), run.out());
   }
 

@@ -13,7 +13,7 @@ final class TextReport implements DiagnosticFormat.DiagnosticWriter {
       out.write(line(d));
       out.write('\n');
       if (d.hint() != null) {
-        out.write("    hint: " + d.hint() + "\n");
+        out.write("    hint: " + oneLine(d.hint()) + "\n");
       }
     }
     out.write(summary(s));
@@ -23,7 +23,12 @@ final class TextReport implements DiagnosticFormat.DiagnosticWriter {
   /** One diagnostic as a compiler-style line. */
   static String line(Diagnostic d) {
     return d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "["
-        + d.code().id() + "]: " + d.message();
+        + d.code().id() + "]: " + oneLine(d.message());
+  }
+
+  /** A value quoted in a message may hold line breaks; one diagnostic stays one line. */
+  static String oneLine(String s) {
+    return s.replace("\r", "\\r").replace("\n", "\\n");
   }
 
   /** The closing count line. */

@@ -1,0 +1,33 @@
+package org.polcomp.aggregate;
+
+/** A row of the {@code municipalities} table (OUTPUTS.md), components in column order. */
+public record MunicipalityRow(
+    String municipalityId,
+    String municipality,
+    String country,
+    String region,
+    String type,
+    Long population,
+    String asOf,
+    Long measures,
+    Long mainstreamed,
+    Long targetGroup,
+    Long unclassifiedTargeting,
+    Long structural,
+    Long temporary,
+    Long unclassifiedDuration,
+    Long mainstreamedStructural,
+    Long mainstreamedTemporary,
+    Long targetGroupStructural,
+    Long targetGroupTemporary,
+    Double mainstreamingShare,
+    Double structuralShare,
+    Double budgetEur,
+    Double mainstreamingShareBudget,
+    Double structuralShareBudget,
+    String profile,
+    Long contactMeasures,
+    Long contactWithEarlierMigrants,
+    Long experiments,
+    Long experimentsUpscaled,
+    String file) {}

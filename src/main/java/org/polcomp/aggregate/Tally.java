@@ -1,0 +1,113 @@
+package org.polcomp.aggregate;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Funding;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Quadrant;
+import org.polcomp.model.Targeting;
+
+/** Counts and budgets of a set of measures, filled while one table row is built. */
+final class Tally {
+  long measures;
+  long mainstreamed;
+  long targetGroup;
+  long unclassifiedTargeting;
+  long structural;
+  long temporary;
+  long unclassifiedDuration;
+  final long[] quadrants = new long[Quadrant.values().length];
+  // Budgets in exact decimals, so that sums do not depend on the order of the measures.
+  BigDecimal budget = BigDecimal.ZERO;
+  BigDecimal budgetMainstreamed = BigDecimal.ZERO;
+  BigDecimal budgetTargetGroup = BigDecimal.ZERO;
+  BigDecimal budgetStructural = BigDecimal.ZERO;
+  BigDecimal budgetTemporary = BigDecimal.ZERO;
+
+  void add(Targeting t, Duration d, BigDecimal measureBudget) {
+    measures++;
+    budget = budget.add(measureBudget);
+    switch (t) {
+      case MAINSTREAMED -> {
+        mainstreamed++;
+        budgetMainstreamed = budgetMainstreamed.add(measureBudget);
+      }
+      case TARGET_GROUP -> {
+        targetGroup++;
+        budgetTargetGroup = budgetTargetGroup.add(measureBudget);
+      }
+      case UNCLASSIFIED -> unclassifiedTargeting++;
+    }
+    switch (d) {
+      case STRUCTURAL -> {
+        structural++;
+        budgetStructural = budgetStructural.add(measureBudget);
+      }
+      case TEMPORARY -> {
+        temporary++;
+        budgetTemporary = budgetTemporary.add(measureBudget);
+      }
+      case UNCLASSIFIED -> unclassifiedDuration++;
+    }
+    quadrants[Quadrant.of(t, d).ordinal()]++;
+  }
+
+  long quadrant(Quadrant q) {
+    return quadrants[q.ordinal()];
+  }
+
+  Double mainstreamingShare() {
+    return share(mainstreamed, targetGroup);
+  }
+
+  Double structuralShare() {
+    return share(structural, temporary);
+  }
+
+  Double mainstreamingShareBudget() {
+    return share(budgetMainstreamed, budgetTargetGroup);
+  }
+
+  Double structuralShareBudget() {
+    return share(budgetStructural, budgetTemporary);
+  }
+
+  /**
+   * {@code <targeting>-<duration>}: the side with a share above 0.5, {@code balanced} at exactly
+   * 0.5 (decided on the counts, not on a rounded share), {@code unclassified} without a share.
+   */
+  String profile() {
+    return side(mainstreamed, targetGroup, "mainstreamed", "target-group") + "-"
+        + side(structural, temporary, "structural", "temporary");
+  }
+
+  private static String side(long a, long b, String aLabel, String bLabel) {
+    if (a + b == 0) {
+      return "unclassified";
+    }
+    return a > b ? aLabel : a < b ? bLabel : "balanced";
+  }
+
+  /** a / (a + b), or null when a + b is 0. */
+  static Double share(long a, long b) {
+    return a + b == 0 ? null : (double) a / (a + b);
+  }
+
+  static Double share(BigDecimal a, BigDecimal b) {
+    BigDecimal total = a.add(b);
+    return total.signum() == 0 ? null : a.divide(total, MathContext.DECIMAL64).doubleValue();
+  }
+
+  /** A measure's budget: the sum of its amounts, 0 without any (non-finite amounts are ignored). */
+  static BigDecimal budget(Measure m) {
+    BigDecimal sum = BigDecimal.ZERO;
+    for (Funding f : m.funding()) {
+      Double a = f.amountEur();
+      if (a != null && Double.isFinite(a)) {
+        sum = sum.add(BigDecimal.valueOf(a));
+      }
+    }
+    return sum;
+  }
+}

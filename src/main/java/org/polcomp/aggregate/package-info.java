@@ -1,0 +1,34 @@
+/**
+ * Aggregation: the comparison tables of OUTPUTS.md from a dataset and its classifications.
+ *
+ * <p>Takes a {@link org.polcomp.model.Dataset} and one {@link
+ * org.polcomp.aggregate.ClassifiedMeasure} per measure (or classifies it with the codebook), and
+ * {@link org.polcomp.aggregate.AggregateOptions}; gives a {@link org.polcomp.aggregate.Comparison}
+ * whose lists are the rows of the tables, each row a record whose components are the table's
+ * columns in order (camelCase of the snake_case keys; counts {@code Long}, shares and amounts
+ * {@code Double}, null for an empty cell). Nothing here formats or writes; report writers do.
+ *
+ * <p>Decisions the spec leaves open, taken here once for every writer:
+ *
+ * <ul>
+ *   <li>{@code --as-of}: a measure counts when {@link org.polcomp.model.Period#activeOn} holds (a
+ *       start's first day on or before the date, an end's last day on or after it; a missing start
+ *       counts as started). The filter applies to the measures, municipalities, domains, typology
+ *       and agreement tables; every municipality keeps its row, with zeros when nothing is active.
+ *       The timeline shows history, so it uses every measure and ends at the as-of year.
+ *   <li>{@code --prefer-coded}: every aggregate (counts, shares, profile, budget shares, typology,
+ *       timeline, and whether a successor is structural) uses a measure's human label on each axis
+ *       where it has one; the measures table and the agreement table keep the rule-based labels.
+ *   <li>Typology: a municipality without a value for the group-by key falls in the group
+ *       {@value org.polcomp.aggregate.Aggregator#NO_GROUP}, listed after the real values, which are
+ *       sorted as strings. The {@code all} row has an empty {@code group_by}.
+ *   <li>Timeline: calendar years, the same span for every municipality (a rectangular table): from
+ *       the earliest start year in the dataset to the latest start or end year, or to the as-of
+ *       year when given. A measure is active in a year its period overlaps; an open or missing end
+ *       runs to the last year of the table, and a missing start counts from the first year (as it
+ *       counts as started for {@code --as-of}). Without any dated measure the table is empty.
+ *   <li>{@code experiments_upscaled}: an experiment with {@code status: upscaled}, or whose direct
+ *       {@code successor} (any measure of the same municipality, active or not) is structural.
+ * </ul>
+ */
+package org.polcomp.aggregate;

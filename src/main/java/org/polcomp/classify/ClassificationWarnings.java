@@ -1,0 +1,73 @@
+package org.polcomp.classify;
+
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Targeting;
+
+/**
+ * The warnings a classification gives (FORMAT.md "Errors and warnings"): W004 duration
+ * unclassified, W005 a human coding that disagrees (one per disagreeing axis), W008 targeting
+ * unclassified. All point at the measure's own location, its {@code id}.
+ */
+public final class ClassificationWarnings {
+  private ClassificationWarnings() {}
+
+  /** Reports the warnings of {@code c}, the classification of {@code m}, to {@code out}. */
+  public static void report(Measure m, Classification c, Consumer<Diagnostic> out) {
+    SourceLocation at = m.locations().base();
+    if (c.targeting() == Targeting.UNCLASSIFIED) {
+      out.accept(Diagnostic.of(at, Code.W008,
+          "targeting of measure '" + m.id() + "' is unclassified: " + targetingWhy(c),
+          targetingHint(c)));
+    }
+    if (c.duration() == Duration.UNCLASSIFIED) {
+      boolean balanced = c.reasons().stream()
+          .anyMatch(r -> r.rule().equals("D") && r.text().endsWith(Classifier.BALANCED));
+      String why = balanced ? Classifier.BALANCED : Classifier.NO_EVIDENCE;
+      out.accept(Diagnostic.of(at, Code.W004,
+          "duration of measure '" + m.id() + "' is unclassified: " + why,
+          balanced
+              ? "the structural and temporary evidence cancel out; add declared_duration if the"
+                  + " documents say which it is"
+              : "add declared_duration, period.end (a date or 'open'), instrument or funding"));
+    }
+    Coding coding = m.coding();
+    if (coding != null) {
+      if (coding.targeting() != null && coding.targeting() != c.targeting()) {
+        out.accept(Diagnostic.of(at, Code.W005,
+            "measure '" + m.id() + "': the coding says targeting '" + coding.targeting().label()
+                + "', the rules say '" + c.targeting().label() + "'",
+            "see 'polcomp explain' for the rules that fired"));
+      }
+      if (coding.duration() != null && coding.duration() != c.duration()) {
+        out.accept(Diagnostic.of(at, Code.W005,
+            "measure '" + m.id() + "': the coding says duration '" + coding.duration().label()
+                + "', the rules say '" + c.duration().label() + "'",
+            "see 'polcomp explain' for the rules that fired"));
+      }
+    }
+  }
+
+  private static String targetingWhy(Classification c) {
+    for (Reason r : c.reasons()) {
+      if (r.rule().equals("T3")) {
+        return "mixed eligibility and the codebook's mixed_eligibility is unclassified";
+      }
+    }
+    return "no valid target groups";
+  }
+
+  private static String targetingHint(Classification c) {
+    for (Reason r : c.reasons()) {
+      if (r.rule().equals("T3")) {
+        return "code the measure by hand, or set settings.mixed_eligibility in the codebook";
+      }
+    }
+    return "list the target groups in target.groups";
+  }
+}

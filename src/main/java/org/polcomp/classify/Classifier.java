@@ -1,0 +1,249 @@
+package org.polcomp.classify;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.polcomp.model.Codebook;
+import org.polcomp.model.Codebook.Group;
+import org.polcomp.model.Codebook.WeightedTerm;
+import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Funding;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Period;
+import org.polcomp.model.Quadrant;
+import org.polcomp.model.Targeting;
+
+/**
+ * Applies the codebook's rules (T1-T4, D1-D4) to a measure. A pure function of the measure and the
+ * codebook given at construction: values the codebook does not know contribute nothing.
+ *
+ * <p>Confidence is |S| over the sum of the absolute contributions, both taken before rounding and the
+ * ratio then rounded like S: 1 exactly when all evidence points one way, 0 when S rounds to 0 (no
+ * winning direction, including no evidence at all).
+ *
+ * <p>Arithmetic is exact: weights and amounts become {@link BigDecimal}s from the shortest decimal
+ * form of each double (so {@code 0.0005} is 0.0005 and rounds half up to {@code 0.001}, as a reader
+ * expects), the D4 average stays a fraction, and S is rounded once. So the order of groups or
+ * funding entries cannot change a result; lists in reason texts (groups, funding sources) are
+ * sorted for the same reason.
+ */
+public final class Classifier {
+  /** The reason text of a score of 0 without any leaning evidence. */
+  public static final String NO_EVIDENCE = "no duration evidence";
+
+  /** The reason text of a score of 0 with evidence both ways. */
+  public static final String BALANCED = "evidence is balanced";
+
+  private static final int SCALE = 3;
+
+  private final Codebook codebook;
+
+  public Classifier(Codebook codebook) {
+    this.codebook = Objects.requireNonNull(codebook, "codebook");
+  }
+
+  /** The codebook this classifier applies. */
+  public Codebook codebook() {
+    return codebook;
+  }
+
+  /** Classifies one measure. */
+  public Classification classify(Measure m) {
+    List<Reason> reasons = new ArrayList<>();
+    Targeting targeting = targeting(m, reasons);
+
+    List<BigDecimal> evidence = new ArrayList<>();
+    declared(m, reasons, evidence);
+    end(m.period(), reasons, evidence);
+    instrument(m, reasons, evidence);
+    Fraction funding = funding(m, reasons);
+
+    // S = fixed + N/D (D4 as a fraction), kept exact as (fixed * D + N) / D and rounded once by
+    // an exact division, so no intermediate rounding can move S across a half-thousandth.
+    BigDecimal den = funding == null ? BigDecimal.ONE : funding.denominator();
+    BigDecimal exact = funding == null ? BigDecimal.ZERO : funding.numerator();
+    BigDecimal absolute = exact.abs();
+    for (BigDecimal e : evidence) {
+      exact = exact.add(e.multiply(den));
+      absolute = absolute.add(e.abs().multiply(den));
+    }
+    BigDecimal score = exact.divide(den, SCALE, RoundingMode.HALF_UP);
+    Duration duration;
+    if (score.signum() > 0) {
+      duration = Duration.STRUCTURAL;
+    } else if (score.signum() < 0) {
+      duration = Duration.TEMPORARY;
+    } else {
+      duration = Duration.UNCLASSIFIED;
+      // Neutral evidence alone (weight 0) is no evidence either way.
+      String why = absolute.signum() == 0 ? NO_EVIDENCE : BALANCED;
+      reasons.add(new Reason("D", "unclassified: " + why, 0));
+    }
+    BigDecimal confidence = BigDecimal.ZERO;
+    if (score.signum() != 0) {
+      // The unrounded sum, so that evidence all one way gives exactly 1 (1/3 / 1/3, not
+      // 0.333 / 0.3333...), and rounding can never lift the ratio above 1 (0.0005 -> 0.001).
+      confidence = exact.abs().divide(absolute, SCALE, RoundingMode.HALF_UP); // D cancels
+    }
+    return new Classification(targeting, duration, Quadrant.of(targeting, duration),
+        score.doubleValue(), confidence.doubleValue(), reasons,
+        codingAgrees(m.coding(), targeting, duration));
+  }
+
+  private Targeting targeting(Measure m, List<Reason> reasons) {
+    TreeSet<String> migration = new TreeSet<>();
+    TreeSet<String> generic = new TreeSet<>();
+    for (String id : m.target().groups()) {
+      if (id == null) {
+        continue;
+      }
+      Optional<Group> g = codebook.group(id);
+      if (g.isPresent()) {
+        (g.get().migrationDefined() ? migration : generic).add(id);
+      }
+    }
+    if (migration.isEmpty() && generic.isEmpty()) {
+      reasons.add(new Reason("T", "unclassified: no valid target groups", 0));
+      return Targeting.UNCLASSIFIED;
+    }
+    Targeting label;
+    if (migration.isEmpty()) {
+      if (m.target().proxy()) {
+        label = codebook.proxyTargeting();
+        reasons.add(new Reason("T4",
+            "generic groups only (" + join(generic) + "), proxy-targeted -> " + label.label(), 0));
+      } else {
+        label = Targeting.MAINSTREAMED;
+        reasons.add(new Reason("T1",
+            "generic groups only (" + join(generic) + ") -> " + label.label(), 0));
+      }
+    } else if (generic.isEmpty()) {
+      label = Targeting.TARGET_GROUP;
+      reasons.add(new Reason("T2",
+          "migration-defined groups only (" + join(migration) + ") -> " + label.label(), 0));
+    } else {
+      label = codebook.mixedEligibility();
+      TreeSet<String> all = new TreeSet<>(migration);
+      all.addAll(generic);
+      reasons.add(new Reason("T3", "mixed eligibility (" + join(all) + ") -> " + label.label(), 0));
+    }
+    return label;
+  }
+
+  private void declared(Measure m, List<Reason> reasons, List<BigDecimal> evidence) {
+    String declared = m.declaredDuration();
+    if (Duration.STRUCTURAL.label().equals(declared)) {
+      add("D1", "declared structural", codebook.weights().declaredStructural(), reasons, evidence);
+    } else if (Duration.TEMPORARY.label().equals(declared)) {
+      add("D1", "declared temporary", codebook.weights().declaredTemporary(), reasons, evidence);
+    }
+  }
+
+  private void end(Period p, List<Reason> reasons, List<BigDecimal> evidence) {
+    if (p.openEnd()) {
+      add("D2", "end open", codebook.weights().openEnd(), reasons, evidence);
+    } else if (p.end() != null) {
+      // The last day the end covers, as --as-of reads it (2018-10 ends on 2018-10-31).
+      add("D2", "end date " + p.end().last(), codebook.weights().endDate(), reasons, evidence);
+    }
+  }
+
+  private void instrument(Measure m, List<Reason> reasons, List<BigDecimal> evidence) {
+    if (m.instrument() == null) {
+      return;
+    }
+    Optional<WeightedTerm> t = codebook.instrument(m.instrument());
+    if (t.isPresent()) {
+      add("D3", "instrument " + t.get().id(), t.get().weight(), reasons, evidence);
+    }
+  }
+
+  /**
+   * D4, as an exact fraction (null when no entry counts): the mean lean of the funding entries whose source the codebook knows, weighted by amount
+   * when every such entry has a usable amount (finite, at least 0) and the amounts sum above 0.
+   */
+  private Fraction funding(Measure m, List<Reason> reasons) {
+    List<BigDecimal> leans = new ArrayList<>();
+    List<BigDecimal> amounts = new ArrayList<>();
+    TreeMap<String, Integer> sources = new TreeMap<>();
+    boolean allAmounts = true;
+    for (Funding f : m.funding()) {
+      Optional<WeightedTerm> t = codebook.fundingSource(f.source());
+      if (t.isEmpty()) {
+        continue;
+      }
+      leans.add(BigDecimal.valueOf(t.get().weight()));
+      sources.merge(t.get().id(), 1, Integer::sum);
+      Double a = f.amountEur();
+      if (a == null || !Double.isFinite(a) || a < 0) {
+        allAmounts = false;
+        amounts.add(BigDecimal.ZERO);
+      } else {
+        amounts.add(BigDecimal.valueOf(a));
+      }
+    }
+    if (leans.isEmpty()) {
+      return null;
+    }
+    BigDecimal total = BigDecimal.ZERO;
+    for (BigDecimal a : amounts) {
+      total = total.add(a);
+    }
+    boolean weighted = allAmounts && total.signum() > 0;
+    BigDecimal sum = BigDecimal.ZERO;
+    for (int i = 0; i < leans.size(); i++) {
+      sum = sum.add(weighted ? leans.get(i).multiply(amounts.get(i)) : leans.get(i));
+    }
+    Fraction average =
+        new Fraction(sum, weighted ? total : BigDecimal.valueOf(leans.size()));
+
+    StringBuilder text = new StringBuilder("funding ");
+    boolean first = true;
+    for (var e : sources.entrySet()) {
+      text.append(first ? "" : ", ").append(e.getKey());
+      if (e.getValue() > 1) {
+        text.append(" x").append(e.getValue());
+      }
+      first = false;
+    }
+    if (sources.size() > 1) {
+      // Only several sources make the way of averaging matter to a reader.
+      text.append(weighted ? ", amount-weighted" : ", unweighted");
+    }
+    reasons.add(new Reason("D4", text.toString(), average.value()));
+    return average;
+  }
+
+  /** An exact quotient, kept apart until the score is rounded; the denominator is above 0. */
+  private record Fraction(BigDecimal numerator, BigDecimal denominator) {
+    double value() {
+      return numerator.divide(denominator, MathContext.DECIMAL64).doubleValue();
+    }
+  }
+
+  private static void add(
+      String rule, String text, double weight, List<Reason> reasons, List<BigDecimal> evidence) {
+    reasons.add(new Reason(rule, text, weight));
+    evidence.add(BigDecimal.valueOf(weight));
+  }
+
+  private static Boolean codingAgrees(Coding c, Targeting t, Duration d) {
+    if (c == null || (c.targeting() == null && c.duration() == null)) {
+      return null;
+    }
+    boolean agrees = (c.targeting() == null || c.targeting() == t)
+        && (c.duration() == null || c.duration() == d);
+    return agrees;
+  }
+
+  private static String join(Iterable<String> ids) {
+    return String.join("; ", ids);
+  }
+}

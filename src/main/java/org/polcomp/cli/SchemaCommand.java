@@ -1,0 +1,45 @@
+package org.polcomp.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.polcomp.load.CodebookLoader;
+import org.polcomp.load.FormatSchema;
+import org.polcomp.load.Limits;
+import org.polcomp.model.Codebook;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code polcomp schema}: prints the JSON Schema of the policy file format, for editors. */
+@Command(name = "schema", mixinStandardHelpOptions = true,
+    description = {
+        "Print the JSON Schema (draft 2020-12) of the policy file format, for editors.",
+        "Editors that complete and check YAML find it through a policy file's first line:",
+        "  " + FormatSchema.MODELINE,
+        "The repository keeps a copy at " + FormatSchema.REPOSITORY_COPY + "."},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+        "0:success",
+        "2:usage error",
+        "3:input/output failure or internal error"})
+final class SchemaCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+      description = "Write the schema to FILE instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    String text = new FormatSchema(codebook()).text();
+    Outputs.text(output, text, spec.commandLine().getOut());
+    return ExitCode.OK;
+  }
+
+  /** The codebook whose vocabularies the schema lists (a --codebook option would go here). */
+  static Codebook codebook() {
+    return new CodebookLoader(Limits.DEFAULT).defaults();
+  }
+}

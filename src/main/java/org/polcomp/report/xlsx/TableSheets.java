@@ -1,0 +1,259 @@
+package org.polcomp.report.xlsx;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
+import org.polcomp.report.Cells;
+import org.polcomp.report.Column;
+import org.polcomp.report.ColumnType;
+import org.polcomp.report.Table;
+
+/** Writes one table to one sheet, or to several when it has more rows than a sheet holds. */
+final class TableSheets {
+  /** Excel's limit on the text of one cell. */
+  static final int MAX_TEXT = 32_767;
+  // column widths come from the header and this many rows
+  private static final int SAMPLE = 1_000;
+  private static final int MIN_WIDTH = 6;
+  private static final int MAX_WIDTH = 60;
+  private static final String TABLE_STYLE = "TableStyleMedium2";
+  // a table name must not read as a cell reference (A1, R1C1, R, C)
+  private static final Pattern REFERENCE =
+      Pattern.compile("(?i)[a-z]{1,3}[0-9]+|r[0-9]*(c[0-9]*)?|c[0-9]*");
+
+  /** Where a table went: its sheets and, for the captured columns, every value in row order. */
+  record Placed(
+      Table table, List<Column> shown, List<Part> parts, Map<String, List<Object>> values) {
+    /** The sheet column of a column key, or -1. */
+    int column(String key) {
+      for (int i = 0; i < shown.size(); i++) {
+        if (shown.get(i).key().equals(key)) {
+          return i;
+        }
+      }
+      return -1;
+    }
+
+    /** The data rows of the first sheet. */
+    int firstRows() {
+      return parts.get(0).dataRows();
+    }
+  }
+
+  /** One sheet of a table: its name, the name of its Excel table and its data rows. */
+  record Part(String sheet, String tableName, int dataRows) {}
+
+  private final SXSSFWorkbook wb;
+  private final Styles styles;
+  private final Hyperlinks links;
+  private final Set<String> tableNames;
+  private final int maxRows;
+  private final List<String> capture;
+
+  /**
+   * @param tableNames the Excel table names used so far, lower case; the new ones are added
+   * @param capture the keys of the columns whose values the charts need
+   */
+  TableSheets(SXSSFWorkbook wb, Styles styles, Hyperlinks links, Set<String> tableNames,
+      int maxRows, List<String> capture) {
+    this.wb = wb;
+    this.styles = styles;
+    this.links = links;
+    this.tableNames = tableNames;
+    this.maxRows = maxRows;
+    this.capture = capture;
+  }
+
+  Placed write(Table table) throws IOException {
+    List<Integer> index = new ArrayList<>();
+    List<Column> shown = new ArrayList<>();
+    for (int i = 0; i < table.columns().size(); i++) {
+      if (table.columns().get(i).type().tabular()) {
+        index.add(i);
+        shown.add(table.columns().get(i));
+      }
+    }
+    int[] widths = new int[shown.size()];
+    for (int k = 0; k < widths.length; k++) {
+      // room for the filter button
+      widths[k] = shown.get(k).header().length() + 3;
+    }
+    Map<String, List<Object>> values = new LinkedHashMap<>();
+    for (String key : capture) {
+      if (shown.stream().anyMatch(c -> c.key().equals(key))) {
+        values.put(key, new ArrayList<>());
+      }
+    }
+
+    List<Part> parts = new ArrayList<>();
+    List<SXSSFSheet> sheets = new ArrayList<>();
+    SXSSFSheet sheet = startSheet(table, shown, 1, sheets);
+    String part = partName(sheet);
+    int r = 1;
+    long n = 0;
+    for (List<Object> data : table.rows()) {
+      if (r == maxRows) {
+        parts.add(finish(sheet, shown, r - 1));
+        sheet = startSheet(table, shown, parts.size() + 1, sheets);
+        part = partName(sheet);
+        r = 1;
+      }
+      Row row = sheet.createRow(r);
+      for (int k = 0; k < shown.size(); k++) {
+        Column c = shown.get(k);
+        Object v = Cells.value(table, n, data, index.get(k));
+        List<Object> captured = values.get(c.key());
+        if (captured != null) {
+          captured.add(v);
+        }
+        if (v == null) {
+          continue;
+        }
+        if (n < SAMPLE) {
+          widths[k] = Math.max(widths[k], width(c.type(), v));
+        }
+        write(row.createCell(k), c.type(), v, part);
+      }
+      r++;
+      n++;
+    }
+    parts.add(finish(sheet, shown, r - 1));
+    for (SXSSFSheet s : sheets) {
+      for (int k = 0; k < widths.length; k++) {
+        s.setColumnWidth(k, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[k] + 1)) * 256);
+      }
+    }
+    return new Placed(table, List.copyOf(shown), List.copyOf(parts), values);
+  }
+
+  private SXSSFSheet startSheet(Table table, List<Column> shown, int number,
+      List<SXSSFSheet> sheets) {
+    String name = number == 1 ? table.sheet() : table.sheet() + " " + number;
+    if (wb.getSheet(name) != null) {
+      throw new IllegalArgumentException("two tables on sheet " + name);
+    }
+    SXSSFSheet sheet = wb.createSheet(name);
+    Row header = sheet.createRow(0);
+    for (int k = 0; k < shown.size(); k++) {
+      Cell cell = header.createCell(k);
+      cell.setCellValue(shown.get(k).header());
+      cell.setCellStyle(styles.header);
+    }
+    sheet.createFreezePane(0, 1);
+    sheets.add(sheet);
+    return sheet;
+  }
+
+  /** Writes one value; a web address also gets a hyperlink. */
+  private void write(Cell cell, ColumnType type, Object v, String part) throws IOException {
+    switch (type) {
+      case INTEGER -> cell.setCellValue(((Long) v).doubleValue());
+      case NUMBER -> cell.setCellValue((Double) v);
+      case SHARE -> {
+        cell.setCellValue((Double) v);
+        cell.setCellStyle(styles.percent);
+      }
+      case BOOLEAN -> cell.setCellValue((Boolean) v);
+      case URL -> {
+        String s = (String) v;
+        cell.setCellValue(clip(s));
+        if (links.add(part, cell.getRowIndex(), cell.getColumnIndex(), s)) {
+          cell.setCellStyle(styles.link);
+        }
+      }
+      // a string cell, never a formula, whatever the text looks like
+      default -> cell.setCellValue(clip((String) v));
+    }
+  }
+
+  // the sheet's part in the package, as a zip entry name: xl/worksheets/sheet2.xml
+  private String partName(SXSSFSheet sheet) {
+    return wb.getXSSFWorkbook().getSheet(sheet.getSheetName()).getPackagePart().getPartName()
+        .getName().substring(1);
+  }
+
+  // Excel refuses longer cell text; the cut is marked so that nobody takes it for the whole.
+  static String clip(String s) {
+    if (s.length() <= MAX_TEXT) {
+      return s;
+    }
+    int end = MAX_TEXT - 1;
+    if (Character.isHighSurrogate(s.charAt(end - 1))) {
+      end--;
+    }
+    return s.substring(0, end) + "\u2026";
+  }
+
+  private static int width(ColumnType type, Object v) {
+    return switch (type) {
+      case SHARE -> 7;
+      case BOOLEAN -> 5;
+      case INTEGER, NUMBER -> Cells.number(v).length();
+      default -> ((String) v).codePointCount(0, ((String) v).length());
+    };
+  }
+
+  // The Excel table over the sheet: header plus data, at least one (empty) data row, since a
+  // table of a header alone is damaged in Excel's eyes.
+  private Part finish(SXSSFSheet sheet, List<Column> shown, int dataRows) {
+    String name = tableName(sheet.getSheetName());
+    AreaReference area = new AreaReference(new CellReference(0, 0),
+        new CellReference(Math.max(dataRows, 1), shown.size() - 1), SpreadsheetVersion.EXCEL2007);
+    XSSFTable table = wb.getXSSFWorkbook().getSheet(sheet.getSheetName()).createTable(area);
+    table.setName(name);
+    table.setDisplayName(name);
+    CTTable ct = table.getCTTable();
+    // POI cannot see the streamed header cells and would name the columns "Column1" ...
+    CTTableColumns columns = ct.getTableColumns();
+    for (int k = 0; k < shown.size(); k++) {
+      columns.getTableColumnArray(k).setId(k + 1L);
+      columns.getTableColumnArray(k).setName(shown.get(k).header());
+    }
+    if (!ct.isSetAutoFilter()) {
+      ct.addNewAutoFilter();
+    }
+    ct.getAutoFilter().setRef(area.formatAsString());
+    CTTableStyleInfo style = ct.isSetTableStyleInfo() ? ct.getTableStyleInfo()
+        : ct.addNewTableStyleInfo();
+    style.setName(TABLE_STYLE);
+    style.setShowRowStripes(true);
+    style.setShowColumnStripes(false);
+    style.setShowFirstColumn(false);
+    style.setShowLastColumn(false);
+    return new Part(sheet.getSheetName(), name, dataRows);
+  }
+
+  /** A valid, unused table name from a sheet name: {@code Measures 2} gives {@code Measures_2}. */
+  private String tableName(String sheet) {
+    StringBuilder b = new StringBuilder();
+    for (char c : sheet.toCharArray()) {
+      b.append(c < 128 && (Character.isLetterOrDigit(c) || c == '_') ? c : '_');
+    }
+    String base = b.toString();
+    if (!Character.isLetter(base.charAt(0)) && base.charAt(0) != '_'
+        || REFERENCE.matcher(base).matches()) {
+      base = "T_" + base;
+    }
+    String name = base;
+    for (int i = 2; !tableNames.add(name.toLowerCase(Locale.ROOT)); i++) {
+      name = base + "_" + i;
+    }
+    return name;
+  }
+}

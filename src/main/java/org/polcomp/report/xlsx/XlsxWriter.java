@@ -1,0 +1,118 @@
+package org.polcomp.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.polcomp.report.AtomicFile;
+import org.polcomp.report.Columns;
+import org.polcomp.report.Report;
+import org.polcomp.report.ReportWriter;
+import org.polcomp.report.Table;
+
+/**
+ * Writes a report as an XLSX workbook (OUTPUTS.md): one sheet per table in report order, then
+ * {@code Codebook} and {@code About}. Every table sheet has a bold frozen header, an Excel table
+ * (with its autofilter) whose column names are the header cells, column widths from the header and
+ * the first rows, and shares as percentages. {@code Summary} gets a colour scale on its shares and
+ * a stacked bar chart of the quadrant counts; {@code Typology} a scatter chart of the
+ * municipalities' shares.
+ *
+ * <p>Rows are streamed (SXSSF, inline strings) and hyperlinks spooled to temporary files: memory
+ * does not grow with the number of rows, except for the Summary's chart data (a few values per
+ * municipality). A table longer than a sheet continues on {@code "<sheet> 2"},
+ * {@code "<sheet> 3"} ... with the header repeated. The same report gives the same bytes: no
+ * dates in the document properties and one fixed time on every zip entry.
+ */
+public final class XlsxWriter implements ReportWriter {
+  /** The rows of an Excel sheet, header included. */
+  public static final int EXCEL_MAX_ROWS = 1_048_576;
+  /** Excel keeps at most this many hyperlinks per sheet; later URLs stay plain text. */
+  public static final int MAX_HYPERLINKS = Hyperlinks.MAX_PER_SHEET;
+  // rows kept in memory by SXSSF before they go to its temporary file
+  private static final int WINDOW = 100;
+
+  private final int maxRowsPerSheet;
+
+  /** A writer with Excel's sheet size. */
+  public XlsxWriter() {
+    this(EXCEL_MAX_ROWS);
+  }
+
+  /** A writer whose sheets hold at most {@code maxRowsPerSheet} rows, the header included. */
+  public XlsxWriter(int maxRowsPerSheet) {
+    if (maxRowsPerSheet < 2 || maxRowsPerSheet > EXCEL_MAX_ROWS) {
+      throw new IllegalArgumentException("rows per sheet from 2 to " + EXCEL_MAX_ROWS);
+    }
+    this.maxRowsPerSheet = maxRowsPerSheet;
+  }
+
+  @Override
+  public void write(Report report, Path target) throws IOException {
+    AtomicFile.write(target, out -> write(report, out));
+  }
+
+  /** Writes the workbook to a stream, which stays open. */
+  public void write(Report report, OutputStream out) throws IOException {
+    Path pkg = Hyperlinks.temporary("polcomp-xlsx");
+    try (Hyperlinks links = new Hyperlinks()) {
+      XSSFWorkbook template = new XSSFWorkbook();
+      // no shared strings table: inline strings keep memory flat
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false)) {
+        fill(report, wb, links);
+        fixProperties(template, report);
+        try (OutputStream file = Files.newOutputStream(pkg)) {
+          wb.write(file);
+        }
+      } // close() also deletes SXSSF's temporary files
+      Repack.copy(pkg, out, links);
+    } finally {
+      Files.deleteIfExists(pkg);
+    }
+    out.flush();
+  }
+
+  private void fill(Report report, SXSSFWorkbook wb, Hyperlinks links) throws IOException {
+    Styles styles = new Styles(wb);
+    Set<String> tableNames = new HashSet<>();
+    Map<String, TableSheets.Placed> placed = new LinkedHashMap<>();
+    List<Table> all = new ArrayList<>(report.tables());
+    all.add(report.codebook());
+    all.add(report.aboutTable());
+    for (Table table : all) {
+      List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
+          ? Charts.SUMMARY_COLUMNS : List.of();
+      TableSheets sheets =
+          new TableSheets(wb, styles, links, tableNames, maxRowsPerSheet, capture);
+      placed.put(table.key(), sheets.write(table));
+    }
+    TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
+    if (summary != null) {
+      Charts.colourScale(wb, summary);
+      Charts.quadrantBars(wb, summary);
+      TableSheets.Placed typology = placed.get(Columns.TYPOLOGY.key());
+      if (typology != null) {
+        Charts.shareScatter(wb, summary, typology);
+      }
+    }
+  }
+
+  // POI stamps the creation date with the clock; the report has none (determinism).
+  private static void fixProperties(XSSFWorkbook wb, Report report) {
+    POIXMLProperties.CoreProperties core = wb.getProperties().getCoreProperties();
+    core.setCreated(Optional.empty());
+    core.setModified(Optional.empty());
+    core.setCreator("polcomp " + report.toolVersion());
+    core.setTitle("polcomp comparison");
+  }
+}

@@ -1,0 +1,80 @@
+package org.polcomp.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class CellsTest {
+  @Test
+  void numbersAreShortPlainAndExact() {
+    assertEquals("0", Cells.number(0.0));
+    assertEquals("0", Cells.number(-0.0));
+    assertEquals("-2", Cells.number(-2.0));
+    assertEquals("100", Cells.number(100.0));
+    assertEquals("0.1", Cells.number(0.1));
+    assertEquals("2.5", Cells.number(2.5));
+    assertEquals("-7.875", Cells.number(-7.875));
+    assertEquals("0.3333333333333333", Cells.number(1.0 / 3));
+    assertEquals("0.30000000000000004", Cells.number(0.1 + 0.2));
+    assertEquals("1234567.5", Cells.number(1234567.5));
+    assertEquals("1000000000000000", Cells.number(1e15));
+    assertEquals("0.0000001", Cells.number(1e-7));
+    assertEquals("1E-8", Cells.number(1e-8));
+    assertEquals("1E+21", Cells.number(1e21));
+    assertEquals("2", Cells.number((Object) 2L));
+    assertThrows(IllegalArgumentException.class, () -> Cells.number(Double.NaN));
+  }
+
+  @Test
+  void numbersReadBackAsTheSameDouble() {
+    SplittableRandom random = new SplittableRandom(42);
+    for (int i = 0; i < 3_000; i++) {
+      double d = i % 2 == 0
+          ? Double.longBitsToDouble(random.nextLong()) : random.nextDouble() * 1e6;
+      if (!Double.isFinite(d)) {
+        continue;
+      }
+      String s = Cells.number(d);
+      assertEquals(d == 0 ? 0.0 : d, Double.parseDouble(s), s);
+      // never longer than Java's own shortest-ish form, in significant digits
+      assertTrue(digits(s) <= digits(Double.toString(d)), s + " vs " + d);
+    }
+  }
+
+  private static int digits(String s) {
+    String mantissa = s.replaceAll("[eE].*", "").replace("-", "").replace(".", "")
+        .replaceAll("^0+", "").replaceAll("0+$", "");
+    return Math.max(1, mantissa.length());
+  }
+
+  @Test
+  void valuesAreCheckedAgainstTheColumnType() {
+    Table t = new TableSchema("t", "T", List.of(
+        new Column("n", ColumnType.INTEGER), new Column("x", ColumnType.NUMBER),
+        new Column("s", ColumnType.SHARE), new Column("b", ColumnType.BOOLEAN),
+        new Column("u", ColumnType.URL), new Column("e", ColumnType.EXTENSIONS)))
+        .with(List.of());
+    List<Object> row = Arrays.asList(3, 2L, Double.NaN, true, "http://x", Map.of());
+    assertEquals(3L, Cells.value(t, 0, row, 0));
+    assertEquals(2.0, Cells.value(t, 0, row, 1));
+    assertNull(Cells.value(t, 0, row, 2));
+    assertEquals(true, Cells.value(t, 0, row, 3));
+    assertEquals(Map.of(), Cells.value(t, 0, row, 5));
+    List<Object> wrong = Arrays.asList("3", 2.5, "0.5", "yes", 1L, "x");
+    for (int i = 0; i < wrong.size(); i++) {
+      if (i == 1) {
+        continue; // a double in a NUMBER column is right
+      }
+      int col = i;
+      assertThrows(IllegalArgumentException.class, () -> Cells.value(t, 0, wrong, col), "" + i);
+    }
+    assertThrows(IllegalArgumentException.class, () -> Cells.value(t, 0, List.of(1L), 0));
+  }
+}

@@ -1,0 +1,115 @@
+package org.polcomp.report;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvWriterTest {
+  @TempDir Path dir;
+
+  private static List<CSVRecord> parse(String text) throws IOException {
+    return CSVFormat.RFC4180.parse(new StringReader(text)).getRecords();
+  }
+
+  private String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void oneFilePerTableInACreatedDirectory() throws IOException {
+    Path out = dir.resolve("new/csv");
+    new CsvWriter().write(Sample.report(5), out);
+    try (Stream<Path> files = Files.list(out)) {
+      assertEquals(List.of("agreement.csv", "domains.csv", "issues.csv", "measures.csv",
+          "municipalities.csv", "timeline.csv", "typology.csv"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
+  }
+
+  @Test
+  void spreadsheetModeHasBomAndGuardsFormulas() throws IOException {
+    new CsvWriter().write(Sample.report(5), dir);
+    byte[] bytes = Files.readAllBytes(dir.resolve("measures.csv"));
+    assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+        java.util.Arrays.copyOf(bytes, 3));
+    String text = read(dir.resolve("measures.csv")).substring(1);
+    assertFalse(text.contains("\r\n"), "\\n line ends only");
+    List<CSVRecord> rows = parse(text);
+    CSVRecord header = rows.get(0);
+    assertEquals(Columns.MEASURES.columns().size() - 1, header.size(), "no extensions column");
+    assertEquals("municipality_id", header.get(0));
+    assertEquals("line", header.get(header.size() - 1));
+    int title = Columns.MEASURES.indexOf("title");
+    assertEquals("'=HYPERLINK(\"http://evil\")", rows.get(1).get(title));
+    assertEquals("-2", rows.get(2).get(title), "a number as text cannot run");
+    assertEquals("'@SUM(A1)", rows.get(3).get(title));
+    assertEquals("Language, \"caf\u00e9\"\nsecond line", rows.get(4).get(title));
+    assertEquals("-8", rows.get(1).get(Columns.MEASURES.indexOf("duration_score")));
+    assertEquals("-7.875", rows.get(2).get(Columns.MEASURES.indexOf("duration_score")));
+    assertEquals("3400000", rows.get(2).get(Columns.MEASURES.indexOf("funding_eur")));
+    assertEquals("", rows.get(1).get(Columns.MEASURES.indexOf("funding_eur")));
+    assertEquals("false", rows.get(1).get(Columns.MEASURES.indexOf("coding_agrees")));
+    assertEquals("", rows.get(2).get(Columns.MEASURES.indexOf("coding_agrees")));
+    assertEquals("open", rows.get(1).get(Columns.MEASURES.indexOf("end")));
+
+    List<CSVRecord> issues = parse(read(dir.resolve("issues.csv")).substring(1));
+    assertEquals("'-measure without sources", issues.get(1).get(5));
+    List<CSVRecord> summary = parse(read(dir.resolve("municipalities.csv")).substring(1));
+    assertEquals("'=1+1", summary.get(3).get(1));
+    assertEquals("'+pomorskie", summary.get(2).get(3));
+    assertEquals("0.7", summary.get(1).get(Columns.MUNICIPALITIES.indexOf("mainstreaming_share")));
+    assertEquals("1234567.5", summary.get(1).get(Columns.MUNICIPALITIES.indexOf("budget_eur")));
+  }
+
+  @Test
+  void rawModeWritesTheTextAsItIs() throws IOException {
+    new CsvWriter(true).write(Sample.report(5), dir);
+    String text = read(dir.resolve("measures.csv"));
+    assertTrue(text.startsWith("municipality_id,municipality,measure_id,title,"), text);
+    List<CSVRecord> rows = parse(text);
+    assertEquals("=HYPERLINK(\"http://evil\")", rows.get(1).get(3));
+    assertEquals("@SUM(A1)", rows.get(3).get(3));
+    assertTrue(read(dir.resolve("municipalities.csv")).contains(",=1+1,"));
+  }
+
+  @Test
+  void guardCoversEveryDangerousFirstCharacter() {
+    for (String s : List.of("=1", "+1+1", "-1-1", "@x", "\tx", "\rx")) {
+      assertEquals("'" + s, CsvWriter.guard(s), s);
+    }
+    for (String s : List.of("", "x=1", "-2", "+3", "-2.5", "1e5", " =1", "'=1")) {
+      assertEquals(s, CsvWriter.guard(s), s);
+    }
+  }
+
+  @Test
+  void emptyTableHasItsHeader() throws IOException {
+    Report r = new Report("1", java.util.Map.of(), List.of(),
+        List.of(Columns.ISSUES.with(List.of())), Columns.CODEBOOK.with(List.of()));
+    new CsvWriter(true).write(r, dir);
+    assertEquals("file,line,column,severity,code,message\n", read(dir.resolve("issues.csv")));
+  }
+
+  @Test
+  void sameReportSameBytes() throws IOException {
+    new CsvWriter().write(Sample.report(30), dir.resolve("a"));
+    new CsvWriter().write(Sample.report(30), dir.resolve("b"));
+    for (TableSchema t : Columns.TABLES) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a/" + t.key() + ".csv")),
+          Files.readAllBytes(dir.resolve("b/" + t.key() + ".csv")), t.key());
+    }
+  }
+}
