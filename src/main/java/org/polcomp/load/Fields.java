@@ -42,6 +42,10 @@ final class Fields {
     this.path = path;
     this.out = out;
     this.where = where;
+    // Where a key stands ("target.groups#key") is kept for the document and the municipality;
+    // inside measures only the values' places are: nothing asks for those keys' places after
+    // this class (which reports unknown keys itself), and a large dataset has millions of them.
+    boolean keyPlaces = !isMeasureLevel(known);
     for (Entry e : map.entries()) {
       if (e.key().startsWith("x-")) {
         extensions.put(e.key(), plain(e.value()));
@@ -49,7 +53,9 @@ final class Fields {
         byKey.put(e.key(), e);
         String[] names = names(path, e.key());
         where.put(names[0], e.value().at());
-        where.put(names[1], e.keyAt());
+        if (keyPlaces) {
+          where.put(names[1], e.keyAt());
+        }
       } else if (e.key().equals("<<")) {
         // YAML 1.1's merge key; YAML 1.2 has none, and '<<' is one edit away from "id".
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
@@ -96,6 +102,13 @@ final class Fields {
       names.put(path, Map.copyOf(m));
     });
     return Map.copyOf(names);
+  }
+
+  private static boolean isMeasureLevel(List<String> known) {
+    return known == PolicyBinder.MEASURE_KEYS || known == PolicyBinder.TARGET_KEYS
+        || known == PolicyBinder.PERIOD_KEYS || known == PolicyBinder.FUNDING_KEYS
+        || known == PolicyBinder.CONTACT_KEYS || known == PolicyBinder.SOURCE_KEYS
+        || known == PolicyBinder.CODING_KEYS;
   }
 
   /** The path of {@code key}'s value and of the key itself, for the locations map. */

@@ -527,6 +527,9 @@ public final class YamlReader {
     if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
       return numberType(v);
     }
+    if (v.length() > 5 || "~nNtTfF".indexOf(c) < 0) {
+      return ScalarType.STRING; // most text: no need to hash it for the switch below
+    }
     return switch (v) {
       case "~", "null", "Null", "NULL" -> ScalarType.NULL;
       case "true", "True", "TRUE", "false", "False", "FALSE" -> ScalarType.BOOL;
