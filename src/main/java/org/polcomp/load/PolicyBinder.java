@@ -121,7 +121,7 @@ public final class PolicyBinder {
     if (!hasMunicipality || mun == null) {
       return null;
     }
-    Map<String, SourceLocation> where = new HashMap<>();
+    Map<String, SourceLocation> where = new HashMap<>(64);
     Fields m = new Fields(mun, "", "municipality", MUNICIPALITY_KEYS, out, where);
     m.require("id", "municipality");
     m.require("name", "municipality");
@@ -162,7 +162,7 @@ public final class PolicyBinder {
   }
 
   private Measure measure(YMap node, int index) {
-    Map<String, SourceLocation> where = new HashMap<>();
+    Map<String, SourceLocation> where = new HashMap<>(64);
     // Messages name the measure by its id when it has one, also for keys read before the id.
     String what = "measure #" + (index + 1);
     for (YNode.Entry e : node.entries()) {
