@@ -4,7 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.ClassificationWarnings;
 import org.polcomp.classify.Classifier;
@@ -32,10 +39,16 @@ final class Pipeline {
 
   /**
    * What a run read: the codebook (null when the user's codebook is invalid), the dataset, the
-   * classification of every measure in dataset order, and the diagnostics, sorted.
+   * classification of every measure in dataset order, the diagnostics, sorted, and the number of
+   * measures read (also when the dataset was not kept, see {@link Keep}).
    */
   record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
-      List<Diagnostic> diagnostics) {
+      List<Diagnostic> diagnostics, long measureCount) {
+    Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
+        List<Diagnostic> diagnostics) {
+      this(codebook, dataset, classifications, diagnostics, dataset.measureCount());
+    }
+
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -47,6 +60,17 @@ final class Pipeline {
     int warnings() {
       return diagnostics.size() - errors();
     }
+  }
+
+  /** What a command needs of the dataset once it is checked. */
+  enum Keep {
+    /** Every measure and its classification (classify, compare, explain). */
+    ALL,
+    /**
+     * Only the counts and the diagnostics (validate): the municipalities keep no measures, so
+     * that checking a dataset of millions of measures needs little memory.
+     */
+    COUNTS
   }
 
   /** The codebook the options ask for; diagnostics of a user codebook go to {@code into}. */
@@ -70,6 +94,14 @@ final class Pipeline {
 
   /** As {@link #load(CommonOptions, List)}, telling {@code progress} how far reading is. */
   static Loaded load(CommonOptions o, List<Path> paths, Progress progress) {
+    return load(o, paths, progress, Keep.ALL);
+  }
+
+  /**
+   * Loads, validates and classifies the dataset under {@code paths}, keeping what {@code keep}
+   * says. Validation and classification run per document while files are read in parallel.
+   */
+  static Loaded load(CommonOptions o, List<Path> paths, Progress progress, Keep keep) {
     List<Path> roots = paths == null || paths.isEmpty() ? List.of(DEFAULT_DATASET) : paths;
     for (Path p : roots) {
       requireExists(p);
@@ -81,35 +113,59 @@ final class Pipeline {
       return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
     }
     Validator validator = new Validator(codebook);
+    Classifier classifier = new Classifier(codebook);
+    // Per municipality (by identity: records compare by value) its classifications, and per file
+    // the classification warnings, which stand only if the file turns out free of errors.
+    Map<Municipality, List<Classification>> classified =
+        Collections.synchronizedMap(new IdentityHashMap<>());
+    Map<String, List<Diagnostic>> warnings = new ConcurrentHashMap<>();
+    LongAdder measures = new LongAdder();
     DatasetLoader loader = new DatasetLoader(o.limits(), o.threads != 1, progress);
     DatasetLoader.Result r = loader.load(roots, (m, out) -> {
       validator.document(m, out);
-      return withoutDetail(m);
+      measures.add(m.measures().size());
+      List<Classification> cs = new ArrayList<>(m.measures().size());
+      List<Diagnostic> ws = warnings.computeIfAbsent(m.file(),
+          f -> Collections.synchronizedList(new ArrayList<>()));
+      for (Measure measure : m.measures()) {
+        Classification c = classifier.classify(measure);
+        cs.add(c);
+        ClassificationWarnings.report(measure, c, ws::add);
+      }
+      Municipality kept = keep == Keep.ALL ? withoutDetail(m) : withoutMeasures(m);
+      if (keep == Keep.ALL) {
+        classified.put(kept, cs);
+      }
+      return kept;
     });
     diagnostics.addAll(r.diagnostics());
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
     // Classification runs on every run, validate included: its warnings (W004, W005, W008)
     // belong to the dataset's diagnostics.
     // A file with errors gets none of them: they would only repeat its errors' consequences.
-    Classifier classifier = new Classifier(codebook);
-    java.util.Set<String> broken = new java.util.HashSet<>();
+    Set<String> broken = new HashSet<>();
     for (Diagnostic d : diagnostics) {
       if (d.isError()) {
         broken.add(d.file());
       }
     }
+    warnings.forEach((file, ws) -> {
+      if (!broken.contains(file)) {
+        diagnostics.addAll(ws);
+      }
+    });
     List<Classification> classifications = new ArrayList<>();
     for (Municipality m : r.dataset().municipalities()) {
-      for (Measure measure : m.measures()) {
-        Classification c = classifier.classify(measure);
-        classifications.add(c);
-        if (!broken.contains(m.file())) {
-          ClassificationWarnings.report(measure, c, diagnostics::add);
-        }
-      }
+      classifications.addAll(classified.getOrDefault(m, List.of()));
     }
     diagnostics.sort(Diagnostic.ORDER);
-    return new Loaded(codebook, r.dataset(), classifications, diagnostics);
+    return new Loaded(codebook, r.dataset(), classifications, diagnostics, measures.sum());
+  }
+
+  /** The municipality without its measures, for runs that only count them. */
+  static Municipality withoutMeasures(Municipality m) {
+    return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
+        m.asOf(), List.of(), m.extensions(), m.file(), m.document(), m.locations());
   }
 
   /**

@@ -52,9 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
     DiagnosticFormat fmt = DiagnosticFormat.of(format).orElseThrow(() -> new UsageException(
         "unknown --format '" + format + "'", "use text, json, github, gitlab, junit or sarif"));
     Pipeline.Loaded run = Pipeline.load(common, paths,
-        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
+        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet), Pipeline.Keep.COUNTS);
     RunSummary summary = new RunSummary(run.dataset().files().size(),
-        run.dataset().municipalities().size(), run.dataset().measureCount(), run.errors(),
+        run.dataset().municipalities().size(), run.measureCount(), run.errors(),
         run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
         Main.version());
     if (output != null) {

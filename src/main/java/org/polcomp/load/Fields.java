@@ -42,13 +42,20 @@ final class Fields {
     this.path = path;
     this.out = out;
     this.where = where;
+    // Where a key stands ("target.groups#key") is kept for the document and the municipality;
+    // inside measures only the values' places are: nothing asks for those keys' places after
+    // this class (which reports unknown keys itself), and a large dataset has millions of them.
+    boolean keyPlaces = !isMeasureLevel(known);
     for (Entry e : map.entries()) {
       if (e.key().startsWith("x-")) {
         extensions.put(e.key(), plain(e.value()));
       } else if (known.contains(e.key())) {
         byKey.put(e.key(), e);
-        where.put(sub(e.key()), e.value().at());
-        where.put(sub(e.key()) + "#key", e.keyAt());
+        String[] names = names(path, e.key());
+        where.put(names[0], e.value().at());
+        if (keyPlaces) {
+          where.put(names[1], e.keyAt());
+        }
       } else if (e.key().equals("<<")) {
         // YAML 1.1's merge key; YAML 1.2 has none, and '<<' is one edit away from "id".
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
@@ -62,6 +69,57 @@ final class Fields {
                 + "; extension fields start with 'x-'"));
       }
     }
+  }
+
+  /**
+   * The location paths of the format's own keys ({@code target.groups} and {@code
+   * target.groups#key}), made once: building them for every value of a large dataset cost more
+   * than reading it. Immutable after class initialisation.
+   */
+  private static final Map<String, Map<String, String[]>> NAMES = names();
+
+  private static Map<String, Map<String, String[]>> names() {
+    Map<String, List<String>> byPath = new HashMap<>();
+    List<String> top = new ArrayList<>(PolicyBinder.DOCUMENT_KEYS);
+    top.addAll(PolicyBinder.MUNICIPALITY_KEYS);
+    top.addAll(PolicyBinder.MEASURE_KEYS);
+    byPath.put("", top);
+    byPath.put("target", PolicyBinder.TARGET_KEYS);
+    byPath.put("period", PolicyBinder.PERIOD_KEYS);
+    byPath.put("contact", PolicyBinder.CONTACT_KEYS);
+    byPath.put("coding", PolicyBinder.CODING_KEYS);
+    for (int i = 0; i < 16; i++) {
+      byPath.put("funding[" + i + "]", PolicyBinder.FUNDING_KEYS);
+      byPath.put("sources[" + i + "]", PolicyBinder.SOURCE_KEYS);
+    }
+    Map<String, Map<String, String[]>> names = new HashMap<>();
+    byPath.forEach((path, keys) -> {
+      Map<String, String[]> m = new HashMap<>();
+      for (String k : keys) {
+        String sub = path.isEmpty() ? k : path + "." + k;
+        m.put(k, new String[] {sub, sub + "#key"});
+      }
+      names.put(path, Map.copyOf(m));
+    });
+    return Map.copyOf(names);
+  }
+
+  private static boolean isMeasureLevel(List<String> known) {
+    return known == PolicyBinder.MEASURE_KEYS || known == PolicyBinder.TARGET_KEYS
+        || known == PolicyBinder.PERIOD_KEYS || known == PolicyBinder.FUNDING_KEYS
+        || known == PolicyBinder.CONTACT_KEYS || known == PolicyBinder.SOURCE_KEYS
+        || known == PolicyBinder.CODING_KEYS;
+  }
+
+  /** The path of {@code key}'s value and of the key itself, for the locations map. */
+  private static String[] names(String path, String key) {
+    Map<String, String[]> m = NAMES.get(path);
+    String[] n = m == null ? null : m.get(key);
+    if (n != null) {
+      return n;
+    }
+    String sub = path.isEmpty() ? key : path + "." + key;
+    return new String[] {sub, sub + "#key"};
   }
 
   SourceLocation at() {
@@ -135,10 +193,9 @@ final class Fields {
     }
     // Past 40 characters no integer fits a long; and BigInteger's parse is slow on huge input.
     if (n instanceof YScalar s && s.type() == ScalarType.INT && s.text().length() <= 40) {
-      try {
-        return new BigInteger(s.text().replace("_", "")).longValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        // falls through to the type error
+      BigInteger v = parseInteger(s.text());
+      if (v != null && v.bitLength() < 64) {
+        return v.longValue();
       }
     }
     wrongType(key, n, "a whole number");
@@ -161,8 +218,27 @@ final class Fields {
     return null;
   }
 
+  /** A YAML 1.2 core integer: decimal with an optional sign, 0o octal or 0x hexadecimal. */
+  static BigInteger parseInteger(String text) {
+    try {
+      if (text.startsWith("0x")) {
+        return new BigInteger(text.substring(2), 16);
+      }
+      if (text.startsWith("0o")) {
+        return new BigInteger(text.substring(2), 8);
+      }
+      return new BigInteger(text);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   static Double parseNumber(String text) {
-    String t = text.toLowerCase(Locale.ROOT).replace("_", "");
+    if (text.startsWith("0x") || text.startsWith("0o")) {
+      BigInteger v = parseInteger(text);
+      return v == null ? null : v.doubleValue();
+    }
+    String t = text.toLowerCase(Locale.ROOT);
     switch (t) {
       case ".inf", "+.inf" -> {
         return Double.POSITIVE_INFINITY;
@@ -296,11 +372,8 @@ final class Fields {
       case NULL -> null;
       case BOOL -> Boolean.valueOf(s.text().toLowerCase(Locale.ROOT));
       case INT -> {
-        try {
-          yield new BigInteger(s.text().replace("_", ""));
-        } catch (NumberFormatException e) {
-          yield s.text();
-        }
+        BigInteger v = s.text().length() <= 1000 ? parseInteger(s.text()) : null;
+        yield v == null ? s.text() : v;
       }
       case FLOAT -> {
         Double d = parseNumber(s.text());

@@ -1,19 +1,18 @@
 package org.polcomp.load;
 
-import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
@@ -24,50 +23,36 @@ import org.polcomp.load.YNode.YMap;
 import org.polcomp.load.YNode.YScalar;
 import org.polcomp.load.YNode.YSeq;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.Anchor;
+import org.snakeyaml.engine.v2.events.AliasEvent;
+import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.events.NodeEvent;
+import org.snakeyaml.engine.v2.events.ScalarEvent;
+import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamConstraintsException;
-import tools.jackson.dataformat.yaml.YAMLFactory;
-import tools.jackson.dataformat.yaml.YAMLParser;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Turns the bytes of one YAML file into positioned trees, one per document, reporting what is
  * wrong instead of throwing.
  *
- * <p>Jackson's YAML parser (snakeyaml-engine underneath, YAML 1.2) gives a token stream with
- * locations; this class builds {@link YNode} trees from it and enforces the {@link Limits} as it
- * goes: nesting depth, string length, aliases (expanded by reference, counted, and capped so that
- * an alias bomb is rejected early), and duplicate keys. An alias is never read as its name.
+ * <p>snakeyaml-engine's parser (the YAML 1.2 engine under Jackson's YAML module) gives events with
+ * marks; this class builds {@link YNode} trees from them, resolves plain scalars with YAML 1.2's
+ * core schema, and enforces the {@link Limits} as it goes: nesting depth, string length, aliases
+ * (expanded by reference, counted, and capped so that an alias bomb is rejected early), and
+ * duplicate keys. An alias is never read as its name. The events are used directly rather than
+ * through Jackson's token stream: Jackson drops the anchors of scalars and whether a scalar was
+ * quoted, and its per-scalar type detection cost a quarter of the parse.
  */
 public final class YamlReader {
   private final Limits limits;
-  private final YAMLFactory factory;
+  private final LoadSettings settings;
 
   public YamlReader(Limits limits) {
     this.limits = limits;
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
-    this.factory =
-        YAMLFactory.builder()
-            .loadSettings(LoadSettings.builder().setCodePointLimit(codePoints).build())
-            // Duplicate keys are reported by the builder below (E007, where, and go on reading).
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .streamReadConstraints(
-                StreamReadConstraints.builder()
-                    // Our own checks fire first and say where; Jackson's are the backstop.
-                    .maxNestingDepth(limits.maxDepth() + 8)
-                    .maxStringLength(codePoints)
-                    // Fields reads long numbers as text (E008, E021); Jackson need not stop at them.
-                    .maxNumberLength(codePoints)
-                    .maxNameLength(codePoints)
-                    .build())
-            // Duplicate keys are reported by the tree builder, which names both places and goes on.
-            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build();
+    this.settings = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true).build();
   }
 
   /** One document of a file; {@code root} is null for an empty document. */
@@ -275,13 +260,12 @@ public final class YamlReader {
   private void parse(String file, String text, Consumer<Diagnostic> out,
       Consumer<Document> each) {
     int docs = 0;
-    Builder b = new Builder(file, text, out);
+    Builder b = new Builder(file, out);
     boolean fatal = false;
-    try (YAMLParser p =
-        (YAMLParser) factory.createParser(ObjectReadContext.empty(), new StringReader(text))) {
-      JsonToken t;
-      while ((t = p.nextToken()) != null) {
-        YNode done = b.accept(p, t);
+    try {
+      ParserImpl parser = new ParserImpl(settings, new StreamReader(settings, text));
+      while (parser.hasNext()) {
+        YNode done = b.accept(parser.next());
         if (done != null) {
           boolean empty = done instanceof YScalar s && s.isNull();
           docs++;
@@ -298,44 +282,25 @@ public final class YamlReader {
     } catch (Abort e) {
       // The diagnostic is reported; the documents so far stand.
       fatal = true;
-    } catch (StreamConstraintsException e) {
-      fatal = true;
-      out.accept(Diagnostic.of(where(file, e), Code.E004, clean(e.getOriginalMessage()),
-          "flatten the structure; policy files need only a few levels"));
-    } catch (JacksonException e) {
-      fatal = true;
-      out.accept(Diagnostic.of(where(file, e), Code.E001, "YAML syntax error: " + clean(e.getOriginalMessage()),
-          "check the indentation and the quotes around this place"));
     } catch (MarkedYamlEngineException e) {
       fatal = true;
-      // snakeyaml-engine's own exceptions, when Jackson lets one through, still know where.
       SourceLocation at = e.getProblemMark().or(e::getContextMark)
           .map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
           .orElse(SourceLocation.ofFile(file));
-      out.accept(Diagnostic.of(at, Code.E001, "YAML syntax error: " + clean(e.getProblem()),
+      String problem = e.getContext() != null && !e.getContext().isBlank()
+          ? e.getContext() + ": " + e.getProblem() : e.getProblem();
+      out.accept(Diagnostic.of(at, Code.E001, "YAML syntax error: " + clean(problem),
           "check the indentation and the quotes around this place"));
     } catch (RuntimeException e) {
       fatal = true;
-      // Any other unchecked exception of the parser is still a file it cannot read.
+      // Any other exception of the parser is still a file it cannot read.
       out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E001,
-          "YAML syntax error: " + clean(String.valueOf(e.getMessage())), null));
+          "YAML syntax error: " + clean(String.valueOf(e.getMessage())),
+          "check the indentation and the quotes around this place"));
     }
     if (docs == 0 && !fatal) {
       each.accept(new Document(1, new SourceLocation(file, 1, 1), null));
     }
-  }
-
-  private static SourceLocation where(String file, JacksonException e) {
-    if (e.getCause() instanceof MarkedYamlEngineException m && m.getProblemMark().isPresent()) {
-      // snakeyaml's mark is where scanning failed; Jackson's is the last token it gave out.
-      var mark = m.getProblemMark().get();
-      return new SourceLocation(file, mark.getLine() + 1, mark.getColumn() + 1);
-    }
-    TokenStreamLocation loc = e.getLocation();
-    if (loc == null || loc.getLineNr() < 1) {
-      return SourceLocation.ofFile(file);
-    }
-    return new SourceLocation(file, loc.getLineNr(), Math.max(1, loc.getColumnNr()));
   }
 
   /** Keeps the problem statements of snakeyaml's multi-line message, drops the excerpts. */
@@ -355,92 +320,19 @@ public final class YamlReader {
     return parts.isEmpty() ? message.strip() : String.join(": ", parts);
   }
 
-  /** Builds the tree of one document at a time from tokens. */
+  /** Builds the tree of one document at a time from events. */
   private final class Builder {
     private final String file;
-    private final String text;
     private final Consumer<Diagnostic> out;
-    private long cpCursor;
-    private int charCursor;
-    private final Deque<Frame> stack = new ArrayDeque<>();
+    private final ArrayList<Frame> stack = new ArrayList<>();
     private Map<String, YNode> anchors = new HashMap<>();
-    private final Map<YNode, Integer> sizes = new java.util.IdentityHashMap<>();
+    private final Map<YNode, Integer> sizes = new IdentityHashMap<>();
     private int aliases;
     private long aliasNodes;
 
-    Builder(String file, String text, Consumer<Diagnostic> out) {
+    Builder(String file, Consumer<Diagnostic> out) {
       this.file = file;
-      this.text = text;
       this.out = out;
-    }
-
-    /** What the text says about the scalar at the parser's token: its anchor, and quotes. */
-    private record ScalarProps(String anchor, boolean plain) {}
-
-    private static final ScalarProps NONE = new ScalarProps(null, true);
-
-    /**
-     * Reads the node properties of the scalar at the parser's token from the text: Jackson keeps
-     * the anchors of maps and lists but drops those of scalars, and does not say whether a scalar
-     * was quoted. The token starts at its properties ({@code &anchor}, {@code !tag}); offsets
-     * count code points and only grow, so a cursor walks the text once.
-     */
-    private ScalarProps scalarProps(YAMLParser p) {
-      long cp = p.currentTokenLocation().getCharOffset();
-      if (cp < 0) {
-        return NONE;
-      }
-      if (cp < cpCursor) {
-        cpCursor = 0;
-        charCursor = 0;
-      }
-      try {
-        charCursor = text.offsetByCodePoints(charCursor, (int) (cp - cpCursor));
-        cpCursor = cp;
-      } catch (IndexOutOfBoundsException e) {
-        cpCursor = 0;
-        charCursor = 0;
-        return NONE;
-      }
-      int i = charCursor;
-      int n = text.length();
-      String anchor = null;
-      while (i < n && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
-        int from = i;
-        while (i < n && !isNameEnd(text.charAt(i))) {
-          i++;
-        }
-        if (text.charAt(from) == '&') {
-          anchor = text.substring(from + 1, i);
-        }
-        i = skipSpace(i);
-      }
-      char c = i < n ? text.charAt(i) : ' ';
-      return new ScalarProps(anchor, c != '"' && c != '\'');
-    }
-
-    /** Anchor and tag names end at white space or a flow indicator (YAML 1.2, 6.9). */
-    private static boolean isNameEnd(char c) {
-      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']'
-          || c == '{' || c == '}';
-    }
-
-    /** Skips blanks, line breaks and comments between a node's properties and its content. */
-    private int skipSpace(int i) {
-      int n = text.length();
-      while (i < n) {
-        char c = text.charAt(i);
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-          i++;
-        } else if (c == '#') {
-          while (i < n && text.charAt(i) != '\n' && text.charAt(i) != '\r') {
-            i++;
-          }
-        } else {
-          break;
-        }
-      }
-      return i;
     }
 
     void newDocument() {
@@ -452,9 +344,12 @@ public final class YamlReader {
       aliasNodes = 0;
     }
 
-    private SourceLocation at(YAMLParser p) {
-      TokenStreamLocation l = p.currentTokenLocation();
-      return new SourceLocation(file, Math.max(1, l.getLineNr()), Math.max(1, l.getColumnNr()));
+    private SourceLocation at(Event e) {
+      Optional<Mark> m = e.getStartMark();
+      if (m.isEmpty()) {
+        return SourceLocation.ofFile(file);
+      }
+      return new SourceLocation(file, m.get().getLine() + 1, m.get().getColumn() + 1);
     }
 
     private void fail(Diagnostic d) {
@@ -462,82 +357,100 @@ public final class YamlReader {
       throw new Abort();
     }
 
-    /** Takes one token; returns the document's root when it completes, else null. */
-    YNode accept(YAMLParser p, JsonToken t) {
-      SourceLocation at = at(p);
-      switch (t) {
-        case START_OBJECT, START_ARRAY -> {
+    private Frame top() {
+      return stack.isEmpty() ? null : stack.get(stack.size() - 1);
+    }
+
+    /** Takes one event; returns the document's root when it completes, else null. */
+    YNode accept(Event e) {
+      switch (e.getEventId()) {
+        case MappingStart, SequenceStart -> {
+          SourceLocation at = at(e);
+          Frame parent = top();
+          if (parent != null && parent.isMap && parent.pendingKey == null) {
+            fail(Diagnostic.of(at, Code.E001,
+                "a key must be text, not " + (e.getEventId() == Event.ID.MappingStart
+                    ? "a map" : "a list"),
+                "write keys as plain words, e.g. 'name:'"));
+          }
           if (stack.size() >= limits.maxDepth()) {
             fail(Diagnostic.of(at, Code.E004,
                 "maps and lists are nested more than " + limits.maxDepth() + " levels deep",
                 "flatten the structure; policy files need only a few levels"));
           }
-          stack.push(new Frame(t == JsonToken.START_OBJECT, at, anchorOf(p)));
+          stack.add(new Frame(e.getEventId() == Event.ID.MappingStart, at,
+              anchorName(((NodeEvent) e).getAnchor())));
           return null;
         }
-        case PROPERTY_NAME -> {
-          String key = p.currentName();
-          checkLength(key, at);
-          stack.peek().pendingKey = key;
-          stack.peek().pendingKeyAt = at;
-          return null;
-        }
-        case END_OBJECT, END_ARRAY -> {
-          Frame f = stack.pop();
+        case MappingEnd, SequenceEnd -> {
+          Frame f = stack.remove(stack.size() - 1);
           YNode node = f.isMap ? new YMap(f.at, f.entries) : new YSeq(f.at, f.items);
           if (f.anchor != null) {
             // Only an anchored node can be aliased, so only its size is ever looked up.
             sizes.put(node, f.size + 1);
+            anchors.put(f.anchor, node);
           }
-          register(f.anchor, node);
           return add(node, f.size + 1);
         }
-        default -> {
-          YNode node;
-          int size = 1;
-          if (p.isCurrentAlias()) {
-            String name = p.getString();
-            node = anchors.get(name);
-            if (node == null && stack.stream().anyMatch(f -> name.equals(f.anchor))) {
-              fail(Diagnostic.of(at, Code.E006,
-                  "the alias *" + name + " stands inside the value anchored &" + name
-                      + ", so it would expand without end (a recursive alias)",
-                  "write the values out instead of using anchors and aliases"));
+        case Scalar -> {
+          ScalarEvent s = (ScalarEvent) e;
+          SourceLocation at = at(e);
+          String text = s.getValue();
+          checkLength(text, at);
+          YScalar node = new YScalar(at, text, typeOf(s));
+          String anchor = anchorName(s.getAnchor());
+          if (anchor != null) {
+            anchors.put(anchor, node);
+          }
+          Frame parent = top();
+          if (parent != null && parent.isMap && parent.pendingKey == null) {
+            parent.pendingKey = text;
+            parent.pendingKeyAt = at;
+            return null;
+          }
+          return add(node, 1);
+        }
+        case Alias -> {
+          SourceLocation at = at(e);
+          String name = ((AliasEvent) e).getAlias().getValue();
+          YNode node = anchors.get(name);
+          if (node == null && stack.stream().anyMatch(f -> name.equals(f.anchor))) {
+            fail(Diagnostic.of(at, Code.E006,
+                "the alias *" + name + " stands inside the value anchored &" + name
+                    + ", so it would expand without end (a recursive alias)",
+                "write the values out instead of using anchors and aliases"));
+          }
+          if (node == null) {
+            fail(Diagnostic.of(at, Code.E001,
+                "the alias *" + name + " names no anchor defined before it",
+                "define '&" + name + "' on a value above this line, or write the value out"));
+          }
+          int size = sizes.getOrDefault(node, 1);
+          aliases++;
+          aliasNodes += size;
+          if (aliases > limits.maxAliases() || aliasNodes > limits.maxAliasNodes()) {
+            fail(Diagnostic.of(at, Code.E006,
+                "YAML aliases expand beyond the limit (" + limits.maxAliases() + " aliases, "
+                    + limits.maxAliasNodes() + " values per document)",
+                "write the values out instead of using anchors and aliases"));
+          }
+          Frame parent = top();
+          if (parent != null && parent.isMap && parent.pendingKey == null) {
+            if (!(node instanceof YScalar k)) {
+              fail(Diagnostic.of(at, Code.E001, "a key must be text, not " + node.kind(),
+                  "write keys as plain words, e.g. 'name:'"));
+              return null;
             }
-            if (node == null) {
-              fail(Diagnostic.of(at, Code.E001,
-                  "the alias *" + name + " names no anchor defined before it",
-                  "define '&" + name + "' on a value above this line, or write the value out"));
-            }
-            size = sizes.getOrDefault(node, 1);
-            aliases++;
-            aliasNodes += size;
-            if (aliases > limits.maxAliases() || aliasNodes > limits.maxAliasNodes()) {
-              fail(Diagnostic.of(at, Code.E006,
-                  "YAML aliases expand beyond the limit (" + limits.maxAliases() + " aliases, "
-                      + limits.maxAliasNodes() + " values per document)",
-                  "write the values out instead of using anchors and aliases"));
-            }
-          } else {
-            String text = t == JsonToken.VALUE_NULL ? "" : p.getString();
-            checkLength(text, at);
-            ScalarProps props = scalarProps(p);
-            node = new YScalar(at, text, typeOf(t, text, props.plain()));
-            register(props.anchor(), node);
+            parent.pendingKey = k.text();
+            parent.pendingKeyAt = at;
+            return null;
           }
           return add(node, size);
         }
-      }
-    }
-
-    private String anchorOf(YAMLParser p) {
-      Object id = p.getObjectId();
-      return id == null ? null : id.toString();
-    }
-
-    private void register(String anchor, YNode node) {
-      if (anchor != null) {
-        anchors.put(anchor, node);
+        default -> {
+          // Stream and document boundaries and comments carry nothing for the tree.
+          return null;
+        }
       }
     }
 
@@ -552,21 +465,23 @@ public final class YamlReader {
 
     /** Adds a finished node to its parent; returns it when it is a document root. */
     private YNode add(YNode node, int size) {
-      Frame parent = stack.peek();
+      Frame parent = top();
       if (parent == null) {
         return node;
       }
       parent.size += size;
       if (parent.isMap) {
         String key = parent.pendingKey;
-        SourceLocation first = parent.keys.putIfAbsent(key, parent.pendingKeyAt);
+        SourceLocation keyAt = parent.pendingKeyAt;
+        parent.pendingKey = null;
+        SourceLocation first = parent.firstKey(key, keyAt);
         if (first != null) {
-          out.accept(Diagnostic.of(parent.pendingKeyAt, Code.E007,
-              "duplicate key '" + key + "' (first at line " + first.line() + ", column "
-                  + first.column() + ")",
+          out.accept(Diagnostic.of(keyAt, Code.E007,
+              "duplicate key '" + Fields.clip(key) + "' (first at line " + first.line()
+                  + ", column " + first.column() + ")",
               "remove one of the two; the first is kept"));
         } else {
-          parent.entries.add(new Entry(key, parent.pendingKeyAt, node));
+          parent.entries.add(new Entry(key, keyAt, node));
         }
       } else {
         parent.items.add(node);
@@ -575,34 +490,128 @@ public final class YamlReader {
     }
   }
 
-  /** The YAML 1.2 core-schema spellings that Jackson hands over as text: ~ and .inf/.nan forms. */
-  private static final java.util.Set<String> NON_FINITE = java.util.Set.of(
-      ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", "-.inf", "-.Inf", "-.INF",
-      ".nan", ".NaN", ".NAN");
+  private static String anchorName(Optional<Anchor> anchor) {
+    return anchor.isPresent() ? anchor.get().getValue() : null;
+  }
 
-  private static ScalarType typeOf(JsonToken t, String text, boolean plain) {
-    return switch (t) {
-      case VALUE_NULL -> ScalarType.NULL;
-      case VALUE_TRUE, VALUE_FALSE -> ScalarType.BOOL;
-      case VALUE_NUMBER_INT -> ScalarType.INT;
-      case VALUE_NUMBER_FLOAT -> ScalarType.FLOAT;
-      // YAML 1.2's core schema reads a plain ~ as null and .Inf or .NaN as numbers; Jackson
-      // hands them over as text. Quoted, they stay text.
-      default -> !plain ? ScalarType.STRING
-          : "~".equals(text) ? ScalarType.NULL
-          : NON_FINITE.contains(text) ? ScalarType.FLOAT
-          : ScalarType.STRING;
+  private static final String CORE = "tag:yaml.org,2002:";
+
+  /**
+   * The type of a scalar: by its tag when it has one of the core schema's (and the text fits),
+   * text when quoted or a block scalar, else by YAML 1.2's core schema (10.3.2).
+   */
+  static ScalarType typeOf(ScalarEvent s) {
+    String v = s.getValue();
+    Optional<String> tag = s.getTag();
+    if (tag.isPresent() && !tag.get().equals("!")) {
+      return switch (tag.get().startsWith(CORE) ? tag.get().substring(CORE.length()) : "") {
+        case "null" -> ScalarType.NULL;
+        case "bool" -> coreType(v) == ScalarType.BOOL ? ScalarType.BOOL : ScalarType.STRING;
+        case "int" -> coreType(v) == ScalarType.INT ? ScalarType.INT : ScalarType.STRING;
+        case "float" -> {
+          ScalarType t = coreType(v);
+          yield t == ScalarType.INT || t == ScalarType.FLOAT ? ScalarType.FLOAT : ScalarType.STRING;
+        }
+        default -> ScalarType.STRING;
+      };
+    }
+    return s.isPlain() ? coreType(v) : ScalarType.STRING;
+  }
+
+  /** YAML 1.2 core schema resolution of a plain scalar, by its first character first. */
+  static ScalarType coreType(String v) {
+    if (v.isEmpty()) {
+      return ScalarType.NULL;
+    }
+    char c = v.charAt(0);
+    if (c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.') {
+      return numberType(v);
+    }
+    if (v.length() > 5 || "~nNtTfF".indexOf(c) < 0) {
+      return ScalarType.STRING; // most text: no need to hash it for the switch below
+    }
+    return switch (v) {
+      case "~", "null", "Null", "NULL" -> ScalarType.NULL;
+      case "true", "True", "TRUE", "false", "False", "FALSE" -> ScalarType.BOOL;
+      default -> ScalarType.STRING;
     };
+  }
+
+  /** INT for [-+]?[0-9]+, 0o[0-7]+, 0x[0-9a-fA-F]+; FLOAT for the core float forms; else text. */
+  private static ScalarType numberType(String v) {
+    int n = v.length();
+    if (n > 2 && v.charAt(0) == '0' && (v.charAt(1) == 'o' || v.charAt(1) == 'x')) {
+      int radix = v.charAt(1) == 'o' ? 8 : 16;
+      for (int i = 2; i < n; i++) {
+        if (Character.digit(v.charAt(i), radix) < 0 || v.charAt(i) > 'f') {
+          return ScalarType.STRING;
+        }
+      }
+      return ScalarType.INT;
+    }
+    int i = v.charAt(0) == '-' || v.charAt(0) == '+' ? 1 : 0;
+    switch (v.substring(i)) {
+      case ".inf", ".Inf", ".INF" -> {
+        return ScalarType.FLOAT;
+      }
+      case ".nan", ".NaN", ".NAN" -> {
+        return i == 0 ? ScalarType.FLOAT : ScalarType.STRING;
+      }
+      default -> {
+        // fall through to the digits
+      }
+    }
+    int intDigits = 0;
+    while (i < n && isDigit(v.charAt(i))) {
+      i++;
+      intDigits++;
+    }
+    if (i == n) {
+      return intDigits > 0 ? ScalarType.INT : ScalarType.STRING;
+    }
+    int fracDigits = 0;
+    if (v.charAt(i) == '.') {
+      i++;
+      while (i < n && isDigit(v.charAt(i))) {
+        i++;
+        fracDigits++;
+      }
+    }
+    if (intDigits == 0 && fracDigits == 0) {
+      return ScalarType.STRING;
+    }
+    if (i < n && (v.charAt(i) == 'e' || v.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (v.charAt(i) == '-' || v.charAt(i) == '+')) {
+        i++;
+      }
+      int expDigits = 0;
+      while (i < n && isDigit(v.charAt(i))) {
+        i++;
+        expDigits++;
+      }
+      if (expDigits == 0) {
+        return ScalarType.STRING;
+      }
+    }
+    return i == n ? ScalarType.FLOAT : ScalarType.STRING;
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** A map or list being built. */
   private static final class Frame {
+    /** Up to this many keys a map finds duplicates by scanning its entries; then by hashing. */
+    private static final int SCAN = 16;
+
     final boolean isMap;
     final SourceLocation at;
     final String anchor;
-    final List<Entry> entries = new ArrayList<>();
-    final List<YNode> items = new ArrayList<>();
-    final Map<String, SourceLocation> keys = new HashMap<>();
+    final List<Entry> entries;
+    final List<YNode> items;
+    private Map<String, SourceLocation> keys;
     String pendingKey;
     SourceLocation pendingKeyAt;
     int size;
@@ -611,6 +620,27 @@ public final class YamlReader {
       this.isMap = isMap;
       this.at = at;
       this.anchor = anchor;
+      this.entries = isMap ? new ArrayList<>() : List.of();
+      this.items = isMap ? List.of() : new ArrayList<>();
+    }
+
+    /** Where {@code key} was first seen in this map, or null (and it is recorded) if not yet. */
+    SourceLocation firstKey(String key, SourceLocation at) {
+      if (keys == null) {
+        for (Entry e : entries) {
+          if (e.key().equals(key)) {
+            return e.keyAt();
+          }
+        }
+        if (entries.size() < SCAN) {
+          return null;
+        }
+        keys = new HashMap<>();
+        for (Entry e : entries) {
+          keys.put(e.key(), e.keyAt());
+        }
+      }
+      return keys.putIfAbsent(key, at);
     }
   }
 }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
@@ -28,9 +29,31 @@ import org.polcomp.model.Vocabulary;
  */
 public final class Validator {
   private final Codebook codebook;
+  // The codebook's vocabularies, looked up once: validation asks for them for every value.
+  private final Vocab domains;
+  private final Vocab groups;
+  private final Vocab instruments;
+  private final Vocab fundingSources;
+  private final Vocab contactPartners;
+  private final Vocab scales = new Vocab(Vocabulary.SCALES);
+  private final Vocab declaredDurations = new Vocab(Vocabulary.DECLARED_DURATIONS);
+  private final Vocab statuses = new Vocab(Vocabulary.STATUSES);
 
   public Validator(Codebook codebook) {
     this.codebook = codebook;
+    Map<String, List<String>> v = codebook.vocabularies();
+    this.domains = new Vocab(v.get("domains"));
+    this.groups = new Vocab(v.get("groups"));
+    this.instruments = new Vocab(v.get("instruments"));
+    this.fundingSources = new Vocab(v.get("funding_sources"));
+    this.contactPartners = new Vocab(v.get("contact_partners"));
+  }
+
+  /** A vocabulary: a set to check values against, the list (in codebook order) for hints. */
+  private record Vocab(List<String> values, Set<String> set) {
+    Vocab(List<String> values) {
+      this(List.copyOf(values), Set.copyOf(values));
+    }
   }
 
   /** Checks one municipality and its measures (everything that stays inside one document). */
@@ -87,12 +110,12 @@ public final class Validator {
           "give the measure a title"));
     }
     if (m.domain() != null) {
-      vocab(m.domain(), at.at("domain"), "domain", codebook.vocabularies().get("domains"), out);
+      vocab(m.domain(), at.at("domain"), "domain", domains, out);
     }
     List<String> groups = m.target().groups();
     for (int i = 0; i < groups.size(); i++) {
       String g = groups.get(i);
-      if (codebook.group(g).isEmpty()) {
+      if (!this.groups.set().contains(g) && codebook.group(g).isEmpty()) {
         SourceLocation where = at.at("target.groups[" + i + "]");
         if (g.startsWith(Codebook.ORIGIN_PREFIX)) {
           out.accept(Diagnostic.of(where, Code.E011,
@@ -101,32 +124,33 @@ public final class Validator {
                   + "' is not an ISO 3166-1 alpha-2 code",
               "write origin:XX with an upper-case country code, e.g. origin:SY"));
         } else {
-          vocab(g, where, "target.groups", codebook.vocabularies().get("groups"), out);
+          vocab(g, where, "target.groups", this.groups, out);
         }
       }
     }
     if (m.instrument() != null) {
-      vocab(m.instrument(), at.at("instrument"), "instrument",
-          codebook.vocabularies().get("instruments"), out);
+      vocab(m.instrument(), at.at("instrument"), "instrument", instruments, out);
     }
     if (m.scale() != null) {
-      vocab(m.scale(), at.at("scale"), "scale", Vocabulary.SCALES, out);
+      vocab(m.scale(), at.at("scale"), "scale", scales, out);
     }
     if (m.declaredDuration() != null) {
       vocab(m.declaredDuration(), at.at("declared_duration"), "declared_duration",
-          Vocabulary.DECLARED_DURATIONS, out);
+          declaredDurations, out);
     }
     if (m.status() != null) {
-      vocab(m.status(), at.at("status"), "status", Vocabulary.STATUSES, out);
+      vocab(m.status(), at.at("status"), "status", statuses, out);
     }
     period(m, out);
     List<Funding> funding = m.funding();
     for (int i = 0; i < funding.size(); i++) {
       Funding f = funding.get(i);
-      String p = "funding[" + i + "]";
-      vocab(f.source(), at.at(p + ".source"), "funding.source",
-          codebook.vocabularies().get("funding_sources"), out);
+      if (!fundingSources.set().contains(f.source())) {
+        vocab(f.source(), at.at("funding[" + i + "].source"), "funding.source", fundingSources,
+            out);
+      }
       if (f.amountEur() != null) {
+        String p = "funding[" + i + "]";
         if (!Double.isFinite(f.amountEur())) {
           out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E021,
               "amount_eur of " + what + " is not a finite number", "write an amount in euro"));
@@ -150,8 +174,10 @@ public final class Validator {
     }
     List<String> with = m.contactWith();
     for (int i = 0; i < with.size(); i++) {
-      vocab(with.get(i), at.at("contact.with[" + i + "]"), "contact.with",
-          codebook.vocabularies().get("contact_partners"), out);
+      if (!contactPartners.set().contains(with.get(i))) {
+        vocab(with.get(i), at.at("contact.with[" + i + "]"), "contact.with", contactPartners,
+            out);
+      }
     }
     if (m.sources().isEmpty()) {
       out.accept(Diagnostic.of(at.at("id"), Code.W003, what + " cites no sources",
@@ -185,18 +211,19 @@ public final class Validator {
   }
 
   private static void id(String id, SourceLocation at, String what, Consumer<Diagnostic> out) {
-    if (!Vocabulary.ID.matcher(id).matches()) {
+    if (!isId(id)) {
       out.accept(Diagnostic.of(at, Code.E012,
           "invalid " + what + " '" + clip(id) + "'",
           "use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
   }
 
-  private static void vocab(String value, SourceLocation at, String key, List<String> allowed,
+  private static void vocab(String value, SourceLocation at, String key, Vocab vocab,
       Consumer<Diagnostic> out) {
-    if (allowed.contains(value)) {
+    if (vocab.set().contains(value)) {
       return;
     }
+    List<String> allowed = vocab.values();
     String hint = Suggest.didYouMean(value, allowed);
     if (hint == null) {
       hint = allowed.size() <= 12 ? "use one of: " + String.join(", ", allowed)
@@ -204,6 +231,25 @@ public final class Validator {
     }
     out.accept(Diagnostic.of(at, Code.E011,
         "unknown value '" + clip(value) + "' for '" + key + "'", hint));
+  }
+
+  /** {@link Vocabulary#ID} written out: this runs for every measure, a regex costs more. */
+  static boolean isId(String id) {
+    int n = id.length();
+    if (n < 1 || n > 64 || !isAlnum(id.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < n; i++) {
+      char c = id.charAt(i);
+      if (!isAlnum(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isAlnum(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
   static boolean isHttpUrl(String url) {

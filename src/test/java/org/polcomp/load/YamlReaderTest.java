@@ -1,0 +1,46 @@
+package org.polcomp.load;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.load.YNode.ScalarType;
+import org.polcomp.load.YNode.YMap;
+import org.polcomp.load.YNode.YScalar;
+
+/** The reader's YAML 1.2 core schema resolution and its scalar details. */
+class YamlReaderTest {
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource(delimiter = '|', value = {
+      "''|NULL", "~|NULL", "null|NULL", "Null|NULL", "NULL|NULL", "nul|STRING",
+      "true|BOOL", "True|BOOL", "FALSE|BOOL", "yes|STRING", "on|STRING", "no|STRING",
+      "0|INT", "-12|INT", "+12|INT", "0777|INT", "0o17|INT", "0x1F|INT", "0o19|STRING",
+      "0xg|STRING", "1_000|STRING", "1.5|FLOAT", "1.|FLOAT", ".5|FLOAT", "-1e3|FLOAT",
+      "1e|STRING", ".|STRING", "-|STRING", ".inf|FLOAT", "-.Inf|FLOAT", "+.INF|FLOAT",
+      ".nan|FLOAT", ".NaN|FLOAT", "+.nan|STRING", "2016-11-01|STRING", "2016|INT",
+      "GM0344|STRING", "1:30|STRING"})
+  void plainScalarsResolveAsTheCoreSchemaSays(String text, ScalarType type) {
+    assertEquals(type, YamlReader.coreType(text));
+  }
+
+  @Test
+  void quotesTagsAndAnchorsAreRead() {
+    String yaml = "a: \"12\"\nb: '~'\nc: !!str 12\nd: !!int \"12\"\ne: &x 5\nf: *x\ng: |\n  true\n";
+    List<Diagnostic> diags = new ArrayList<>();
+    List<YamlReader.Document> docs =
+        new YamlReader(Limits.DEFAULT).read("t.yaml", yaml.getBytes(UTF_8), diags::add);
+    assertEquals(List.of(), diags);
+    YMap root = (YMap) docs.get(0).root();
+    List<String> got = root.entries().stream()
+        .map(e -> e.key() + "=" + ((YScalar) e.value()).type() + ":" + ((YScalar) e.value()).text()
+            + "@" + e.value().at().line() + ":" + e.value().at().column())
+        .toList();
+    assertEquals(List.of("a=STRING:12@1:4", "b=STRING:~@2:4", "c=STRING:12@3:4", "d=INT:12@4:4",
+        "e=INT:5@5:4", "f=INT:5@5:4", "g=STRING:true\n@7:4"), got);
+  }
+}
