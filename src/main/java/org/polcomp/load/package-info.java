@@ -3,10 +3,12 @@
  * key and value.
  *
  * <p>{@link org.polcomp.load.DatasetLoader} walks paths (sorted, hidden entries skipped, links to
- * directories not followed), decodes UTF-8, and {@link org.polcomp.load.YamlReader} turns
- * Jackson's YAML 1.2 token stream into {@link org.polcomp.load.YNode} trees while enforcing the
+ * directories not followed), decodes UTF-8, and {@link org.polcomp.load.YamlReader} turns the
+ * YAML 1.2 events of snakeyaml-engine into {@link org.polcomp.load.YNode} trees while enforcing the
  * {@link org.polcomp.load.Limits}. {@link org.polcomp.load.PolicyBinder} binds a tree to a {@link
- * org.polcomp.model.Municipality}, reporting shape errors (types, keys, dates). Jackson's YAML
- * stays in this package.
+ * org.polcomp.model.Municipality}, reporting shape errors (types, keys, dates); {@link
+ * org.polcomp.load.CodebookLoader} does the same for codebooks. {@link
+ * org.polcomp.load.FormatSchema} and {@link org.polcomp.load.PolicySkeleton} describe the format
+ * for editors and new files. The YAML parser stays in this package.
  */
 package org.polcomp.load;
