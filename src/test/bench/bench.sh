@@ -3,12 +3,14 @@
 #
 # Builds the test classes, generates 1k, 10k and 100k municipalities into target/bench-data/
 # (kept between runs; delete the folder to regenerate), times each command with /usr/bin/time -v
-# and prints a Markdown table. BENCH_SIZES="1000 10000" picks other sizes; BENCH_SEED the seed.
+# and prints a Markdown table. BENCH_SIZES="1000 10000" picks other sizes, BENCH_SEED the seed,
+# BENCH_COMMANDS="validate" the commands timed (default: validate classify compare).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root="$PWD"
 sizes="${BENCH_SIZES:-1000 10000 100000}"
 seed="${BENCH_SEED:-1}"
+commands=" ${BENCH_COMMANDS:-validate classify compare} "
 data="$root/target/bench-data"
 out="$root/target/bench-out"
 mkdir -p "$data" "$out"
@@ -108,7 +110,9 @@ for n in $sizes; do
   measure "validate $n" auto -- bin/polcomp validate "$dir"
   m="$last_measures"
   for cmd in classify compare; do
-    if has_command "$cmd"; then
+    if [[ "$commands" != *" $cmd "* ]]; then
+      continue
+    elif has_command "$cmd"; then
       case "$cmd" in
         classify) measure "classify $n" "$m" -- bin/polcomp classify --format csv \
           -o "$out/classify-$n.csv" "$dir" ;;

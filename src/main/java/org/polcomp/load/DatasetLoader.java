@@ -40,6 +40,8 @@ public final class DatasetLoader {
   private final boolean parallel;
   private final Progress progress;
   private final YamlReader reader;
+  // Shared by every file's binder: one instance of each vocabulary value in the whole dataset.
+  private final PolicyBinder.Canonical canonical = new PolicyBinder.Canonical();
 
   public DatasetLoader(Limits limits, boolean parallel) {
     this(limits, parallel, Progress.NONE);
@@ -253,7 +255,7 @@ public final class DatasetLoader {
       return new FileResult(new InputFile(name, 0, null), municipalities, diags);
     }
     DiagnosticCap sink = new DiagnosticCap(diags::add, MAX_DIAGNOSTICS_PER_CODE);
-    PolicyBinder binder = new PolicyBinder(sink);
+    PolicyBinder binder = new PolicyBinder(sink, canonical);
     reader.read(name, bytes, sink, doc -> {
       if (doc.root() == null) {
         sink.accept(Diagnostic.of(doc.at(), Code.W001,

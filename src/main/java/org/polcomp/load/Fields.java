@@ -29,8 +29,9 @@ final class Fields {
   private final String path;
   private final Consumer<Diagnostic> out;
   private final Map<String, SourceLocation> where;
-  private final Map<String, Entry> byKey = new HashMap<>();
-  private final Map<String, Object> extensions = new LinkedHashMap<>();
+  private final Map<String, Entry> byKey;
+  // Made on the first extension field: most maps have none, and there are millions of maps.
+  private Map<String, Object> extensions = Map.of();
 
   /**
    * @param path the map's path ("" for the document, "target", "funding[0]") for locations
@@ -42,12 +43,16 @@ final class Fields {
     this.path = path;
     this.out = out;
     this.where = where;
+    this.byKey = new HashMap<>(Math.max(4, map.entries().size() * 2));
     // Where a key stands ("target.groups#key") is kept for the document and the municipality;
     // inside measures only the values' places are: nothing asks for those keys' places after
     // this class (which reports unknown keys itself), and a large dataset has millions of them.
     boolean keyPlaces = !isMeasureLevel(known);
     for (Entry e : map.entries()) {
       if (e.key().startsWith("x-")) {
+        if (extensions.isEmpty()) {
+          extensions = new LinkedHashMap<>();
+        }
         extensions.put(e.key(), plain(e.value()));
       } else if (known.contains(e.key())) {
         byKey.put(e.key(), e);

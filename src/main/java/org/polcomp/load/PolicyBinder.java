@@ -48,7 +48,55 @@ public final class PolicyBinder {
   private final Consumer<Diagnostic> out;
 
   public PolicyBinder(Consumer<Diagnostic> out) {
+    this(out, new Canonical());
+  }
+
+  /**
+   * A binder that shares one instance of each vocabulary-like value (domain, groups, status...)
+   * through {@code canonical}: a dataset of millions of measures repeats a few dozen words.
+   */
+  PolicyBinder(Consumer<Diagnostic> out, Canonical canonical) {
     this.out = out;
+    this.canonical = canonical;
+  }
+
+  private final Canonical canonical;
+
+  /** One instance per distinct short value, up to a bound; thread-safe, one per loader. */
+  static final class Canonical {
+    /** Values longer than this are free text, not vocabulary. */
+    private static final int MAX_LENGTH = 40;
+    /** Distinct values kept at most, so that hostile input cannot grow the table without end. */
+    private static final int MAX_SIZE = 10_000;
+
+    private final java.util.concurrent.ConcurrentHashMap<String, String> values =
+        new java.util.concurrent.ConcurrentHashMap<>();
+
+    String of(String s) {
+      if (s == null || s.length() > MAX_LENGTH) {
+        return s;
+      }
+      String c = values.get(s);
+      if (c != null) {
+        return c;
+      }
+      if (values.size() >= MAX_SIZE) {
+        return s;
+      }
+      c = values.putIfAbsent(s, s);
+      return c != null ? c : s;
+    }
+
+    List<String> of(List<String> list) {
+      if (list == null) {
+        return null;
+      }
+      List<String> out = new ArrayList<>(list.size());
+      for (String s : list) {
+        out.add(of(s));
+      }
+      return out;
+    }
   }
 
   /** The municipality of one document, or null when it cannot be built (already reported). */
@@ -73,16 +121,16 @@ public final class PolicyBinder {
     if (!hasMunicipality || mun == null) {
       return null;
     }
-    Map<String, SourceLocation> where = new HashMap<>();
+    Map<String, SourceLocation> where = new HashMap<>(64);
     Fields m = new Fields(mun, "", "municipality", MUNICIPALITY_KEYS, out, where);
     m.require("id", "municipality");
     m.require("name", "municipality");
     String id = m.string("id");
     String name = m.string("name");
-    String country = m.string("country");
-    String region = m.string("region");
+    String country = canonical.of(m.string("country"));
+    String region = canonical.of(m.string("region"));
     Long population = m.integer("population");
-    String type = m.string("type");
+    String type = canonical.of(m.string("type"));
     PartialDate asOf = m.date("as_of");
     where.put("policies", docWhere.getOrDefault("policies", doc.at()));
     where.put("policies#key", docWhere.getOrDefault("policies#key", doc.at()));
@@ -114,7 +162,7 @@ public final class PolicyBinder {
   }
 
   private Measure measure(YMap node, int index) {
-    Map<String, SourceLocation> where = new HashMap<>();
+    Map<String, SourceLocation> where = new HashMap<>(64);
     // Messages name the measure by its id when it has one, also for keys read before the id.
     String what = "measure #" + (index + 1);
     for (YNode.Entry e : node.entries()) {
@@ -130,12 +178,12 @@ public final class PolicyBinder {
     f.require("target", what);
     String title = f.string("title");
     String description = f.string("description");
-    String domain = f.string("domain");
+    String domain = canonical.of(f.string("domain"));
     Target target = target(f.map("target"), where, what);
-    String instrument = f.string("instrument");
-    String scale = f.string("scale");
+    String instrument = canonical.of(f.string("instrument"));
+    String scale = canonical.of(f.string("scale"));
     Period period = period(f.map("period"), where, what);
-    String declared = f.string("declared_duration");
+    String declared = canonical.of(f.string("declared_duration"));
     List<Funding> funding = new ArrayList<>();
     List<YMap> fundingMaps = f.maps("funding");
     if (fundingMaps != null) {
@@ -147,18 +195,19 @@ public final class PolicyBinder {
         Fields ff = new Fields(fm, "funding[" + i + "]", "a funding entry of " + what,
             FUNDING_KEYS, out, where);
         if (ff.require("source", "a funding entry of " + what) && ff.string("source") != null) {
-          funding.add(new Funding(ff.string("source"), ff.number("amount_eur"), ff.string("note")));
+          funding.add(new Funding(canonical.of(ff.string("source")), ff.number("amount_eur"),
+              ff.string("note")));
           renumber(where, "funding[" + i + "]", "funding[" + (funding.size() - 1) + "]");
         }
       }
     }
-    String status = f.string("status");
+    String status = canonical.of(f.string("status"));
     String successor = f.string("successor");
     List<String> contactWith = List.of();
     YMap contact = f.map("contact");
     if (contact != null) {
       Fields cf = new Fields(contact, "contact", "contact of " + what, CONTACT_KEYS, out, where);
-      List<String> with = cf.strings("with");
+      List<String> with = canonical.of(cf.strings("with"));
       contactWith = with == null ? List.of() : with;
     }
     List<Source> sources = new ArrayList<>();
@@ -210,7 +259,7 @@ public final class PolicyBinder {
     }
     Fields f = new Fields(node, "target", "the target of " + what, TARGET_KEYS, out, where);
     boolean hasGroups = f.require("groups", "the target of " + what);
-    List<String> groups = hasGroups ? f.strings("groups") : null;
+    List<String> groups = hasGroups ? canonical.of(f.strings("groups")) : null;
     Boolean proxy = f.bool("proxy");
     String eligibility = f.string("eligibility");
     if (groups == null) {

@@ -114,6 +114,11 @@ public final class YamlReader {
         && (bytes[2] & 0xFF) == 0xBF) {
       offset = 3;
     }
+    if (isAscii(bytes, offset)) {
+      // Most policy files are ASCII: then the bytes are the characters, no decoder needed.
+      return checked(file, new String(bytes, offset, bytes.length - offset,
+          StandardCharsets.ISO_8859_1), out);
+    }
     CharsetDecoder dec =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -140,7 +145,20 @@ public final class YamlReader {
       return null;
     }
     chars.flip();
-    String text = chars.toString();
+    return checked(file, chars.toString(), out);
+  }
+
+  private static boolean isAscii(byte[] bytes, int from) {
+    for (int i = from; i < bytes.length; i++) {
+      if (bytes[i] < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The text, or null (and an E001) when it holds a character YAML does not allow. */
+  private static String checked(String file, String text, Consumer<Diagnostic> out) {
     int bad = firstForbidden(text);
     if (bad >= 0) {
       int c = text.codePointAt(bad);
