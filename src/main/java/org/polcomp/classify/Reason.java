@@ -3,7 +3,6 @@ package org.polcomp.classify;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * One rule that fired for a measure: its stable code, what it saw and what it added to the duration
@@ -17,8 +16,6 @@ import java.util.regex.Pattern;
  * @param contribution what the rule added to the duration score (unrounded; 0 for targeting)
  */
 public record Reason(String rule, String text, double contribution) {
-  private static final Pattern DURATION_RULE = Pattern.compile("D[0-9]+");
-
   public Reason {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(text, "text");
@@ -29,7 +26,16 @@ public record Reason(String rule, String text, double contribution) {
 
   /** True for the duration evidence rules, whose contribution counts in the score. */
   public boolean isEvidence() {
-    return DURATION_RULE.matcher(rule).matches();
+    // D followed by digits; checked by hand since it runs for every reason of every measure.
+    if (rule.length() < 2 || rule.charAt(0) != 'D') {
+      return false;
+    }
+    for (int i = 1; i < rule.length(); i++) {
+      if (rule.charAt(i) < '0' || rule.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -104,12 +104,13 @@ public final class DatasetLoader {
     }
     progress.start(files.size());
     List<FileResult> results = stream.map(f -> {
-      FileResult r = readFile(f, perDocument);
-      int measures = 0;
-      for (Municipality m : r.municipalities()) {
-        measures += m.measures().size();
-      }
-      progress.fileDone(measures);
+      // Counted as read, before perDocument may drop the measures (validate keeps counts only).
+      int[] measures = new int[1];
+      FileResult r = readFile(f, (m, out) -> {
+        measures[0] += m.measures().size();
+        return perDocument.apply(m, out);
+      });
+      progress.fileDone(measures[0]);
       return r;
     }).toList();
     progress.done();
