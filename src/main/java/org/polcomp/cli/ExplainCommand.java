@@ -66,7 +66,19 @@ final class ExplainCommand implements Callable<Integer> {
   /** The nearest refs, by whole ref or by measure id alone (a forgotten municipality id). */
   private String closest(List<String> refs) {
     int limit = Math.max(2, ref.length() / 4);
-    List<String> near = new ArrayList<>(Suggest.closest(ref, refs, limit, 3));
+    List<String> near = new ArrayList<>();
+    // A ref that is the start of others ("GM0344/plan-einstein" for the measures of one project)
+    // names them first.
+    for (String r : refs) {
+      if (near.size() < 5 && r.startsWith(ref)) {
+        near.add(r);
+      }
+    }
+    for (String r : Suggest.closest(ref, refs, limit, 3)) {
+      if (!near.contains(r)) {
+        near.add(r);
+      }
+    }
     String wanted = ref.contains("/") ? ref.substring(ref.indexOf('/') + 1) : ref;
     for (String r : refs) {
       String id = r.substring(r.indexOf('/') + 1);

@@ -58,6 +58,9 @@ class ExplainCommandTest {
     CliRunner.Result bare = CliRunner.run("explain", "plan-einstein", data);
     assertEquals(2, bare.exit());
     assertTrue(bare.err().contains("'GM0344/plan-einstein'"), bare.err());
+    CliRunner.Result prefix = CliRunner.run("explain", "GM0344/plan", data);
+    assertEquals(2, prefix.exit());
+    assertTrue(prefix.err().contains("did you mean 'GM0344/plan-einstein'?"), prefix.err());
     CliRunner.Result far = CliRunner.run("explain", "XX/zzz", data);
     assertEquals(2, far.exit());
     assertTrue(far.err().contains("polcomp classify"), far.err());
