@@ -46,7 +46,7 @@ public final class Generator {
   private final Codebook.Weights weights;
   private final long seed;
 
-  Generator(Codebook codebook, long seed) {
+  public Generator(Codebook codebook, long seed) {
     this.codebook = codebook;
     this.weights = codebook.weights();
     var v = codebook.vocabularies();
@@ -79,7 +79,7 @@ public final class Generator {
   record Stats(long measures, long bytes) {}
 
   /** Writes {@code count} municipality files under {@code out}, a folder at a time in parallel. */
-  Stats write(int count, Path out) throws IOException {
+  public Stats write(int count, Path out) throws IOException {
     Files.createDirectories(out);
     AtomicLong measures = new AtomicLong();
     AtomicLong bytes = new AtomicLong();
