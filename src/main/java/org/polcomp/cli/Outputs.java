@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import org.polcomp.aggregate.AggregateOptions;
@@ -19,10 +20,12 @@ import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.report.AtomicFile;
+import org.polcomp.report.Columns;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
 import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
+import org.polcomp.report.Table;
 
 /** What the data commands share after loading: comparisons, reports and where they go. */
 final class Outputs {
@@ -73,18 +76,25 @@ final class Outputs {
     }
   }
 
-  /** {@code polcomp classify --format csv|json}: the measures table of OUTPUTS.md. */
+  /** The classified measures active on {@code asOf} (all when it is null), in dataset order. */
+  static List<ClassifiedMeasure> active(Pipeline.Loaded run, LocalDate asOf) {
+    List<ClassifiedMeasure> all = classified(run);
+    return asOf == null ? all
+        : all.stream().filter(cm -> cm.measure().period().activeOn(asOf)).toList();
+  }
+
+  /**
+   * {@code polcomp classify --format csv|json}: the measures table of OUTPUTS.md, built alone
+   * rather than as part of a whole comparison.
+   */
   static void measures(Pipeline.Loaded run, AnalysisOptions analysis, String format,
       boolean rawCsv, Path output, PrintWriter out) throws IOException {
-    Comparison c = compare(run,
-        new AggregateOptions(analysis.asOfDate(), analysis.preferCoded, null));
-    Report full = ComparisonReport.of(c, run.codebook(), List.of(),
-        new ComparisonReport.RunInfo(Main.version(), "", ComparisonReport.options(analysis.asOf,
-            null, run.codebook().name(), analysis.preferCoded, null), 0, ""));
-    Report report = new Report(full.toolVersion(), full.options(), List.of(),
-        List.of(full.table("measures")), full.codebook());
+    Table measures = ComparisonReport.measures(active(run, analysis.asOfDate()));
+    Report report = new Report(Main.version(), ComparisonReport.options(analysis.asOf, null,
+        run.codebook().name(), analysis.preferCoded, null), List.of(), List.of(measures),
+        Columns.CODEBOOK.with(List.of()));
     AtomicFile.Body body = format.equals("csv")
-        ? o -> new CsvWriter(rawCsv).write(report.table("measures"), o)
+        ? o -> new CsvWriter(rawCsv).write(measures, o)
         : o -> new JsonWriter().write(report, o);
     if (output != null) {
       AtomicFile.write(output, body);

@@ -39,7 +39,7 @@ public final class ComparisonReport {
       RunInfo run) {
     List<Table> tables = new ArrayList<>();
     tables.add(Columns.MUNICIPALITIES.with(records(c.municipalities())));
-    tables.add(Columns.MEASURES.with(lazy(c.measures(), ComparisonReport::measureRow)));
+    tables.add(measures(c.measures()));
     tables.add(Columns.DOMAINS.with(records(c.domains())));
     tables.add(Columns.TYPOLOGY.with(records(c.typology())));
     tables.add(Columns.TIMELINE.with(records(c.timeline())));
@@ -60,6 +60,11 @@ public final class ComparisonReport {
 
   private static Map.Entry<String, String> entry(String k, String v) {
     return new AbstractMap.SimpleImmutableEntry<>(k, v);
+  }
+
+  /** The measures table of these classified measures, rows made as they are read. */
+  public static Table measures(List<ClassifiedMeasure> measures) {
+    return Columns.MEASURES.with(lazy(measures, ComparisonReport::measureRow));
   }
 
   /** One measure as a row of the measures table. */
