@@ -6,10 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Reason;
-import org.polcomp.model.Measure;
-import org.polcomp.model.Municipality;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -60,7 +59,8 @@ final class ClassifyCommand implements Callable<Integer> {
       return ExitCode.INVALID;
     }
     if (fmt.equals("table")) {
-      String text = table(run, terminalWidth());
+      String text = table(Outputs.active(run, analysis.asOfDate()),
+          run.dataset().municipalities().size(), terminalWidth());
       Outputs.text(output, text, spec.commandLine().getOut());
     } else {
       Outputs.measures(run, analysis, fmt, rawCsv, output, spec.commandLine().getOut());
@@ -78,16 +78,14 @@ final class ClassifyCommand implements Callable<Integer> {
   }
 
   /** An aligned table: one line per measure, the title cut to fit the width. */
-  static String table(Pipeline.Loaded run, int width) {
+  static String table(List<ClassifiedMeasure> measures, int municipalities, int width) {
     List<String[]> rows = new ArrayList<>();
     rows.add(new String[] {"MEASURE", "TARGETING", "DURATION", "SCORE", "CONF", "TITLE"});
-    int i = 0;
-    for (Municipality m : run.dataset().municipalities()) {
-      for (Measure measure : m.measures()) {
-        Classification c = run.classifications().get(i++);
-        rows.add(new String[] {m.ref(measure), c.targeting().label(), c.duration().label(),
-            Reason.format(c.durationScore()), Reason.format(c.confidence()), measure.title()});
-      }
+    for (ClassifiedMeasure cm : measures) {
+      Classification c = cm.classification();
+      rows.add(new String[] {cm.municipality().ref(cm.measure()), c.targeting().label(),
+          c.duration().label(), Reason.format(c.durationScore()), Reason.format(c.confidence()),
+          cm.measure().title()});
     }
     int[] w = new int[6];
     for (String[] r : rows) {
@@ -104,9 +102,9 @@ final class ClassifyCommand implements Callable<Integer> {
           + w[3] + "s  %" + w[4] + "s  %s", r[0], r[1], r[2], r[3], r[4], title).stripTrailing());
       sb.append('\n');
     }
-    sb.append(i).append(i == 1 ? " measure in " : " measures in ")
-        .append(run.dataset().municipalities().size())
-        .append(run.dataset().municipalities().size() == 1 ? " municipality" : " municipalities")
+    int n = measures.size();
+    sb.append(n).append(n == 1 ? " measure in " : " measures in ").append(municipalities)
+        .append(municipalities == 1 ? " municipality" : " municipalities")
         .append('\n');
     return sb.toString();
   }

@@ -77,6 +77,12 @@ class ClassifyCommandTest {
         CliRunner.run("classify", "--format", "csv", "--as-of", "2020-01-01", "policies");
     assertTrue(!r2020.out().contains(",plan-einstein-co-learning,"), "ended 2019-10");
     assertEquals(2, CliRunner.run("classify", "--as-of", "2020-13", "policies").exit());
+    // The table for people counts the same measures as the csv.
+    CliRunner.Result table =
+        CliRunner.run("classify", "--format", "table", "--as-of", "2020-01-01", "policies");
+    assertTrue(!table.out().contains("plan-einstein-co-learning"), table.out());
+    assertEquals(r2020.out().lines().count() - 1 + " measures in 16 municipalities",
+        table.out().lines().reduce((a, b) -> b).orElseThrow());
   }
 
   @Test
