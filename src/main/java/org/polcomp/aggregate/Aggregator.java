@@ -14,6 +14,7 @@ import org.polcomp.classify.Agreement;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Classifier;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Coding;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Measure;
@@ -70,31 +71,142 @@ public final class Aggregator {
     for (ClassifiedMeasure cm : classified) {
       byMunicipality.computeIfAbsent(key(cm.municipality()), k -> new ArrayList<>()).add(cm);
     }
-    List<Municipality> sorted = new ArrayList<>(dataset.municipalities());
-    sorted.sort(Comparator.comparing(Municipality::id));
+    Map<String, Part> parts = new HashMap<>();
+    for (Municipality mun : dataset.municipalities()) {
+      parts.put(key(mun), part(mun, byMunicipality.getOrDefault(key(mun), List.of()), options));
+    }
+    return combine(dataset.municipalities(), mun -> parts.get(key(mun)), options);
+  }
 
-    // Measures by file path, then document, then place in the file (OUTPUTS.md): the dataset's
-    // own order when it was read from sorted paths, and a stable sort keeps the place in the file.
+  /**
+   * The active measures of a dataset in the order of the measures table (OUTPUTS.md): by file
+   * path, then document, then place in the file.
+   */
+  public static List<ClassifiedMeasure> active(
+      Dataset dataset, List<ClassifiedMeasure> classified, LocalDate asOf) {
+    Map<String, List<ClassifiedMeasure>> byMunicipality = new HashMap<>();
+    for (ClassifiedMeasure cm : classified) {
+      byMunicipality.computeIfAbsent(key(cm.municipality()), k -> new ArrayList<>()).add(cm);
+    }
+    // the dataset's own order when it was read from sorted paths; a stable sort keeps the place
+    // in the file
     List<Municipality> byFile = new ArrayList<>(dataset.municipalities());
-    byFile.sort(Comparator.comparing(Municipality::file).thenComparingInt(Municipality::document));
+    byFile.sort(FILE_ORDER);
     List<ClassifiedMeasure> active = new ArrayList<>();
     for (Municipality mun : byFile) {
       for (ClassifiedMeasure cm : byMunicipality.getOrDefault(key(mun), List.of())) {
-        if (isActive(cm.measure(), options.asOf())) {
+        if (isActive(cm.measure(), asOf)) {
           active.add(cm);
         }
       }
     }
+    return active;
+  }
 
+  /** The order of the measures table: file path, then document. */
+  public static final Comparator<Municipality> FILE_ORDER =
+      Comparator.comparing(Municipality::file).thenComparingInt(Municipality::document);
+
+  /**
+   * What one municipality adds to a comparison: its summary row, domain rows, the periods and
+   * labels its timeline rows are made of, and its agreement counts. Made from the municipality's
+   * measures alone, so parts can be made in parallel while a dataset streams past and then
+   * combined; a part holds no measure.
+   */
+  public static final class Part {
+    private final MunicipalityRow row;
+    private final List<DomainRow> domains;
+    // per measure: (start year + 1) << 40 | (end year + 1) << 8 | label flags; 0 for no year
+    private final long[] periods;
+    private final Agreement.Counter targeting;
+    private final Agreement.Counter duration;
+    private final long active;
+
+    private Part(MunicipalityRow row, List<DomainRow> domains, long[] periods,
+        Agreement.Counter targeting, Agreement.Counter duration, long active) {
+      this.row = row;
+      this.domains = List.copyOf(domains);
+      this.periods = periods;
+      this.targeting = targeting;
+      this.duration = duration;
+      this.active = active;
+    }
+
+    /** The measures of the municipality that the comparison counts (active on the as-of day). */
+    public long active() {
+      return active;
+    }
+  }
+
+  private static final int MAINSTREAMED_FLAG = 1;
+  private static final int TARGET_GROUP_FLAG = 2;
+  private static final int STRUCTURAL_FLAG = 4;
+  private static final int TEMPORARY_FLAG = 8;
+
+  /** The part of one municipality, given all its measures (active or not) with their labels. */
+  public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
+    boolean coded = options.preferCoded();
+    long[] periods = new long[all.size()];
+    Agreement.Counter targeting = new Agreement.Counter();
+    Agreement.Counter duration = new Agreement.Counter();
+    long active = 0;
+    for (int i = 0; i < all.size(); i++) {
+      ClassifiedMeasure cm = all.get(i);
+      Period p = cm.measure().period();
+      Targeting t = cm.targeting(coded);
+      Duration d = cm.duration(coded);
+      int flags = (t == Targeting.MAINSTREAMED ? MAINSTREAMED_FLAG : 0)
+          | (t == Targeting.TARGET_GROUP ? TARGET_GROUP_FLAG : 0)
+          | (d == Duration.STRUCTURAL ? STRUCTURAL_FLAG : 0)
+          | (d == Duration.TEMPORARY ? TEMPORARY_FLAG : 0);
+      long start = p.start() == null ? 0 : p.start().year() + 1L;
+      long end = p.end() == null ? 0 : p.end().year() + 1L;
+      periods[i] = start << 40 | end << 8 | flags;
+      if (isActive(cm.measure(), options.asOf())) {
+        active++;
+        Coding c = cm.measure().coding();
+        Classification k = cm.classification();
+        targeting.add(c == null || c.targeting() == null ? null : c.targeting().label(),
+            k.targeting().label());
+        duration.add(c == null || c.duration() == null ? null : c.duration().label(),
+            k.duration().label());
+      }
+    }
+    return new Part(municipalityRow(mun, all, options), domainRows(mun, all, options), periods,
+        targeting, duration, active);
+  }
+
+  /**
+   * Combines the parts of a dataset's municipalities ({@code municipalities} in dataset order,
+   * each with its part) into the comparison.
+   */
+  public Comparison combine(List<Municipality> municipalities, Function<Municipality, Part> parts,
+      AggregateOptions options) {
+    List<Municipality> sorted = new ArrayList<>(municipalities);
+    sorted.sort(Comparator.comparing(Municipality::id));
     List<MunicipalityRow> rows = new ArrayList<>();
     List<DomainRow> domains = new ArrayList<>();
+    List<Part> inOrder = new ArrayList<>(sorted.size());
+    Agreement.Counter targeting = new Agreement.Counter();
+    Agreement.Counter duration = new Agreement.Counter();
+    long measures = 0;
     for (Municipality mun : sorted) {
-      List<ClassifiedMeasure> all = byMunicipality.getOrDefault(key(mun), List.of());
-      rows.add(municipalityRow(mun, all, options));
-      domains.addAll(domainRows(mun, all, options));
+      Part part = Objects.requireNonNull(parts.apply(mun), "no part for a municipality");
+      inOrder.add(part);
+      rows.add(part.row);
+      domains.addAll(part.domains);
+      targeting.addAll(part.targeting);
+      duration.addAll(part.duration);
+      measures += part.active;
     }
-    return new Comparison(options, rows, active, domains, typology(rows, options),
-        timeline(sorted, byMunicipality, options), agreement(active));
+    List<AgreementRow> agreement = new ArrayList<>();
+    for (Agreement a : List.of(targeting.result(Agreement.TARGETING),
+        duration.result(Agreement.DURATION))) {
+      agreement.add(new AgreementRow(a.axis(), a.coded(), a.agreements(), a.observed(),
+          a.kappa()));
+    }
+    return new Comparison(options, rows, measures, domains, typology(rows, options),
+        timeline(inOrder, options), agreement);
   }
 
   private static String key(Municipality m) {
@@ -236,21 +348,21 @@ public final class Aggregator {
   }
 
   /** Calendar years, the same span for every municipality; see the package documentation. */
-  private static List<TimelineRow> timeline(List<Municipality> sorted,
-      Map<String, List<ClassifiedMeasure>> byMunicipality, AggregateOptions options) {
+  private static List<TimelineRow> timeline(List<Part> parts, AggregateOptions options) {
     Integer first = null;
     Integer firstEnd = null;
     Integer last = null;
-    for (List<ClassifiedMeasure> list : byMunicipality.values()) {
-      for (ClassifiedMeasure cm : list) {
-        Period p = cm.measure().period();
-        if (p.start() != null) {
-          first = min(first, p.start().year());
-          last = max(last, p.start().year());
+    for (Part part : parts) {
+      for (long packed : part.periods) {
+        int start = (int) (packed >>> 40) - 1;
+        int end = (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
+        if (start >= 0) {
+          first = min(first, start);
+          last = max(last, start);
         }
-        if (p.end() != null) {
-          firstEnd = min(firstEnd, p.end().year());
-          last = max(last, p.end().year());
+        if (end >= 0) {
+          firstEnd = min(firstEnd, end);
+          last = max(last, end);
         }
       }
     }
@@ -265,35 +377,33 @@ public final class Aggregator {
       return rows;
     }
     int span = last - first + 1;
-    boolean coded = options.preferCoded();
-    for (Municipality mun : sorted) {
+    int[] flags = {-1, MAINSTREAMED_FLAG, TARGET_GROUP_FLAG, STRUCTURAL_FLAG, TEMPORARY_FLAG};
+    for (Part part : parts) {
       // Per year: active, mainstreamed, target-group, structural, temporary, as difference arrays.
       long[][] delta = new long[5][span + 1];
-      for (ClassifiedMeasure cm : byMunicipality.getOrDefault(key(mun), List.of())) {
-        Period p = cm.measure().period();
-        int from = p.start() == null ? first : Math.max(first, p.start().year());
-        int to = p.end() == null ? last : Math.min(last, p.end().year());
+      for (long packed : part.periods) {
+        int start = (int) (packed >>> 40) - 1;
+        int end = (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
+        int from = start < 0 ? first : Math.max(first, start);
+        int to = end < 0 ? last : Math.min(last, end);
         if (from > to) {
           continue;
         }
-        Targeting t = cm.targeting(coded);
-        Duration d = cm.duration(coded);
-        boolean[] counts = {true, t == Targeting.MAINSTREAMED, t == Targeting.TARGET_GROUP,
-            d == Duration.STRUCTURAL, d == Duration.TEMPORARY};
-        for (int k = 0; k < counts.length; k++) {
-          if (counts[k]) {
+        for (int k = 0; k < flags.length; k++) {
+          if ((packed & flags[k]) != 0) {
             delta[k][from - first]++;
             delta[k][to - first + 1]--;
           }
         }
       }
       long[] running = new long[5];
+      MunicipalityRow mun = part.row;
       for (int i = 0; i < span; i++) {
         for (int k = 0; k < 5; k++) {
           running[k] += delta[k][i];
         }
-        rows.add(new TimelineRow(mun.id(), mun.name(), (long) first + i, running[0], running[1],
-            running[2], running[3], running[4]));
+        rows.add(new TimelineRow(mun.municipalityId(), mun.municipality(), (long) first + i,
+            running[0], running[1], running[2], running[3], running[4]));
       }
     }
     return rows;
@@ -305,19 +415,5 @@ public final class Aggregator {
 
   private static Integer max(Integer a, int b) {
     return a == null ? b : Math.max(a, b);
-  }
-
-  private static List<AgreementRow> agreement(List<ClassifiedMeasure> measures) {
-    List<Measure> ms = new ArrayList<>(measures.size());
-    List<Classification> cs = new ArrayList<>(measures.size());
-    for (ClassifiedMeasure cm : measures) {
-      ms.add(cm.measure());
-      cs.add(cm.classification());
-    }
-    List<AgreementRow> rows = new ArrayList<>();
-    for (Agreement a : Agreement.of(ms, cs)) {
-      rows.add(new AgreementRow(a.axis(), a.coded(), a.agreements(), a.observed(), a.kappa()));
-    }
-    return rows;
   }
 }

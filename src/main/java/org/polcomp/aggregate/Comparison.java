@@ -4,15 +4,20 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The comparison across municipalities: the rows of each table of OUTPUTS.md, in output order
- * (municipalities by id; measures by file path, then document, then place in the file, which is
- * the dataset's order when it was read from sorted paths; domains by municipality id, then the codebook's domain order; typology {@code all} first,
- * then the groups; timeline by municipality id, then year; agreement targeting, then duration).
+ * The comparison across municipalities: the rows of each aggregate table of OUTPUTS.md, in
+ * output order (municipalities by id; domains by municipality id, then the codebook's domain
+ * order; typology {@code all} first, then the groups; timeline by municipality id, then year;
+ * agreement targeting, then duration), and the number of measures the comparison counts.
+ *
+ * <p>The measures table itself is not here: a large dataset's measures stream from the loader to
+ * the writers (see {@link Aggregator#active} for the in-memory list).
+ *
+ * @param measures the measures counted (active on the as-of day), the rows of the measures table
  */
 public record Comparison(
     AggregateOptions options,
     List<MunicipalityRow> municipalities,
-    List<ClassifiedMeasure> measures,
+    long measures,
     List<DomainRow> domains,
     List<TypologyRow> typology,
     List<TimelineRow> timeline,
@@ -21,7 +26,9 @@ public record Comparison(
   public Comparison {
     Objects.requireNonNull(options, "options");
     municipalities = List.copyOf(municipalities);
-    measures = List.copyOf(measures);
+    if (measures < 0) {
+      throw new IllegalArgumentException("measures " + measures);
+    }
     domains = List.copyOf(domains);
     typology = List.copyOf(typology);
     timeline = List.copyOf(timeline);

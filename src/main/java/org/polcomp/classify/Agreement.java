@@ -51,33 +51,63 @@ public record Agreement(String axis, long coded, long agreements, Double observe
     if (human.size() != rules.size()) {
       throw new IllegalArgumentException("the raters label different numbers of items");
     }
-    Map<String, long[]> marginals = new HashMap<>();
-    long n = 0;
-    long a = 0;
+    Counter counter = new Counter();
     for (int i = 0; i < human.size(); i++) {
-      String h = human.get(i);
-      if (h == null) {
-        continue;
+      counter.add(human.get(i), rules.get(i));
+    }
+    return counter.result(axis);
+  }
+
+  /**
+   * The counts behind one axis's agreement, filled one item at a time, so that a dataset too large
+   * to hold can be counted while it streams past. Counts do not depend on the order of the items,
+   * so counters of parts of a dataset merge into the counter of the whole. Not thread-safe.
+   */
+  public static final class Counter {
+    // per label: {items the humans gave it, items the rules gave it}
+    private final Map<String, long[]> marginals = new HashMap<>();
+    private long n;
+    private long a;
+
+    /** Counts one item; an item whose human label is null is not coded and skipped. */
+    public void add(String human, String rule) {
+      if (human == null) {
+        return;
       }
-      String r = Objects.requireNonNull(rules.get(i), "rule label");
+      Objects.requireNonNull(rule, "rule label");
       n++;
-      if (h.equals(r)) {
+      if (human.equals(rule)) {
         a++;
       }
-      marginals.computeIfAbsent(h, k -> new long[2])[0]++;
-      marginals.computeIfAbsent(r, k -> new long[2])[1]++;
+      marginals.computeIfAbsent(human, k -> new long[2])[0]++;
+      marginals.computeIfAbsent(rule, k -> new long[2])[1]++;
     }
-    if (n == 0) {
-      return new Agreement(axis, 0, 0, null, null);
+
+    /** Adds the counts of {@code other}. */
+    public void addAll(Counter other) {
+      n += other.n;
+      a += other.a;
+      other.marginals.forEach((label, counts) -> {
+        long[] mine = marginals.computeIfAbsent(label, k -> new long[2]);
+        mine[0] += counts[0];
+        mine[1] += counts[1];
+      });
     }
-    long chance = 0;
-    for (long[] m : marginals.values()) {
-      chance += m[0] * m[1];
+
+    /** The agreement on {@code axis} of the items counted so far. */
+    public Agreement result(String axis) {
+      if (n == 0) {
+        return new Agreement(axis, 0, 0, null, null);
+      }
+      long chance = 0;
+      for (long[] m : marginals.values()) {
+        chance += m[0] * m[1];
+      }
+      double observed = (double) a / n;
+      long denominator = n * n - chance;
+      Double kappa = denominator == 0 ? null : (double) (a * n - chance) / denominator;
+      return new Agreement(axis, n, a, observed, kappa);
     }
-    double observed = (double) a / n;
-    long denominator = n * n - chance;
-    Double kappa = denominator == 0 ? null : (double) (a * n - chance) / denominator;
-    return new Agreement(axis, n, a, observed, kappa);
   }
 
   /**

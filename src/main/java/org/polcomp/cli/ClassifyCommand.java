@@ -52,18 +52,30 @@ final class ClassifyCommand implements Callable<Integer> {
       throw new UsageException("unknown --format '" + format + "'", "use table, csv or json");
     }
     analysis.check();
-    Pipeline.Loaded run = Pipeline.load(common, paths,
-        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
-    if (run.hasErrors()) {
-      Reports.printErrors(run.diagnostics(), spec.commandLine().getErr());
-      return ExitCode.INVALID;
-    }
     if (fmt.equals("table")) {
+      // a table for people to read: the dataset is held, to size the columns
+      Pipeline.Loaded run = Pipeline.load(common, paths,
+          ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
+      if (run.hasErrors()) {
+        Reports.printErrors(run.diagnostics(), spec.commandLine().getErr());
+        return ExitCode.INVALID;
+      }
       String text = table(Outputs.active(run, analysis.asOfDate()),
           run.dataset().municipalities().size(), terminalWidth());
       Outputs.text(output, text, spec.commandLine().getOut());
-    } else {
-      Outputs.measures(run, analysis, fmt, rawCsv, output, spec.commandLine().getOut());
+      return ExitCode.OK;
+    }
+    // csv and json stream: the measures wait on disk, not in memory
+    try (Streamed stream = Streamed.measuresOnly(analysis.asOfDate())) {
+      Pipeline.Loaded run = Pipeline.load(common, paths,
+          ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet),
+          Pipeline.Keep.COUNTS, stream);
+      if (run.hasErrors()) {
+        Reports.printErrors(run.diagnostics(), spec.commandLine().getErr());
+        return ExitCode.INVALID;
+      }
+      Outputs.measures(run, stream.measures(run), analysis, fmt, rawCsv, output,
+          spec.commandLine().getOut());
     }
     return ExitCode.OK;
   }

@@ -70,35 +70,44 @@ final class CompareCommand implements Callable<Integer> {
           "use type, region, country or profile");
     }
     analysis.check();
-    Pipeline.Loaded run = Pipeline.load(common, paths,
-        ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet));
-    PrintWriter err = spec.commandLine().getErr();
-    if (run.hasErrors()) {
-      Reports.printErrors(run.diagnostics(), err);
-      return ExitCode.INVALID;
-    }
-    Comparison c = Outputs.compare(run,
-        new AggregateOptions(analysis.asOfDate(), analysis.preferCoded, groupBy));
-    String generated = timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
-    String codebook = common.codebook == null ? "default" : DatasetLoader.display(common.codebook);
-    Report report = ComparisonReport.of(c, run.codebook(), Outputs.warnings(run),
-        new ComparisonReport.RunInfo(Main.version(),
-            // originalArgs holds the whole command line, the subcommand's name included.
-            "polcomp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
-            ComparisonReport.options(analysis.asOf, groupBy, codebook, analysis.preferCoded,
-                generated),
-            run.dataset().files().size(), Outputs.inputsSha256(run.dataset())));
-    ReportWriter writer = switch (fmt) {
-      case "xlsx" -> new XlsxWriter();
-      case "json" -> new JsonWriter();
-      default -> new CsvWriter(rawCsv);
-    };
-    if (fmt.equals("csv")) {
-      Files.createDirectories(output);
-    }
-    writer.write(report, output);
-    if (!common.quiet) {
-      summary(c, DatasetLoader.display(output), spec.commandLine().getOut());
+    AggregateOptions options =
+        new AggregateOptions(analysis.asOfDate(), analysis.preferCoded, groupBy);
+    // The dataset streams: each municipality is aggregated as it is read and its measure rows
+    // wait on disk, so memory does not grow with the number of measures.
+    try (Streamed stream = Streamed.comparison(options)) {
+      Pipeline.Loaded run = Pipeline.load(common, paths,
+          ProgressBar.forStderr(spec.commandLine().getErr(), common.quiet), Pipeline.Keep.COUNTS,
+          stream);
+      PrintWriter err = spec.commandLine().getErr();
+      if (run.hasErrors()) {
+        Reports.printErrors(run.diagnostics(), err);
+        return ExitCode.INVALID;
+      }
+      Comparison c = stream.comparison(run);
+      String generated =
+          timestamp ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
+      String codebook =
+          common.codebook == null ? "default" : DatasetLoader.display(common.codebook);
+      Report report = ComparisonReport.of(c, stream.measures(run), run.codebook(),
+          Outputs.warnings(run),
+          new ComparisonReport.RunInfo(Main.version(),
+              // originalArgs holds the whole command line, the subcommand's name included.
+              "polcomp " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+              ComparisonReport.options(analysis.asOf, groupBy, codebook, analysis.preferCoded,
+                  generated),
+              run.dataset().files().size(), Outputs.inputsSha256(run.dataset())));
+      ReportWriter writer = switch (fmt) {
+        case "xlsx" -> new XlsxWriter();
+        case "json" -> new JsonWriter();
+        default -> new CsvWriter(rawCsv);
+      };
+      if (fmt.equals("csv")) {
+        Files.createDirectories(output);
+      }
+      writer.write(report, output);
+      if (!common.quiet) {
+        summary(c, DatasetLoader.display(output), spec.commandLine().getOut());
+      }
     }
     return ExitCode.OK;
   }
@@ -144,7 +153,7 @@ final class CompareCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, fmt, r.municipalityId(), name, r.measures(), r.profile(),
           percent(r.mainstreamingShare()), percent(r.structuralShare()));
     }
-    out.println(c.municipalities().size() + " municipalities, " + c.measures().size()
+    out.println(c.municipalities().size() + " municipalities, " + c.measures()
         + " measures -> " + where);
     out.flush();
   }

@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.aggregate.ClassifiedMeasure;
-import org.polcomp.aggregate.Comparison;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
@@ -53,11 +51,6 @@ final class Outputs {
     return out;
   }
 
-  /** The comparison of a loaded, valid run. */
-  static Comparison compare(Pipeline.Loaded run, AggregateOptions options) {
-    return new Aggregator(run.codebook()).aggregate(run.dataset(), classified(run), options);
-  }
-
   /** The warnings of a run (the issues table). */
   static List<Diagnostic> warnings(Pipeline.Loaded run) {
     return run.diagnostics().stream().filter(d -> !d.isError()).toList();
@@ -76,20 +69,17 @@ final class Outputs {
     }
   }
 
-  /** The classified measures active on {@code asOf} (all when it is null), in dataset order. */
+  /** The classified measures active on {@code asOf} (all when it is null), in table order. */
   static List<ClassifiedMeasure> active(Pipeline.Loaded run, LocalDate asOf) {
-    List<ClassifiedMeasure> all = classified(run);
-    return asOf == null ? all
-        : all.stream().filter(cm -> cm.measure().period().activeOn(asOf)).toList();
+    return Aggregator.active(run.dataset(), classified(run), asOf);
   }
 
   /**
    * {@code polcomp classify --format csv|json}: the measures table of OUTPUTS.md, built alone
    * rather than as part of a whole comparison.
    */
-  static void measures(Pipeline.Loaded run, AnalysisOptions analysis, String format,
-      boolean rawCsv, Path output, PrintWriter out) throws IOException {
-    Table measures = ComparisonReport.measures(active(run, analysis.asOfDate()));
+  static void measures(Pipeline.Loaded run, Table measures, AnalysisOptions analysis,
+      String format, boolean rawCsv, Path output, PrintWriter out) throws IOException {
     Report report = new Report(Main.version(), ComparisonReport.options(analysis.asOf, null,
         run.codebook().name(), analysis.preferCoded, null), List.of(), List.of(measures),
         Columns.CODEBOOK.with(List.of()));

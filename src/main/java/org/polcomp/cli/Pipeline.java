@@ -73,6 +73,19 @@ final class Pipeline {
     COUNTS
   }
 
+  /**
+   * What a streaming command does with each municipality as it is read: called on a reader
+   * thread (several at once) with the municipality the dataset keeps, the whole municipality as
+   * read, and its measures' classifications in file order. Nothing of it is kept unless the sink
+   * keeps it, so a command can handle a dataset larger than memory.
+   */
+  interface Sink {
+    /** Called once, before the first municipality, with the codebook of the run. */
+    void start(Codebook codebook);
+
+    void accept(Municipality kept, Municipality read, List<Classification> classifications);
+  }
+
   /** The codebook the options ask for; diagnostics of a user codebook go to {@code into}. */
   static Codebook codebook(CommonOptions o, List<Diagnostic> into) {
     Limits limits = o.limits();
@@ -102,6 +115,15 @@ final class Pipeline {
    * says. Validation and classification run per document while files are read in parallel.
    */
   static Loaded load(CommonOptions o, List<Path> paths, Progress progress, Keep keep) {
+    return load(o, paths, progress, keep, null);
+  }
+
+  /**
+   * As {@link #load(CommonOptions, List, Progress, Keep)}, handing every municipality to {@code
+   * sink} (when not null) as it is read.
+   */
+  static Loaded load(CommonOptions o, List<Path> paths, Progress progress, Keep keep,
+      Sink sink) {
     List<Path> roots = paths == null || paths.isEmpty() ? List.of(DEFAULT_DATASET) : paths;
     for (Path p : roots) {
       requireExists(p);
@@ -111,6 +133,9 @@ final class Pipeline {
     if (codebook == null) {
       diagnostics.sort(Diagnostic.ORDER);
       return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics);
+    }
+    if (sink != null) {
+      sink.start(codebook);
     }
     Validator validator = new Validator(codebook);
     Classifier classifier = new Classifier(codebook);
@@ -135,6 +160,9 @@ final class Pipeline {
       Municipality kept = keep == Keep.ALL ? withoutDetail(m) : withoutMeasures(m);
       if (keep == Keep.ALL) {
         classified.put(kept, cs);
+      }
+      if (sink != null) {
+        sink.accept(kept, m, cs);
       }
       return kept;
     });

@@ -34,24 +34,30 @@ public final class ComparisonReport {
   public record RunInfo(String toolVersion, String commandLine, Map<String, Object> options,
       int files, String inputsSha256) {}
 
-  /** The report of a comparison; {@code warnings} become the issues table. */
-  public static Report of(Comparison c, Codebook codebook, List<Diagnostic> warnings,
-      RunInfo run) {
+  /**
+   * The report of a comparison whose measures table is {@code measures} (see {@link
+   * #measures(List)}; {@link #measureRow} makes its rows); {@code warnings} become the issues
+   * table.
+   */
+  public static Report of(Comparison c, Table measures, Codebook codebook,
+      List<Diagnostic> warnings, RunInfo run) {
+    if (!measures.key().equals(Columns.MEASURES.key())) {
+      throw new IllegalArgumentException("not a measures table: " + measures.key());
+    }
     List<Table> tables = new ArrayList<>();
     tables.add(Columns.MUNICIPALITIES.with(records(c.municipalities())));
-    tables.add(measures(c.measures()));
+    tables.add(measures);
     tables.add(Columns.DOMAINS.with(records(c.domains())));
     tables.add(Columns.TYPOLOGY.with(records(c.typology())));
     tables.add(Columns.TIMELINE.with(records(c.timeline())));
     tables.add(Columns.AGREEMENT.with(records(c.agreement())));
     tables.add(Columns.ISSUES.with(lazy(warnings, d -> Arrays.asList(d.file(),
         (long) d.line(), (long) d.column(), d.severity().label(), d.code().id(), d.message()))));
-    long measures = c.measures().size();
     List<Map.Entry<String, String>> about = new ArrayList<>();
     about.add(entry("command line", run.commandLine()));
     about.add(entry("files", Integer.toString(run.files())));
     about.add(entry("municipalities", Integer.toString(c.municipalities().size())));
-    about.add(entry("measures", Long.toString(measures)));
+    about.add(entry("measures", Long.toString(c.measures())));
     about.add(entry("inputs sha256", run.inputsSha256()));
     about.add(entry("codebook", codebook.name()));
     return new Report(run.toolVersion(), run.options(), about, tables,
@@ -68,7 +74,7 @@ public final class ComparisonReport {
   }
 
   /** One measure as a row of the measures table. */
-  static List<Object> measureRow(ClassifiedMeasure cm) {
+  public static List<Object> measureRow(ClassifiedMeasure cm) {
     Municipality mun = cm.municipality();
     Measure m = cm.measure();
     Classification c = cm.classification();

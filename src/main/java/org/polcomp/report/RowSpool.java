@@ -1,0 +1,289 @@
+package org.polcomp.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * Table rows parked on disk while a large dataset is read, so that millions of measure rows never
+ * sit in memory: reader threads {@link #put} the rows of one part (a municipality) in whatever
+ * order they finish, and the writers later read {@link #rows} back part by part in the order the
+ * table wants.
+ *
+ * <p>The file lives in the system's temporary folder and is unlinked as soon as it is open, so
+ * nothing is left behind however the run ends (where the file system cannot unlink an open file,
+ * it goes when the spool is closed). Cells are written with a type tag and read back as the same
+ * types: null, String, Boolean, Long, Integer, Double, BigInteger, BigDecimal, and lists and
+ * maps of these (the extension fields of a measure).
+ */
+public final class RowSpool implements Closeable {
+  private static final int NULL = 0;
+  private static final int STRING = 1;
+  private static final int TRUE = 2;
+  private static final int FALSE = 3;
+  private static final int LONG = 4;
+  private static final int INTEGER = 5;
+  private static final int DOUBLE = 6;
+  private static final int BIG_INTEGER = 7;
+  private static final int BIG_DECIMAL = 8;
+  private static final int LIST = 9;
+  private static final int MAP = 10;
+
+  private final FileChannel channel;
+  // where each part's rows are: offset, length in bytes and number of rows (by identity)
+  private final Map<Object, long[]> index = new IdentityHashMap<>();
+  private long end;
+  private long rows;
+
+  private RowSpool(FileChannel channel) {
+    this.channel = channel;
+  }
+
+  /** A new, empty spool in the system's temporary folder. */
+  public static RowSpool open() throws IOException {
+    Path file = Files.createTempFile("polcomp-rows", ".spool");
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,
+          StandardOpenOption.DELETE_ON_CLOSE);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(file);
+      throw e;
+    }
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // not on this file system: DELETE_ON_CLOSE removes it when the spool closes
+    }
+    return new RowSpool(channel);
+  }
+
+  /**
+   * Parks the rows of one part; {@code part} is the key (by identity) that {@link #rows} later
+   * asks for. Safe to call from several threads at once.
+   */
+  public void put(Object part, List<List<Object>> partRows) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * partRows.size() + 16);
+    try (DataOutputStream out = new DataOutputStream(buffer)) {
+      for (List<Object> row : partRows) {
+        out.writeInt(row.size());
+        for (Object cell : row) {
+          write(out, cell);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a byte array does not fail
+    }
+    byte[] bytes = buffer.toByteArray();
+    synchronized (this) {
+      if (index.containsKey(part)) {
+        throw new IllegalArgumentException("the rows of this part are already spooled");
+      }
+      try {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        long at = end;
+        while (b.hasRemaining()) {
+          at += channel.write(b, at);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write temporary rows: " + e.getMessage(), e);
+      }
+      index.put(part, new long[] {end, bytes.length, partRows.size()});
+      end += bytes.length;
+      rows += partRows.size();
+    }
+  }
+
+  /** The number of rows parked so far. */
+  public synchronized long size() {
+    return rows;
+  }
+
+  /**
+   * The rows of these parts, part after part, each part's rows in the order they were put; a
+   * part that was never put has no rows. Read from disk one part at a time, each time the
+   * iterable is iterated.
+   */
+  public Iterable<List<Object>> rows(List<?> parts) {
+    List<long[]> places = new ArrayList<>(parts.size());
+    synchronized (this) {
+      for (Object p : parts) {
+        long[] place = index.get(p);
+        if (place != null && place[2] > 0) {
+          places.add(place);
+        }
+      }
+    }
+    List<long[]> fixed = Collections.unmodifiableList(places);
+    return () -> new Iterator<>() {
+      private int next;
+      private DataInputStream in;
+      private long left;
+
+      @Override
+      public boolean hasNext() {
+        return left > 0 || next < fixed.size();
+      }
+
+      @Override
+      public List<Object> next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        try {
+          if (left == 0) {
+            long[] place = fixed.get(next++);
+            in = new DataInputStream(new ByteArrayInputStream(read(place[0], (int) place[1])));
+            left = place[2];
+          }
+          left--;
+          int size = in.readInt();
+          List<Object> row = new ArrayList<>(size);
+          for (int i = 0; i < size; i++) {
+            row.add(readCell(in));
+          }
+          return row;
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot read temporary rows: " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private byte[] read(long at, int length) throws IOException {
+    byte[] bytes = new byte[length];
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    long position = at;
+    while (b.hasRemaining()) {
+      int n = channel.read(b, position);
+      if (n < 0) {
+        throw new EOFException("the temporary rows end early");
+      }
+      position += n;
+    }
+    return bytes;
+  }
+
+  private static void write(DataOutputStream out, Object cell) throws IOException {
+    if (cell == null) {
+      out.writeByte(NULL);
+    } else if (cell instanceof String s) {
+      out.writeByte(STRING);
+      writeString(out, s);
+    } else if (cell instanceof Boolean b) {
+      out.writeByte(b ? TRUE : FALSE);
+    } else if (cell instanceof Long l) {
+      out.writeByte(LONG);
+      out.writeLong(l);
+    } else if (cell instanceof Integer i) {
+      out.writeByte(INTEGER);
+      out.writeInt(i);
+    } else if (cell instanceof Double d) {
+      out.writeByte(DOUBLE);
+      out.writeDouble(d);
+    } else if (cell instanceof BigInteger b) {
+      out.writeByte(BIG_INTEGER);
+      writeString(out, b.toString());
+    } else if (cell instanceof BigDecimal b) {
+      out.writeByte(BIG_DECIMAL);
+      writeString(out, b.toString());
+    } else if (cell instanceof List<?> list) {
+      out.writeByte(LIST);
+      out.writeInt(list.size());
+      for (Object o : list) {
+        write(out, o);
+      }
+    } else if (cell instanceof Map<?, ?> map) {
+      out.writeByte(MAP);
+      out.writeInt(map.size());
+      for (Map.Entry<?, ?> e : map.entrySet()) {
+        writeString(out, (String) e.getKey());
+        write(out, e.getValue());
+      }
+    } else {
+      throw new IllegalArgumentException("a cell of type " + cell.getClass().getName()
+          + " cannot be spooled");
+    }
+  }
+
+  private static Object readCell(DataInputStream in) throws IOException {
+    int tag = in.readUnsignedByte();
+    switch (tag) {
+      case NULL:
+        return null;
+      case STRING:
+        return readString(in);
+      case TRUE:
+        return Boolean.TRUE;
+      case FALSE:
+        return Boolean.FALSE;
+      case LONG:
+        return in.readLong();
+      case INTEGER:
+        return in.readInt();
+      case DOUBLE:
+        return in.readDouble();
+      case BIG_INTEGER:
+        return new BigInteger(readString(in));
+      case BIG_DECIMAL:
+        return new BigDecimal(readString(in));
+      case LIST: {
+        int n = in.readInt();
+        List<Object> list = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+          list.add(readCell(in));
+        }
+        return Collections.unmodifiableList(list);
+      }
+      case MAP: {
+        int n = in.readInt();
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < n; i++) {
+          String key = readString(in);
+          map.put(key, readCell(in));
+        }
+        return Collections.unmodifiableMap(map);
+      }
+      default:
+        throw new IOException("unknown cell tag " + tag);
+    }
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(bytes.length);
+    out.write(bytes);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+}
