@@ -2,12 +2,14 @@ package org.polcomp.aggregate;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.polcomp.classify.Agreement;
@@ -118,12 +120,13 @@ public final class Aggregator {
     private final List<DomainRow> domains;
     // per measure: (start year + 1) << 40 | (end year + 1) << 8 | label flags; 0 for no year
     private final long[] periods;
-    private final Agreement.Counter targeting;
-    private final Agreement.Counter duration;
+    // items per (human label, rule label), by ordinal: a few longs, not a map per municipality
+    private final long[] targeting;
+    private final long[] duration;
     private final long active;
 
     private Part(MunicipalityRow row, List<DomainRow> domains, long[] periods,
-        Agreement.Counter targeting, Agreement.Counter duration, long active) {
+        long[] targeting, long[] duration, long active) {
       this.row = row;
       this.domains = List.copyOf(domains);
       this.periods = periods;
@@ -138,6 +141,8 @@ public final class Aggregator {
     }
   }
 
+  private static final Targeting[] TARGETINGS = Targeting.values();
+  private static final Duration[] DURATIONS = Duration.values();
   private static final int MAINSTREAMED_FLAG = 1;
   private static final int TARGET_GROUP_FLAG = 2;
   private static final int STRUCTURAL_FLAG = 4;
@@ -147,8 +152,8 @@ public final class Aggregator {
   public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
     boolean coded = options.preferCoded();
     long[] periods = new long[all.size()];
-    Agreement.Counter targeting = new Agreement.Counter();
-    Agreement.Counter duration = new Agreement.Counter();
+    long[] targeting = new long[TARGETINGS.length * TARGETINGS.length];
+    long[] duration = new long[DURATIONS.length * DURATIONS.length];
     long active = 0;
     for (int i = 0; i < all.size(); i++) {
       ClassifiedMeasure cm = all.get(i);
@@ -166,10 +171,12 @@ public final class Aggregator {
         active++;
         Coding c = cm.measure().coding();
         Classification k = cm.classification();
-        targeting.add(c == null || c.targeting() == null ? null : c.targeting().label(),
-            k.targeting().label());
-        duration.add(c == null || c.duration() == null ? null : c.duration().label(),
-            k.duration().label());
+        if (c != null && c.targeting() != null) {
+          targeting[c.targeting().ordinal() * TARGETINGS.length + k.targeting().ordinal()]++;
+        }
+        if (c != null && c.duration() != null) {
+          duration[c.duration().ordinal() * DURATIONS.length + k.duration().ordinal()]++;
+        }
       }
     }
     return new Part(municipalityRow(mun, all, options), domainRows(mun, all, options), periods,
@@ -195,8 +202,18 @@ public final class Aggregator {
       inOrder.add(part);
       rows.add(part.row);
       domains.addAll(part.domains);
-      targeting.addAll(part.targeting);
-      duration.addAll(part.duration);
+      for (int h = 0; h < TARGETINGS.length; h++) {
+        for (int r = 0; r < TARGETINGS.length; r++) {
+          targeting.add(TARGETINGS[h].label(), TARGETINGS[r].label(),
+              part.targeting[h * TARGETINGS.length + r]);
+        }
+      }
+      for (int h = 0; h < DURATIONS.length; h++) {
+        for (int r = 0; r < DURATIONS.length; r++) {
+          duration.add(DURATIONS[h].label(), DURATIONS[r].label(),
+              part.duration[h * DURATIONS.length + r]);
+        }
+      }
       measures += part.active;
     }
     List<AgreementRow> agreement = new ArrayList<>();
@@ -372,41 +389,64 @@ public final class Aggregator {
     if (options.asOf() != null) {
       last = options.asOf().getYear();
     }
-    List<TimelineRow> rows = new ArrayList<>();
     if (first == null || last < first) {
-      return rows;
+      return List.of();
     }
-    int span = last - first + 1;
-    int[] flags = {-1, MAINSTREAMED_FLAG, TARGET_GROUP_FLAG, STRUCTURAL_FLAG, TEMPORARY_FLAG};
-    for (Part part : parts) {
-      // Per year: active, mainstreamed, target-group, structural, temporary, as difference arrays.
-      long[][] delta = new long[5][span + 1];
+    return new TimelineRows(parts, first, last - first + 1);
+  }
+
+  /**
+   * The timeline table as a view: each row is counted from its municipality's periods when it is
+   * read, so that the largest table of a comparison (municipalities times years) never sits in
+   * memory. Immutable, as the parts are.
+   */
+  static final class TimelineRows extends AbstractList<TimelineRow> implements RandomAccess {
+    // the first count, active, counts every measure
+    private static final int[] FLAGS =
+        {0, MAINSTREAMED_FLAG, TARGET_GROUP_FLAG, STRUCTURAL_FLAG, TEMPORARY_FLAG};
+    private final List<Part> parts;
+    private final int first;
+    private final int span;
+    private final int size;
+
+    TimelineRows(List<Part> parts, int first, int span) {
+      this.parts = List.copyOf(parts);
+      this.first = first;
+      this.span = span;
+      this.size = Math.toIntExact((long) parts.size() * span);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    /** Row i: municipality i / span (by id), year first + i % span. */
+    @Override
+    public TimelineRow get(int i) {
+      Objects.checkIndex(i, size);
+      Part part = parts.get(i / span);
+      int year = first + i % span;
+      int last = first + span - 1;
+      // active, mainstreamed, target-group, structural, temporary in that year
+      long[] counts = new long[FLAGS.length];
       for (long packed : part.periods) {
         int start = (int) (packed >>> 40) - 1;
         int end = (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
         int from = start < 0 ? first : Math.max(first, start);
         int to = end < 0 ? last : Math.min(last, end);
-        if (from > to) {
-          continue;
-        }
-        for (int k = 0; k < flags.length; k++) {
-          if ((packed & flags[k]) != 0) {
-            delta[k][from - first]++;
-            delta[k][to - first + 1]--;
+        if (from <= year && year <= to) {
+          for (int k = 0; k < FLAGS.length; k++) {
+            if (k == 0 || (packed & FLAGS[k]) != 0) {
+              counts[k]++;
+            }
           }
         }
       }
-      long[] running = new long[5];
       MunicipalityRow mun = part.row;
-      for (int i = 0; i < span; i++) {
-        for (int k = 0; k < 5; k++) {
-          running[k] += delta[k][i];
-        }
-        rows.add(new TimelineRow(mun.municipalityId(), mun.municipality(), (long) first + i,
-            running[0], running[1], running[2], running[3], running[4]));
-      }
+      return new TimelineRow(mun.municipalityId(), mun.municipality(), (long) year, counts[0],
+          counts[1], counts[2], counts[3], counts[4]);
     }
-    return rows;
   }
 
   private static Integer min(Integer a, int b) {

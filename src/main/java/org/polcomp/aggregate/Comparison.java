@@ -31,7 +31,8 @@ public record Comparison(
     }
     domains = List.copyOf(domains);
     typology = List.copyOf(typology);
-    timeline = List.copyOf(timeline);
+    // the timeline view counts its rows as they are read: copying would build them all
+    timeline = timeline instanceof Aggregator.TimelineRows ? timeline : List.copyOf(timeline);
     agreement = List.copyOf(agreement);
   }
 }

@@ -71,16 +71,24 @@ public record Agreement(String axis, long coded, long agreements, Double observe
 
     /** Counts one item; an item whose human label is null is not coded and skipped. */
     public void add(String human, String rule) {
-      if (human == null) {
+      add(human, rule, 1);
+    }
+
+    /** Counts {@code items} items that the humans and the rules label alike. */
+    public void add(String human, String rule, long items) {
+      if (human == null || items == 0) {
         return;
       }
       Objects.requireNonNull(rule, "rule label");
-      n++;
-      if (human.equals(rule)) {
-        a++;
+      if (items < 0) {
+        throw new IllegalArgumentException("items " + items);
       }
-      marginals.computeIfAbsent(human, k -> new long[2])[0]++;
-      marginals.computeIfAbsent(rule, k -> new long[2])[1]++;
+      n += items;
+      if (human.equals(rule)) {
+        a += items;
+      }
+      marginals.computeIfAbsent(human, k -> new long[2])[0] += items;
+      marginals.computeIfAbsent(rule, k -> new long[2])[1] += items;
     }
 
     /** Adds the counts of {@code other}. */

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.Columns;
@@ -68,7 +69,12 @@ public final class XlsxWriter implements ReportWriter {
     try (Hyperlinks links = new Hyperlinks()) {
       XSSFWorkbook template = new XSSFWorkbook();
       // no shared strings table: inline strings keep memory flat
-      try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false)) {
+      try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false) {
+        @Override
+        protected SheetDataWriter createSheetDataWriter() throws IOException {
+          return new FastSheetDataWriter();
+        }
+      }) {
         fill(report, wb, links);
         fixProperties(template, report);
         try (OutputStream file = Files.newOutputStream(pkg)) {
