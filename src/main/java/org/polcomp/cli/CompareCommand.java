@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
@@ -136,8 +138,33 @@ final class CompareCommand implements Callable<Integer> {
     return "csv";
   }
 
-  /** A few lines per municipality for the terminal: profile and shares. */
+  /** Past this many municipalities the terminal gets the profiles counted, not one line each. */
+  static final int SUMMARY_LINES = 40;
+
+  /**
+   * What the terminal shows: a line per municipality with its profile and shares, or for a
+   * large dataset (where such a list would scroll past unread) the number of municipalities of
+   * each profile; then the totals.
+   */
   private static void summary(Comparison c, String where, PrintWriter out) {
+    if (c.municipalities().size() > SUMMARY_LINES) {
+      Map<String, Long> profiles = new TreeMap<>();
+      for (MunicipalityRow r : c.municipalities()) {
+        profiles.merge(r.profile(), 1L, Long::sum);
+      }
+      int width = profiles.keySet().stream().mapToInt(String::length).max().orElse(7);
+      out.printf(Locale.ROOT, "%-" + width + "s  %14s%n", "PROFILE", "MUNICIPALITIES");
+      profiles.forEach((profile, n) ->
+          out.printf(Locale.ROOT, "%-" + width + "s  %14d%n", profile, n));
+    } else {
+      lines(c, out);
+    }
+    out.println(c.municipalities().size() + " municipalities, " + c.measures()
+        + " measures -> " + where);
+    out.flush();
+  }
+
+  private static void lines(Comparison c, PrintWriter out) {
     int idWidth = 2;
     int nameWidth = 12;
     for (MunicipalityRow r : c.municipalities()) {
@@ -153,9 +180,6 @@ final class CompareCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, fmt, r.municipalityId(), name, r.measures(), r.profile(),
           percent(r.mainstreamingShare()), percent(r.structuralShare()));
     }
-    out.println(c.municipalities().size() + " municipalities, " + c.measures()
-        + " measures -> " + where);
-    out.flush();
   }
 
   private static String percent(Double share) {

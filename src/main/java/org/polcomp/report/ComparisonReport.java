@@ -1,6 +1,7 @@
 package org.polcomp.report;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -155,17 +156,30 @@ public final class ComparisonReport {
 
   /** Rows from records whose components are the table's columns, in order. */
   static Iterable<List<Object>> records(List<? extends Record> rows) {
-    return lazy(rows, ComparisonReport::components);
+    if (rows.isEmpty()) {
+      return List.of();
+    }
+    // The accessors once per table, not per row: a timeline of millions of rows would spend
+    // most of its time looking up the same record components again.
+    Class<?> type = rows.get(0).getClass();
+    RecordComponent[] cs = type.getRecordComponents();
+    Method[] accessors = new Method[cs.length];
+    for (int i = 0; i < cs.length; i++) {
+      accessors[i] = cs[i].getAccessor();
+    }
+    return lazy(rows, r -> components(r, type, accessors));
   }
 
-  private static List<Object> components(Record r) {
-    RecordComponent[] cs = r.getClass().getRecordComponents();
-    List<Object> row = new ArrayList<>(cs.length);
-    for (RecordComponent c : cs) {
+  private static List<Object> components(Record r, Class<?> type, Method[] accessors) {
+    if (r.getClass() != type) {
+      throw new IllegalArgumentException("rows of two types: " + type + " and " + r.getClass());
+    }
+    List<Object> row = new ArrayList<>(accessors.length);
+    for (Method m : accessors) {
       try {
-        row.add(c.getAccessor().invoke(r));
+        row.add(m.invoke(r));
       } catch (IllegalAccessException | InvocationTargetException e) {
-        throw new IllegalStateException("cannot read " + c.getName() + " of " + r, e);
+        throw new IllegalStateException("cannot read " + m.getName() + " of " + r, e);
       }
     }
     return row;
