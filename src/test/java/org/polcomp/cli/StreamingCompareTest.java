@@ -15,6 +15,8 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,6 +92,29 @@ class StreamingCompareTest {
     }
     assertTrue(Files.readString(plain.resolve("measures.csv")).lines().count() > 500,
         "the generated dataset has hundreds of measures");
+  }
+
+  @Test
+  void theBarChartOfALargeDatasetShowsTheFirstMunicipalities(@TempDir Path big)
+      throws IOException {
+    Codebook codebook = new CodebookLoader(Limits.DEFAULT).defaults();
+    int n = 250;
+    new Generator(codebook, 3).write(n, big);
+    Path xlsx = dir.resolve("big.xlsx");
+    assertEquals(0, CliRunner.run("compare", big.toString(), "-o", xlsx.toString(), "-q").exit());
+    try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+      XSSFChart bars = wb.getSheet("Summary").getDrawingPatriarch().getCharts().get(0);
+      assertEquals("Measures per quadrant, the first 200 of 250 municipalities",
+          bars.getTitleText().getString());
+      var series = bars.getChartSeries().get(0).getSeries(0);
+      assertEquals(200, series.getCategoryData().getPointCount());
+      assertEquals("Summary!$B$2:$B$201", series.getCategoryData().getDataRangeReference());
+      XSSFChart scatter = wb.getSheet("Typology").getDrawingPatriarch().getCharts().get(0);
+      assertEquals(n, scatter.getChartSeries().get(0).getSeries(0).getValuesData().getPointCount(),
+          "every municipality is a point of the scatter chart");
+    } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
+      throw new IOException(e);
+    }
   }
 
   @Test

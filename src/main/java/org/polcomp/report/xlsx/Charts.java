@@ -2,6 +2,7 @@ package org.polcomp.report.xlsx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import javax.xml.namespace.QName;
 import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -77,6 +78,13 @@ final class Charts {
   // above this many municipalities the scatter has one series instead of one per municipality
   private static final int NAMED_POINTS = 30;
   private static final int CHART_WIDTH = 12;
+  /**
+   * The most municipalities the bar chart shows, the first by id: more bars cannot be told
+   * apart, and a chart's cached values cost memory (a hundred thousand bars exhaust the heap).
+   */
+  static final int MAX_BARS = 200;
+  /** The most points of the scatter chart, and so the most Summary values kept for charts. */
+  static final int MAX_POINTS = 10_000;
 
   /** A colour scale (0 to 1) on every share column of the Summary's first sheet. */
   static void colourScale(SXSSFWorkbook wb, TableSheets.Placed summary) {
@@ -110,7 +118,8 @@ final class Charts {
 
   /** A stacked bar chart of the quadrant counts per municipality, right of the Summary table. */
   static void quadrantBars(SXSSFWorkbook wb, TableSheets.Placed summary) {
-    int rows = summary.firstRows();
+    int all = summary.firstRows();
+    int rows = Math.min(all, MAX_BARS);
     int label = summary.column(LABEL);
     if (rows == 0 || label < 0 || QUADRANTS.stream().anyMatch(q -> summary.column(q) < 0)) {
       return;
@@ -122,7 +131,10 @@ final class Charts {
     int height = Math.max(20, Math.min(rows + 8, 400));
     XSSFChart chart = drawing(sheet).createChart(
         new XSSFClientAnchor(0, 0, 0, 0, col, 1, col + CHART_WIDTH, 1 + height));
-    chart.setTitleText("Measures per quadrant");
+    chart.setTitleText(rows < all
+        ? String.format(Locale.ROOT, "Measures per quadrant, the first %,d of %,d municipalities",
+            rows, all)
+        : "Measures per quadrant");
     chart.setTitleOverlay(false);
     chart.getOrAddLegend().setPosition(LegendPosition.BOTTOM);
     XDDFCategoryAxis categories = chart.createCategoryAxis(AxisPosition.LEFT);
@@ -167,7 +179,8 @@ final class Charts {
    */
   static void shareScatter(SXSSFWorkbook wb, TableSheets.Placed summary,
       TableSheets.Placed typology) {
-    int rows = summary.firstRows();
+    int all = summary.firstRows();
+    int rows = Math.min(all, MAX_POINTS);
     int label = summary.column(LABEL);
     int xCol = summary.column(X_SHARE);
     int yCol = summary.column(Y_SHARE);
@@ -179,7 +192,10 @@ final class Charts {
     int col = typology.shown().size() + 1;
     XSSFChart chart = drawing(sheet).createChart(
         new XSSFClientAnchor(0, 0, 0, 0, col, 1, col + 10, 25));
-    chart.setTitleText("Mainstreaming and structural shares");
+    chart.setTitleText(rows < all
+        ? String.format(Locale.ROOT,
+            "Mainstreaming and structural shares, the first %,d of %,d municipalities", rows, all)
+        : "Mainstreaming and structural shares");
     chart.setTitleOverlay(false);
     XDDFValueAxis x = chart.createValueAxis(AxisPosition.BOTTOM);
     XDDFValueAxis y = chart.createValueAxis(AxisPosition.LEFT);

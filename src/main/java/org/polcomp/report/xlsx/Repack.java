@@ -1,20 +1,38 @@
 package org.polcomp.report.xlsx;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import org.polcomp.report.Unclosed;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-import java.util.zip.ZipOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.polcomp.report.Unclosed;
 
 /**
  * Copies the package POI wrote into the final file: entries in POI's order, each with one fixed
@@ -42,35 +60,227 @@ final class Repack {
       "oleObjects", "controls", "webPublishItems", "tableParts", "extLst");
 
   static void copy(Path pkg, OutputStream out, Hyperlinks links) throws IOException {
-    try (ZipFile zip = new ZipFile(pkg.toFile());
-        ZipOutputStream z = new ZipOutputStream(new Unclosed(out))) {
-      Set<String> linked = new HashSet<>();
-      for (ZipEntry e : Collections.list(zip.entries())) {
-        // A large sheet (a long measures table) is compressed for speed: level 1 takes a third
-        // of the time of the default for a file about a third larger.
-        z.setLevel(e.getSize() > FAST_ABOVE ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION);
-        ZipEntry copy = new ZipEntry(e.getName());
-        copy.setTimeLocal(TIME);
-        z.putNextEntry(copy);
-        try (InputStream in = zip.getInputStream(e)) {
-          Hyperlinks.Spool sheet = links.sheet(e.getName());
-          Hyperlinks.Spool rels = relationshipsOf(links, zip, e.getName());
-          if (e.getName().equals(STYLES)) {
-            styles(in, z);
-          } else if (sheet != null) {
-            sheet(in, z, sheet, e.getName());
-          } else if (rels != null) {
-            relationships(in, z, rels, e.getName());
-            linked.add(e.getName());
-          } else {
-            in.transferTo(z);
+    try (ZipFile zip = new ZipFile(pkg.toFile())) {
+      List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
+      // What each entry becomes is decided here; the entries are then rewritten and compressed
+      // in parallel (a large workbook is mostly two or three big sheets), and written in order.
+      List<Callable<Compressed>> tasks = new ArrayList<>();
+      int linked = 0;
+      for (ZipEntry e : entries) {
+        Hyperlinks.Spool sheet = links.sheet(e.getName());
+        Hyperlinks.Spool rels = relationshipsOf(links, zip, e.getName());
+        linked += rels == null ? 0 : 1;
+        int level = e.getSize() > FAST_ABOVE ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
+        tasks.add(() -> Compressed.of(level, z -> {
+          try (InputStream in = zip.getInputStream(e)) {
+            if (e.getName().equals(STYLES)) {
+              styles(in, z);
+            } else if (sheet != null) {
+              sheet(in, z, sheet, e.getName());
+            } else if (rels != null) {
+              relationships(in, z, rels, e.getName());
+            } else {
+              in.transferTo(z);
+            }
           }
-        }
-        z.closeEntry();
+        }));
       }
       // every sheet of a report has a relationship part (its Excel table) to add links to
-      if (linked.size() != links.sheetCount()) {
+      if (linked != links.sheetCount()) {
         throw new IllegalStateException("a sheet with hyperlinks has no relationship part");
+      }
+      write(entries, tasks, out);
+    }
+  }
+
+  private static void write(List<ZipEntry> entries, List<Callable<Compressed>> tasks,
+      OutputStream out) throws IOException {
+    int threads = Math.max(1, Math.min(entries.size(), Runtime.getRuntime().availableProcessors()));
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "polcomp-zip");
+      t.setDaemon(true);
+      return t;
+    });
+    List<Future<Compressed>> done = new ArrayList<>();
+    try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(new Unclosed(out))) {
+      z.setUseZip64(Zip64Mode.AsNeeded);
+      for (Callable<Compressed> task : tasks) {
+        done.add(pool.submit(task));
+      }
+      for (int i = 0; i < entries.size(); i++) {
+        try (Compressed c = get(done.get(i))) {
+          ZipArchiveEntry copy = new ZipArchiveEntry(entries.get(i).getName());
+          copy.setTimeLocal(TIME);
+          copy.setMethod(ZipEntry.DEFLATED);
+          copy.setCrc(c.crc);
+          copy.setSize(c.size);
+          copy.setCompressedSize(c.compressedSize);
+          z.addRawArchiveEntry(copy, c.open());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+      // a failed run still releases what the other entries spilled
+      for (Future<Compressed> f : done) {
+        if (f.isDone() && !f.isCancelled()) {
+          try {
+            f.get().close();
+          } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
+            // already reported, or already closed
+          }
+        }
+      }
+    }
+  }
+
+  private static Compressed get(Future<Compressed> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while compressing the workbook");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(cause);
+    }
+  }
+
+  /** How a task writes an entry's new content. */
+  private interface Body {
+    void writeTo(OutputStream out) throws IOException;
+  }
+
+  /**
+   * One entry's content, deflated (raw, as a zip entry holds it), with its CRC and sizes: in
+   * memory while small, past that in a temporary file that is unlinked as soon as it is open.
+   */
+  private static final class Compressed implements Closeable {
+    private static final int IN_MEMORY = 4 << 20;
+    private final long crc;
+    private final long size;
+    private final long compressedSize;
+    private final byte[] bytes;
+    private final FileChannel file;
+
+    private Compressed(long crc, long size, long compressedSize, byte[] bytes, FileChannel file) {
+      this.crc = crc;
+      this.size = size;
+      this.compressedSize = compressedSize;
+      this.bytes = bytes;
+      this.file = file;
+    }
+
+    static Compressed of(int level, Body body) throws IOException {
+      Spill spill = new Spill();
+      Deflater deflater = new Deflater(level, true);
+      CRC32 crc = new CRC32();
+      long[] size = new long[1];
+      try {
+        DeflaterOutputStream deflated = new DeflaterOutputStream(spill, deflater, 1 << 16);
+        OutputStream counted = new OutputStream() {
+          @Override
+          public void write(int b) throws IOException {
+            crc.update(b);
+            size[0]++;
+            deflated.write(b);
+          }
+
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            crc.update(b, off, len);
+            size[0] += len;
+            deflated.write(b, off, len);
+          }
+        };
+        body.writeTo(counted);
+        deflated.finish();
+        return new Compressed(crc.getValue(), size[0], spill.size, spill.memory(), spill.file);
+      } catch (IOException | RuntimeException | Error e) {
+        spill.discard();
+        throw e;
+      } finally {
+        deflater.end();
+      }
+    }
+
+    InputStream open() throws IOException {
+      if (file == null) {
+        return new ByteArrayInputStream(bytes);
+      }
+      file.position(0);
+      return Channels.newInputStream(file);
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (file != null) {
+        file.close();
+      }
+    }
+  }
+
+  /** Bytes kept in memory up to a limit, then in an unlinked temporary file. */
+  private static final class Spill extends OutputStream {
+    private ByteArrayOutputStream memory = new ByteArrayOutputStream();
+    private FileChannel file;
+    private OutputStream fileOut;
+    private long size;
+
+    @Override
+    public void write(int b) throws IOException {
+      write(new byte[] {(byte) b}, 0, 1);
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) throws IOException {
+      if (file == null && memory.size() + len > Compressed.IN_MEMORY) {
+        Path p = Files.createTempFile("polcomp-zip", ".tmp");
+        try {
+          file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
+              StandardOpenOption.DELETE_ON_CLOSE);
+        } finally {
+          try {
+            Files.deleteIfExists(p); // unlinked while open: nothing is left behind
+          } catch (IOException e) {
+            // not on this file system: DELETE_ON_CLOSE removes it
+          }
+        }
+        fileOut = new BufferedOutputStream(Channels.newOutputStream(file), 1 << 16);
+        memory.writeTo(fileOut);
+        memory = null;
+      }
+      if (file == null) {
+        memory.write(b, off, len);
+      } else {
+        fileOut.write(b, off, len);
+      }
+      size += len;
+    }
+
+    @Override
+    public void flush() throws IOException {
+      if (fileOut != null) {
+        fileOut.flush();
+      }
+    }
+
+    byte[] memory() throws IOException {
+      flush();
+      return memory == null ? null : memory.toByteArray();
+    }
+
+    void discard() throws IOException {
+      if (file != null) {
+        file.close();
       }
     }
   }
@@ -92,7 +302,8 @@ final class Repack {
     byte[] buffer = new byte[1 << 16];
     int matched = 0;
     byte[] rest = null;
-    for (int n = in.read(buffer); n > 0 && rest == null; n = in.read(buffer)) {
+    // (the condition is checked before each read: a read after the marker would lose its bytes)
+    for (int n; rest == null && (n = in.read(buffer)) >= 0; ) {
       for (int i = 0; i < n; i++) {
         byte c = buffer[i];
         // '<' occurs once in the marker: on a mismatch the match restarts at 0 or 1

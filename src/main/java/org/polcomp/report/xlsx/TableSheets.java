@@ -119,7 +119,7 @@ final class TableSheets {
         Column c = shown.get(k);
         Object v = Cells.value(table, n, data, index.get(k));
         List<Object> captured = values.get(c.key());
-        if (captured != null) {
+        if (captured != null && n < Charts.MAX_POINTS) {
           captured.add(v);
         }
         if (v == null) {

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.Deflater;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.streaming.SheetDataWriter;
@@ -73,6 +75,14 @@ public final class XlsxWriter implements ReportWriter {
         @Override
         protected SheetDataWriter createSheetDataWriter() throws IOException {
           return new FastSheetDataWriter();
+        }
+
+        // the package is compressed once, by Repack: here it is only stored
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+          ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+          zip.setLevel(Deflater.NO_COMPRESSION);
+          return zip;
         }
       }) {
         fill(report, wb, links);
