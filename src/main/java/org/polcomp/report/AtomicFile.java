@@ -1,5 +1,6 @@
 package org.polcomp.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -16,6 +17,8 @@ import java.util.Set;
  * temporary file.
  */
 public final class AtomicFile {
+  private static final int BUFFER = 1 << 20;
+
   private AtomicFile() {}
 
   /** Writes the bytes a {@link Body} produces to {@code target}, atomically. */
@@ -35,7 +38,8 @@ public final class AtomicFile {
     boolean hooked = addHook(cleanup);
     boolean done = false;
     try {
-      try (OutputStream out = Files.newOutputStream(tmp)) {
+      // buffered: the writers (a zip stream above all) write many small pieces
+      try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
         body.writeTo(out);
       }
       permissions(tmp, abs);

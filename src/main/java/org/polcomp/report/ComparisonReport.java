@@ -157,7 +157,7 @@ public final class ComparisonReport {
   /** Rows from records whose components are the table's columns, in order. */
   static Iterable<List<Object>> records(List<? extends Record> rows) {
     if (rows.isEmpty()) {
-      return List.of();
+      return lazy(List.<Record>of(), r -> List.of());
     }
     // The accessors once per table, not per row: a timeline of millions of rows would spend
     // most of its time looking up the same record components again.
@@ -186,21 +186,37 @@ public final class ComparisonReport {
   }
 
   /** A view that maps each element when iterated, so no table of cells is ever built. */
-  static <T> Iterable<List<Object>> lazy(List<T> items, Function<T, List<Object>> toRow) {
-    return () -> new Iterator<>() {
-      private int i;
-
+  static <T> Rows lazy(List<T> items, Function<T, List<Object>> toRow) {
+    return new Rows() {
       @Override
-      public boolean hasNext() {
-        return i < items.size();
+      public long size() {
+        return items.size();
       }
 
       @Override
-      public List<Object> next() {
-        if (!hasNext()) {
-          throw new java.util.NoSuchElementException();
-        }
-        return toRow.apply(items.get(i++));
+      public Iterable<List<Object>> from(long offset) {
+        int start = (int) Math.min(offset, items.size());
+        return lazy(items.subList(start, items.size()), toRow);
+      }
+
+      @Override
+      public Iterator<List<Object>> iterator() {
+        return new Iterator<>() {
+          private int i;
+
+          @Override
+          public boolean hasNext() {
+            return i < items.size();
+          }
+
+          @Override
+          public List<Object> next() {
+            if (!hasNext()) {
+              throw new java.util.NoSuchElementException();
+            }
+            return toRow.apply(items.get(i++));
+          }
+        };
       }
     };
   }

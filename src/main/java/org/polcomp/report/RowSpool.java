@@ -122,10 +122,10 @@ public final class RowSpool implements Closeable {
 
   /**
    * The rows of these parts, part after part, each part's rows in the order they were put; a
-   * part that was never put has no rows. Read from disk one part at a time, each time the
-   * iterable is iterated.
+   * part that was never put has no rows. Read from disk one part at a time, each time the rows
+   * are iterated; {@link Rows#from} skips whole parts without reading them.
    */
-  public Iterable<List<Object>> rows(List<?> parts) {
+  public Rows rows(List<?> parts) {
     List<long[]> places = new ArrayList<>(parts.size());
     synchronized (this) {
       for (Object p : parts) {
@@ -135,15 +135,49 @@ public final class RowSpool implements Closeable {
         }
       }
     }
+    long total = 0;
+    for (long[] place : places) {
+      total += place[2];
+    }
+    long size = total;
     List<long[]> fixed = Collections.unmodifiableList(places);
-    return () -> new Iterator<>() {
-      private int next;
+    return new Rows() {
+      @Override
+      public long size() {
+        return size;
+      }
+
+      @Override
+      public Iterable<List<Object>> from(long offset) {
+        return () -> RowSpool.this.iterator(fixed, offset);
+      }
+
+      @Override
+      public Iterator<List<Object>> iterator() {
+        return RowSpool.this.iterator(fixed, 0);
+      }
+    };
+  }
+
+  private Iterator<List<Object>> iterator(List<long[]> places, long offset) {
+    // the first part holding row `offset`, and how many of its rows come before it
+    int first = 0;
+    long skip = offset;
+    while (first < places.size() && skip >= places.get(first)[2]) {
+      skip -= places.get(first)[2];
+      first++;
+    }
+    long skipInPart = skip;
+    int start = first;
+    return new Iterator<>() {
+      private int next = start;
       private DataInputStream in;
       private long left;
+      private long toSkip = skipInPart;
 
       @Override
       public boolean hasNext() {
-        return left > 0 || next < fixed.size();
+        return left > 0 || next < places.size();
       }
 
       @Override
@@ -153,22 +187,30 @@ public final class RowSpool implements Closeable {
         }
         try {
           if (left == 0) {
-            long[] place = fixed.get(next++);
+            long[] place = places.get(next++);
             in = new DataInputStream(new ByteArrayInputStream(read(place[0], (int) place[1])));
             left = place[2];
+            for (; toSkip > 0; toSkip--) {
+              readRow(in);
+              left--;
+            }
           }
           left--;
-          int size = in.readInt();
-          List<Object> row = new ArrayList<>(size);
-          for (int i = 0; i < size; i++) {
-            row.add(readCell(in));
-          }
-          return row;
+          return readRow(in);
         } catch (IOException e) {
           throw new UncheckedIOException("cannot read temporary rows: " + e.getMessage(), e);
         }
       }
     };
+  }
+
+  private static List<Object> readRow(DataInputStream in) throws IOException {
+    int size = in.readInt();
+    List<Object> row = new ArrayList<>(size);
+    for (int i = 0; i < size; i++) {
+      row.add(readCell(in));
+    }
+    return row;
   }
 
   private byte[] read(long at, int length) throws IOException {

@@ -50,7 +50,8 @@ final class Hyperlinks implements Closeable {
    * Adds a link from a cell to a web address; returns false, adding nothing, when the address is
    * not an http(s) URL Excel can hold or the sheet has {@value #MAX_PER_SHEET} links already.
    */
-  boolean add(String sheetPart, int row, int col, String url) throws IOException {
+  // synchronized: the sheets of a workbook are written on several threads
+  synchronized boolean add(String sheetPart, int row, int col, String url) throws IOException {
     String target = target(url);
     if (target == null) {
       return false;
@@ -80,7 +81,7 @@ final class Hyperlinks implements Closeable {
   }
 
   /** The links of a sheet part (zip entry name), or null when it has none. */
-  Spool sheet(String entry) throws IOException {
+  synchronized Spool sheet(String entry) throws IOException {
     Spool s = sheets.get(entry);
     if (s != null) {
       s.linksOut.flush();
@@ -90,7 +91,7 @@ final class Hyperlinks implements Closeable {
   }
 
   /** The number of sheets with links. */
-  int sheetCount() {
+  synchronized int sheetCount() {
     return sheets.size();
   }
 
@@ -134,7 +135,7 @@ final class Hyperlinks implements Closeable {
   }
 
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
     IOException failed = null;
     for (Spool s : sheets.values()) {
       for (Closeable c : new Closeable[] {s.linksOut, s.relationshipsOut}) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -17,13 +18,16 @@ import java.nio.file.StandardOpenOption;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.DeflaterOutputStream;
@@ -52,88 +56,143 @@ final class Repack {
   private static final String NORMAL_STYLE =
       "<cellStyles count=\"1\">"
           + "<cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/></cellStyles>";
-  private static final byte[] SHEET_DATA_END = "</sheetData>".getBytes(StandardCharsets.US_ASCII);
   // The worksheet children that come after <hyperlinks> (ECMA-376 CT_Worksheet).
   private static final Set<String> AFTER_HYPERLINKS = Set.of("printOptions", "pageMargins",
       "pageSetup", "headerFooter", "rowBreaks", "colBreaks", "customProperties", "cellWatches",
       "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
       "oleObjects", "controls", "webPublishItems", "tableParts", "extLst");
 
-  static void copy(Path pkg, OutputStream out, Hyperlinks links) throws IOException {
+  static void copy(Path pkg, OutputStream out, Map<String, SheetRows> rows, Hyperlinks links)
+      throws IOException {
     try (ZipFile zip = new ZipFile(pkg.toFile())) {
       List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
       // What each entry becomes is decided here; the entries are then rewritten and compressed
       // in parallel (a large workbook is mostly two or three big sheets), and written in order.
-      List<Callable<Compressed>> tasks = new ArrayList<>();
-      int linked = 0;
-      for (ZipEntry e : entries) {
-        Hyperlinks.Spool sheet = links.sheet(e.getName());
-        Hyperlinks.Spool rels = relationshipsOf(links, zip, e.getName());
-        linked += rels == null ? 0 : 1;
-        int level = e.getSize() > FAST_ABOVE ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
-        tasks.add(() -> Compressed.of(level, z -> {
-          try (InputStream in = zip.getInputStream(e)) {
-            if (e.getName().equals(STYLES)) {
-              styles(in, z);
-            } else if (sheet != null) {
-              sheet(in, z, sheet, e.getName());
-            } else if (rels != null) {
-              relationships(in, z, rels, e.getName());
-            } else {
-              in.transferTo(z);
-            }
+      // A sheet's relationships wait for its rows: they hold the links found there.
+      Map<String, CompletableFuture<Compressed>> sheets = new HashMap<>();
+      List<CompletableFuture<Compressed>> done = new ArrayList<>();
+      ExecutorService pool = pool(entries.size());
+      try {
+        for (ZipEntry e : entries) {
+          String name = e.getName();
+          int level = e.getSize() > FAST_ABOVE ? Deflater.BEST_SPEED : Deflater.DEFAULT_COMPRESSION;
+          SheetRows sheetRows = rows.get(name);
+          String relsOf = sheetOf(name);
+          CompletableFuture<Compressed> f;
+          if (sheetRows != null) {
+            // the sheet's size in the package says nothing of its rows: compress for speed when
+            // they are many
+            int sheetLevel = sheetRows.count() > FAST_ROWS ? Deflater.BEST_SPEED : level;
+            f = CompletableFuture.supplyAsync(compress(sheetLevel, z -> {
+              try (InputStream in = zip.getInputStream(e)) {
+                sheet(in, z, sheetRows, links, name);
+              }
+            }), pool);
+            sheets.put(name, f);
+          } else if (relsOf != null && sheets.containsKey(relsOf)) {
+            f = sheets.get(relsOf).thenApplyAsync(ignored -> compress(level, z -> {
+              try (InputStream in = zip.getInputStream(e)) {
+                Hyperlinks.Spool spool = links.sheet(relsOf);
+                if (spool == null) {
+                  in.transferTo(z);
+                } else {
+                  relationships(in, z, spool, name);
+                }
+              }
+            }).get(), pool);
+            sheets.remove(relsOf);
+          } else {
+            f = CompletableFuture.supplyAsync(compress(level, z -> {
+              try (InputStream in = zip.getInputStream(e)) {
+                if (name.equals(STYLES)) {
+                  styles(in, z);
+                } else {
+                  in.transferTo(z);
+                }
+              }
+            }), pool);
           }
-        }));
+          done.add(f);
+        }
+        write(entries, done, out);
+      } finally {
+        pool.shutdownNow();
+        // a failed run still releases what the other entries spilled
+        for (CompletableFuture<Compressed> f : done) {
+          f.thenAccept(Repack::closeQuietly);
+        }
       }
-      // every sheet of a report has a relationship part (its Excel table) to add links to
-      if (linked != links.sheetCount()) {
-        throw new IllegalStateException("a sheet with hyperlinks has no relationship part");
+      // sheets whose relationships never came: links there would have nowhere to go
+      for (String sheet : sheets.keySet()) {
+        if (links.sheet(sheet) != null) {
+          throw new IllegalStateException("a sheet with hyperlinks has no relationship part");
+        }
       }
-      write(entries, tasks, out);
     }
   }
 
-  private static void write(List<ZipEntry> entries, List<Callable<Compressed>> tasks,
-      OutputStream out) throws IOException {
-    int threads = Math.max(1, Math.min(entries.size(), Runtime.getRuntime().availableProcessors()));
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+  // the rows above which a sheet is compressed at the fastest level
+  private static final int FAST_ROWS = 20_000;
+
+  // The sheet whose relationships an entry holds (xl/worksheets/_rels/sheet2.xml.rels gives
+  // xl/worksheets/sheet2.xml), or null.
+  private static String sheetOf(String entry) {
+    if (!entry.endsWith(".xml.rels") || !entry.contains("/_rels/")) {
+      return null;
+    }
+    String sheet = entry.replace("/_rels/", "/").replaceFirst("\\.rels$", "");
+    return Hyperlinks.relationshipsEntry(sheet).equals(entry) ? sheet : null;
+  }
+
+  private static ExecutorService pool(int entries) {
+    int threads = Math.max(1, Math.min(entries, Runtime.getRuntime().availableProcessors()));
+    return Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "polcomp-zip");
       t.setDaemon(true);
       return t;
     });
-    List<Future<Compressed>> done = new ArrayList<>();
+  }
+
+  // A task for the pool: CompletableFuture takes suppliers, which cannot throw IOException.
+  private static Supplier<Compressed> compress(int level, Body body) {
+    return () -> {
+      try {
+        return Compressed.of(level, body);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    };
+  }
+
+  private static void closeQuietly(Compressed c) {
+    try {
+      c.close();
+    } catch (IOException e) {
+      // nothing more to do for a temporary file
+    }
+  }
+
+  private static void write(List<ZipEntry> entries, List<CompletableFuture<Compressed>> done,
+      OutputStream out) throws IOException {
     try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(new Unclosed(out))) {
       z.setUseZip64(Zip64Mode.AsNeeded);
-      for (Callable<Compressed> task : tasks) {
-        done.add(pool.submit(task));
-      }
       for (int i = 0; i < entries.size(); i++) {
-        try (Compressed c = get(done.get(i))) {
-          ZipArchiveEntry copy = new ZipArchiveEntry(entries.get(i).getName());
-          copy.setTimeLocal(TIME);
-          copy.setMethod(ZipEntry.DEFLATED);
-          copy.setCrc(c.crc);
-          copy.setSize(c.size);
-          copy.setCompressedSize(c.compressedSize);
-          z.addRawArchiveEntry(copy, c.open());
+        Compressed c = get(done.get(i));
+        ZipArchiveEntry copy = new ZipArchiveEntry(entries.get(i).getName());
+        copy.setTimeLocal(TIME);
+        copy.setMethod(ZipEntry.DEFLATED);
+        copy.setCrc(c.crc);
+        copy.setSize(c.size);
+        copy.setCompressedSize(c.compressedSize);
+        try (InputStream raw = c.open()) {
+          z.addRawArchiveEntry(copy, raw);
         }
-      }
-    } finally {
-      pool.shutdownNow();
-      // a failed run still releases what the other entries spilled
-      for (Future<Compressed> f : done) {
-        if (f.isDone() && !f.isCancelled()) {
-          try {
-            f.get().close();
-          } catch (ExecutionException | InterruptedException | IOException | RuntimeException e) {
-            // already reported, or already closed
-          }
-        }
+        c.close();
       }
     }
   }
 
-  private static Compressed get(Future<Compressed> f) throws IOException {
+  private static Compressed get(CompletableFuture<Compressed> f) throws IOException {
     try {
       return f.get();
     } catch (InterruptedException e) {
@@ -141,6 +200,10 @@ final class Repack {
       throw new InterruptedIOException("interrupted while compressing the workbook");
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      while ((cause instanceof CompletionException || cause instanceof ExecutionException
+          || cause instanceof UncheckedIOException) && cause.getCause() != null) {
+        cause = cause.getCause();
+      }
       if (cause instanceof IOException io) {
         throw io;
       }
@@ -285,54 +348,38 @@ final class Repack {
     }
   }
 
-  // The spool whose relationships go into this entry, if it is a sheet's relationship part.
-  private static Hyperlinks.Spool relationshipsOf(Hyperlinks links, ZipFile zip, String entry)
-      throws IOException {
-    if (!entry.endsWith(".xml.rels") || !entry.contains("/_rels/")) {
-      return null;
-    }
-    String sheet = entry.replace("/_rels/", "/").replaceFirst("\\.rels$", "");
-    return Hyperlinks.relationshipsEntry(sheet).equals(entry) && zip.getEntry(sheet) != null
-        ? links.sheet(sheet) : null;
-  }
-
-  // Streams the sheet up to </sheetData>, then puts <hyperlinks> where the schema wants it.
-  private static void sheet(InputStream in, OutputStream out, Hyperlinks.Spool links,
+  // The sheet as POI wrote it (the header row), with the data rows before </sheetData> and then
+  // <hyperlinks> where the schema wants it.
+  private static void sheet(InputStream in, OutputStream out, SheetRows rows, Hyperlinks links,
       String name) throws IOException {
-    byte[] buffer = new byte[1 << 16];
-    int matched = 0;
-    byte[] rest = null;
-    // (the condition is checked before each read: a read after the marker would lose its bytes)
-    for (int n; rest == null && (n = in.read(buffer)) >= 0; ) {
-      for (int i = 0; i < n; i++) {
-        byte c = buffer[i];
-        // '<' occurs once in the marker: on a mismatch the match restarts at 0 or 1
-        matched = c == SHEET_DATA_END[matched] ? matched + 1 : c == SHEET_DATA_END[0] ? 1 : 0;
-        if (matched == SHEET_DATA_END.length) {
-          out.write(buffer, 0, i + 1);
-          rest = new byte[n - i - 1];
-          System.arraycopy(buffer, i + 1, rest, 0, rest.length);
-          break;
-        }
+    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    int end = xml.indexOf("</sheetData>");
+    String after;
+    if (end >= 0) {
+      out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+      after = xml.substring(end + "</sheetData>".length());
+    } else {
+      end = xml.indexOf("<sheetData/>");
+      if (end < 0) {
+        throw new IllegalStateException("no sheetData in " + name);
       }
-      if (rest == null) {
-        out.write(buffer, 0, n);
-      }
+      out.write(xml.substring(0, end).getBytes(StandardCharsets.UTF_8));
+      out.write("<sheetData>".getBytes(StandardCharsets.US_ASCII));
+      after = xml.substring(end + "<sheetData/>".length());
     }
-    if (rest == null) {
-      throw new IllegalStateException("no </sheetData> in " + name);
+    rows.write(out, links);
+    out.write("</sheetData>".getBytes(StandardCharsets.US_ASCII));
+    Hyperlinks.Spool spool = links.sheet(name);
+    if (spool == null) {
+      out.write(after.getBytes(StandardCharsets.UTF_8));
+      return;
     }
-    // what follows the cells is a few small elements
-    ByteArrayOutputStream tail = new ByteArrayOutputStream();
-    tail.write(rest);
-    in.transferTo(tail);
-    String xml = tail.toString(StandardCharsets.UTF_8);
-    int at = insertionPoint(xml, name);
-    out.write(xml.substring(0, at).getBytes(StandardCharsets.UTF_8));
+    int at = insertionPoint(after, name);
+    out.write(after.substring(0, at).getBytes(StandardCharsets.UTF_8));
     out.write("<hyperlinks>".getBytes(StandardCharsets.US_ASCII));
-    Hyperlinks.copy(links.links, out);
+    Hyperlinks.copy(spool.links, out);
     out.write("</hyperlinks>".getBytes(StandardCharsets.US_ASCII));
-    out.write(xml.substring(at).getBytes(StandardCharsets.UTF_8));
+    out.write(after.substring(at).getBytes(StandardCharsets.UTF_8));
   }
 
   /** Where {@code <hyperlinks>} goes in the XML after {@code </sheetData>}. */

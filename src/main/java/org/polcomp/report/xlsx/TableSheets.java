@@ -3,6 +3,7 @@ package org.polcomp.report.xlsx;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,34 +62,36 @@ final class TableSheets {
 
   private final SXSSFWorkbook wb;
   private final Styles styles;
-  private final Hyperlinks links;
+  private final Map<String, SheetRows> rows;
   private final Set<String> tableNames;
   private final int maxRows;
   private final List<String> capture;
 
   /**
+   * @param rows where the rows of each sheet part go, to be written by {@link Repack}
    * @param tableNames the Excel table names used so far, lower case; the new ones are added
    * @param capture the keys of the columns whose values the charts need
    */
-  TableSheets(SXSSFWorkbook wb, Styles styles, Hyperlinks links, Set<String> tableNames,
-      int maxRows, List<String> capture) {
+  TableSheets(SXSSFWorkbook wb, Styles styles, Map<String, SheetRows> rows,
+      Set<String> tableNames, int maxRows, List<String> capture) {
     this.wb = wb;
     this.styles = styles;
-    this.links = links;
+    this.rows = rows;
     this.tableNames = tableNames;
     this.maxRows = maxRows;
     this.capture = capture;
   }
 
   Placed write(Table table) throws IOException {
-    List<Integer> index = new ArrayList<>();
+    List<Integer> places = new ArrayList<>();
     List<Column> shown = new ArrayList<>();
     for (int i = 0; i < table.columns().size(); i++) {
       if (table.columns().get(i).type().tabular()) {
-        index.add(i);
+        places.add(i);
         shown.add(table.columns().get(i));
       }
     }
+    int[] index = places.stream().mapToInt(Integer::intValue).toArray();
     int[] widths = new int[shown.size()];
     for (int k = 0; k < widths.length; k++) {
       // room for the filter button
@@ -101,39 +104,37 @@ final class TableSheets {
       }
     }
 
-    List<Part> parts = new ArrayList<>();
-    List<SXSSFSheet> sheets = new ArrayList<>();
-    SXSSFSheet sheet = startSheet(table, shown, 1, sheets);
-    String part = partName(sheet);
-    int r = 1;
+    // The first rows give the column widths and the values the charts need; the rows
+    // themselves are written later, straight into the package (SheetRows).
+    long total = table.rowCount();
+    long look = Math.min(total, values.isEmpty() ? SAMPLE : Math.max(SAMPLE, Charts.MAX_POINTS));
     long n = 0;
-    for (List<Object> data : table.rows()) {
-      if (r == maxRows) {
-        parts.add(finish(sheet, shown, r - 1));
-        sheet = startSheet(table, shown, parts.size() + 1, sheets);
-        part = partName(sheet);
-        r = 1;
-      }
-      Row row = sheet.createRow(r);
+    for (Iterator<List<Object>> it = table.rows().iterator(); n < look && it.hasNext(); n++) {
+      List<Object> data = it.next();
       for (int k = 0; k < shown.size(); k++) {
         Column c = shown.get(k);
-        Object v = Cells.value(table, n, data, index.get(k));
+        Object v = Cells.value(table, n, data, index[k]);
         List<Object> captured = values.get(c.key());
-        if (captured != null && n < Charts.MAX_POINTS) {
+        if (captured != null) {
           captured.add(v);
         }
-        if (v == null) {
-          continue;
-        }
-        if (n < SAMPLE) {
+        if (v != null && n < SAMPLE) {
           widths[k] = Math.max(widths[k], width(c.type(), v));
         }
-        write(row.createCell(k), c.type(), v, part);
       }
-      r++;
-      n++;
     }
-    parts.add(finish(sheet, shown, r - 1));
+    List<Part> parts = new ArrayList<>();
+    List<SXSSFSheet> sheets = new ArrayList<>();
+    long start = 0;
+    do {
+      int count = (int) Math.min(maxRows - 1, total - start);
+      SXSSFSheet sheet = startSheet(table, shown, parts.size() + 1, sheets);
+      String part = partName(sheet);
+      rows.put(part, new SheetRows(part, table, start, count, shown, index,
+          styles.percent.getIndex(), styles.link.getIndex()));
+      parts.add(finish(sheet, shown, count));
+      start += count;
+    } while (start < total);
     for (SXSSFSheet s : sheets) {
       for (int k = 0; k < widths.length; k++) {
         s.setColumnWidth(k, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[k] + 1)) * 256);
@@ -158,28 +159,6 @@ final class TableSheets {
     sheet.createFreezePane(0, 1);
     sheets.add(sheet);
     return sheet;
-  }
-
-  /** Writes one value; a web address also gets a hyperlink. */
-  private void write(Cell cell, ColumnType type, Object v, String part) throws IOException {
-    switch (type) {
-      case INTEGER -> cell.setCellValue(((Long) v).doubleValue());
-      case NUMBER -> cell.setCellValue((Double) v);
-      case SHARE -> {
-        cell.setCellValue((Double) v);
-        cell.setCellStyle(styles.percent);
-      }
-      case BOOLEAN -> cell.setCellValue((Boolean) v);
-      case URL -> {
-        String s = (String) v;
-        cell.setCellValue(clip(s));
-        if (links.add(part, cell.getRowIndex(), cell.getColumnIndex(), s)) {
-          cell.setCellStyle(styles.link);
-        }
-      }
-      // a string cell, never a formula, whatever the text looks like
-      default -> cell.setCellValue(clip((String) v));
-    }
   }
 
   // the sheet's part in the package, as a zip entry name: xl/worksheets/sheet2.xml

@@ -1,5 +1,6 @@
 package org.polcomp.report.xlsx;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import org.apache.poi.xssf.streaming.SheetDataWriter;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.Columns;
@@ -31,9 +31,11 @@ import org.polcomp.report.Table;
  * a stacked bar chart of the quadrant counts; {@code Typology} a scatter chart of the
  * municipalities' shares.
  *
- * <p>Rows are streamed (SXSSF, inline strings) and hyperlinks spooled to temporary files: memory
- * does not grow with the number of rows, except for the Summary's chart data (a few values per
- * municipality). A table longer than a sheet continues on {@code "<sheet> 2"},
+ * <p>POI (SXSSF, inline strings) writes the workbook's structure with the header rows; the data
+ * rows are then written straight into the package, the sheets in parallel, and hyperlinks spooled
+ * to temporary files ({@link SheetRows}, {@link Repack}): memory does not grow with the number of
+ * rows, except for the Summary's chart data (a few values per municipality, at most
+ * {@value Charts#MAX_POINTS}). A table longer than a sheet continues on {@code "<sheet> 2"},
  * {@code "<sheet> 3"} ... with the header repeated. The same report gives the same bytes: no
  * dates in the document properties and one fixed time on every zip entry.
  */
@@ -71,12 +73,8 @@ public final class XlsxWriter implements ReportWriter {
     try (Hyperlinks links = new Hyperlinks()) {
       XSSFWorkbook template = new XSSFWorkbook();
       // no shared strings table: inline strings keep memory flat
+      Map<String, SheetRows> rows = new LinkedHashMap<>();
       try (SXSSFWorkbook wb = new SXSSFWorkbook(template, WINDOW, false, false) {
-        @Override
-        protected SheetDataWriter createSheetDataWriter() throws IOException {
-          return new FastSheetDataWriter();
-        }
-
         // the package is compressed once, by Repack: here it is only stored
         @Override
         protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
@@ -85,20 +83,21 @@ public final class XlsxWriter implements ReportWriter {
           return zip;
         }
       }) {
-        fill(report, wb, links);
+        fill(report, wb, rows);
         fixProperties(template, report);
-        try (OutputStream file = Files.newOutputStream(pkg)) {
+        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(pkg), 1 << 20)) {
           wb.write(file);
         }
       } // close() also deletes SXSSF's temporary files
-      Repack.copy(pkg, out, links);
+      Repack.copy(pkg, out, rows, links);
     } finally {
       Files.deleteIfExists(pkg);
     }
     out.flush();
   }
 
-  private void fill(Report report, SXSSFWorkbook wb, Hyperlinks links) throws IOException {
+  private void fill(Report report, SXSSFWorkbook wb, Map<String, SheetRows> rows)
+      throws IOException {
     Styles styles = new Styles(wb);
     Set<String> tableNames = new HashSet<>();
     Map<String, TableSheets.Placed> placed = new LinkedHashMap<>();
@@ -109,7 +108,7 @@ public final class XlsxWriter implements ReportWriter {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
           ? Charts.SUMMARY_COLUMNS : List.of();
       TableSheets sheets =
-          new TableSheets(wb, styles, links, tableNames, maxRowsPerSheet, capture);
+          new TableSheets(wb, styles, rows, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
     }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());

@@ -1,0 +1,191 @@
+package org.polcomp.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.poi.ss.util.CellReference;
+import org.polcomp.report.Cells;
+import org.polcomp.report.Column;
+import org.polcomp.report.Table;
+
+/**
+ * The data rows of one sheet of a table, written as SpreadsheetML straight into the package by
+ * {@link Repack}, not through POI: POI's streaming writer makes two objects per cell, writes every
+ * sheet to a temporary file and copies it into the package uncompressed, which for two million
+ * measures took longer than reading them. The XML is the bytes POI would write for the same cells
+ * (a test compares them); the sheets of a workbook are written on several threads at once.
+ *
+ * @param part the sheet's zip entry, e.g. {@code xl/worksheets/sheet2.xml}
+ * @param table the table the rows come from
+ * @param start the first row of the table on this sheet (0-based)
+ * @param count the number of rows on this sheet
+ * @param shown the columns shown, in sheet order
+ * @param index for each shown column, its place in a table row
+ * @param percentStyle the cell style of shares
+ * @param linkStyle the cell style of hyperlinks
+ */
+record SheetRows(String part, Table table, long start, int count, List<Column> shown,
+    int[] index, int percentStyle, int linkStyle) {
+
+  SheetRows {
+    shown = List.copyOf(shown);
+    index = index.clone();
+  }
+
+  /** Writes the rows (after the header row); URLs get a hyperlink from {@code links}. */
+  void write(OutputStream out, Hyperlinks links) throws IOException {
+    Xml x = new Xml(out);
+    String[] columns = new String[shown.size()];
+    for (int k = 0; k < columns.length; k++) {
+      columns[k] = CellReference.convertNumToColString(k);
+    }
+    Iterator<List<Object>> rows = table.rowsFrom(start).iterator();
+    for (int i = 0; i < count; i++) {
+      if (!rows.hasNext()) {
+        throw new IllegalStateException("table " + table.key() + " has fewer rows than counted");
+      }
+      List<Object> data = rows.next();
+      int r = i + 1; // 0-based row index: the header is row 0
+      String number = Integer.toString(r + 1);
+      x.ascii("<row r=\"").ascii(number).ascii("\">\n");
+      for (int k = 0; k < columns.length; k++) {
+        Object v = Cells.value(table, start + i, data, index[k]);
+        if (v == null) {
+          continue;
+        }
+        x.ascii("<c r=\"").ascii(columns[k]).ascii(number).ascii("\"");
+        switch (shown.get(k).type()) {
+          case INTEGER -> number(x, 0, ((Long) v).doubleValue());
+          case NUMBER -> number(x, 0, (Double) v);
+          case SHARE -> number(x, percentStyle, (Double) v);
+          case BOOLEAN -> x.ascii(" t=\"b\"><v>").ascii((Boolean) v ? "1" : "0").ascii("</v>");
+          case URL -> {
+            String url = (String) v;
+            boolean linked = links.add(part, r, k, url);
+            text(x, linked ? linkStyle : 0, TableSheets.clip(url));
+          }
+          // a string cell, never a formula, whatever the text looks like
+          default -> text(x, 0, TableSheets.clip((String) v));
+        }
+        x.ascii("</c>");
+      }
+      x.ascii("</row>\n");
+    }
+    x.flush();
+  }
+
+  private static void style(Xml x, int style) throws IOException {
+    if (style != 0) {
+      x.ascii(" s=\"").ascii(Integer.toString(style)).ascii("\"");
+    }
+  }
+
+  // finite: Cells.value makes NaN and infinities empty cells
+  private static void number(Xml x, int style, double v) throws IOException {
+    style(x, style);
+    x.ascii(" t=\"n\"><v>").ascii(Double.toString(v)).ascii("</v>");
+  }
+
+  private static void text(Xml x, int style, String s) throws IOException {
+    style(x, style);
+    x.ascii(" t=\"inlineStr\"><is><t");
+    if (!s.isEmpty() && (Character.isWhitespace(s.charAt(0))
+        || Character.isWhitespace(s.charAt(s.length() - 1)))) {
+      x.ascii(" xml:space=\"preserve\"");
+    }
+    x.ascii(">").text(s).ascii("</t></is>");
+  }
+
+  /**
+   * UTF-8 into a buffer, with POI's escaping of cell text; unsynchronized, unlike a Writer, since
+   * it is called a few times for each of tens of millions of cells.
+   */
+  static final class Xml {
+    private final OutputStream out;
+    private final byte[] buffer = new byte[1 << 16];
+    private int at;
+
+    Xml(OutputStream out) {
+      this.out = out;
+    }
+
+    /** Text known to be ASCII without anything to escape: tags, numbers, references. */
+    Xml ascii(String s) throws IOException {
+      int n = s.length();
+      if (at + n > buffer.length) {
+        flush();
+        if (n > buffer.length) {
+          for (int i = 0; i < n; i++) {
+            put(s.charAt(i));
+          }
+          return this;
+        }
+      }
+      for (int i = 0; i < n; i++) {
+        buffer[at++] = (byte) s.charAt(i);
+      }
+      return this;
+    }
+
+    /** Cell text, escaped as POI's sheet writer escapes it. */
+    Xml text(String s) throws IOException {
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x80) {
+          switch (c) {
+            case '<' -> ascii("&lt;");
+            case '>' -> ascii("&gt;");
+            case '&' -> ascii("&amp;");
+            case '"' -> ascii("&quot;");
+            case '\n' -> ascii("&#xa;");
+            case '\r' -> ascii("&#xd;");
+            case '\t' -> ascii("&#x9;");
+            default -> put(c < ' ' ? '?' : c); // other control characters are not XML
+          }
+        } else if (c == '\u00A0') {
+          ascii("&#xa0;");
+        } else if (Character.isHighSurrogate(c) && i + 1 < s.length()
+            && Character.isLowSurrogate(s.charAt(i + 1))) {
+          codePoint(Character.toCodePoint(c, s.charAt(++i)));
+        } else if (Character.isSurrogate(c) || c >= '\uFFFE') {
+          put('?'); // a lone surrogate or a non-character, as POI and its encoder write them
+        } else {
+          codePoint(c);
+        }
+      }
+      return this;
+    }
+
+    private void codePoint(int cp) throws IOException {
+      if (at + 4 > buffer.length) {
+        flush();
+      }
+      if (cp < 0x800) {
+        buffer[at++] = (byte) (0xC0 | cp >> 6);
+        buffer[at++] = (byte) (0x80 | cp & 0x3F);
+      } else if (cp < 0x10000) {
+        buffer[at++] = (byte) (0xE0 | cp >> 12);
+        buffer[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[at++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        buffer[at++] = (byte) (0xF0 | cp >> 18);
+        buffer[at++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buffer[at++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[at++] = (byte) (0x80 | cp & 0x3F);
+      }
+    }
+
+    private void put(int b) throws IOException {
+      if (at == buffer.length) {
+        flush();
+      }
+      buffer[at++] = (byte) b;
+    }
+
+    void flush() throws IOException {
+      out.write(buffer, 0, at);
+      at = 0;
+    }
+  }
+}
