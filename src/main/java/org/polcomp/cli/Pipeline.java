@@ -22,6 +22,7 @@ import org.polcomp.load.Limits;
 import org.polcomp.load.Progress;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Dataset;
+import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.validate.Validator;
@@ -190,10 +191,15 @@ final class Pipeline {
     return new Loaded(codebook, r.dataset(), classifications, diagnostics, measures.sum());
   }
 
-  /** The municipality without its measures, for runs that only count them. */
+  /**
+   * The municipality without its measures and with only its own location (what the checks across
+   * the dataset point at), for runs that only count or stream them: the map of where each value
+   * stood is the bulk of a kept municipality.
+   */
   static Municipality withoutMeasures(Municipality m) {
     return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
-        m.asOf(), List.of(), m.extensions(), m.file(), m.document(), m.locations());
+        m.asOf(), List.of(), m.extensions(), m.file(), m.document(),
+        Locations.of(m.locations().base()));
   }
 
   /**

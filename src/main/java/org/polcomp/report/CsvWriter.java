@@ -2,14 +2,22 @@ package org.polcomp.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 
@@ -73,17 +81,99 @@ public final class CsvWriter implements ReportWriter {
     // CSVFormat prints itself: CSVPrinter's class file names a SpotBugs annotation that is not on
     // the class path, and javac's warning about it fails the -Werror build
     FORMAT.printRecord(w, header.toArray());
-    long index = 0;
-    String[] record = new String[shown.size()];
-    for (List<Object> row : table.rows()) {
-      for (int k = 0; k < record.length; k++) {
-        record[k] = text(Cells.value(table, index, row, shown.get(k)));
-      }
-      FORMAT.printRecord(w, (Object[]) record);
-      index++;
+    int[] columns = shown.stream().mapToInt(Integer::intValue).toArray();
+    if (table.rows() instanceof Rows rows && rows.size() >= 2L * CHUNK) {
+      // flush, not close: the stream belongs to the caller
+      w.flush();
+      inParallel(table, rows.size(), columns, out);
+      return;
     }
-    // flush, not close: the stream belongs to the caller
+    StringBuilder b = new StringBuilder();
+    long index = 0;
+    for (List<Object> row : table.rows()) {
+      record(b, table, index++, row, columns);
+      if (b.length() > 1 << 16) {
+        w.append(b);
+        b.setLength(0);
+      }
+    }
+    w.append(b);
     w.flush();
+  }
+
+  // Rows per piece when a long table is formatted on several threads: a megabyte or two of text.
+  static final int CHUNK = 4_096;
+
+  /**
+   * A long table (the measures of a large dataset) is formatted piece by piece on every core and
+   * written in order; a few pieces are in flight at a time, so memory stays small.
+   */
+  private void inParallel(Table table, long total, int[] columns, OutputStream out)
+      throws IOException {
+    int threads = Runtime.getRuntime().availableProcessors();
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "polcomp-csv");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      Deque<Future<byte[]>> inFlight = new ArrayDeque<>();
+      for (long start = 0; start < total; start += CHUNK) {
+        long first = start;
+        int count = (int) Math.min(CHUNK, total - start);
+        inFlight.add(pool.submit(() -> piece(table, first, count, columns)));
+        if (inFlight.size() > threads) {
+          out.write(get(inFlight.removeFirst()));
+        }
+      }
+      while (!inFlight.isEmpty()) {
+        out.write(get(inFlight.removeFirst()));
+      }
+      out.flush();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private byte[] piece(Table table, long first, int count, int[] columns) throws IOException {
+    StringBuilder b = new StringBuilder(count * 128);
+    Iterator<List<Object>> rows = table.rowsFrom(first).iterator();
+    for (int i = 0; i < count; i++) {
+      if (!rows.hasNext()) {
+        throw new IllegalStateException("table " + table.key() + " has fewer rows than counted");
+      }
+      record(b, table, first + i, rows.next(), columns);
+    }
+    return b.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private void record(StringBuilder b, Table table, long index, List<Object> row, int[] columns)
+      throws IOException {
+    Object[] record = new Object[columns.length];
+    for (int k = 0; k < columns.length; k++) {
+      record[k] = text(Cells.value(table, index, row, columns[k]));
+    }
+    FORMAT.printRecord(b, record);
+  }
+
+  private static byte[] get(Future<byte[]> f) throws IOException {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while writing CSV");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IOException(e.getCause());
+    }
   }
 
   private String text(Object v) {
@@ -101,10 +191,12 @@ public final class CsvWriter implements ReportWriter {
 
   /** The text with a {@code '} prefix if a spreadsheet would read it as a formula. */
   static String guard(String s) {
-    if (s.isEmpty() || NUMERIC.matcher(s).matches()) {
+    if (s.isEmpty()) {
       return s;
     }
     char c = s.charAt(0);
-    return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
+    boolean risky = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+    // the first character first: the pattern is checked only for the few risky-looking texts
+    return risky && !NUMERIC.matcher(s).matches() ? "'" + s : s;
   }
 }

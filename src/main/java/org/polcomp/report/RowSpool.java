@@ -1,10 +1,6 @@
 package org.polcomp.report;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -84,18 +81,14 @@ public final class RowSpool implements Closeable {
    * asks for. Safe to call from several threads at once.
    */
   public void put(Object part, List<List<Object>> partRows) {
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(256 * partRows.size() + 16);
-    try (DataOutputStream out = new DataOutputStream(buffer)) {
-      for (List<Object> row : partRows) {
-        out.writeInt(row.size());
-        for (Object cell : row) {
-          write(out, cell);
-        }
+    Out out = new Out(256 * partRows.size() + 16);
+    for (List<Object> row : partRows) {
+      out.writeInt(row.size());
+      for (Object cell : row) {
+        write(out, cell);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e); // a byte array does not fail
     }
-    byte[] bytes = buffer.toByteArray();
+    byte[] bytes = out.toByteArray();
     synchronized (this) {
       if (index.containsKey(part)) {
         throw new IllegalArgumentException("the rows of this part are already spooled");
@@ -171,7 +164,7 @@ public final class RowSpool implements Closeable {
     int start = first;
     return new Iterator<>() {
       private int next = start;
-      private DataInputStream in;
+      private ByteBuffer in;
       private long left;
       private long toSkip = skipInPart;
 
@@ -188,7 +181,7 @@ public final class RowSpool implements Closeable {
         try {
           if (left == 0) {
             long[] place = places.get(next++);
-            in = new DataInputStream(new ByteArrayInputStream(read(place[0], (int) place[1])));
+            in = ByteBuffer.wrap(read(place[0], (int) place[1]));
             left = place[2];
             for (; toSkip > 0; toSkip--) {
               readRow(in);
@@ -204,8 +197,8 @@ public final class RowSpool implements Closeable {
     };
   }
 
-  private static List<Object> readRow(DataInputStream in) throws IOException {
-    int size = in.readInt();
+  private static List<Object> readRow(ByteBuffer in) throws IOException {
+    int size = in.getInt();
     List<Object> row = new ArrayList<>(size);
     for (int i = 0; i < size; i++) {
       row.add(readCell(in));
@@ -227,7 +220,7 @@ public final class RowSpool implements Closeable {
     return bytes;
   }
 
-  private static void write(DataOutputStream out, Object cell) throws IOException {
+  private static void write(Out out, Object cell) {
     if (cell == null) {
       out.writeByte(NULL);
     } else if (cell instanceof String s) {
@@ -269,8 +262,8 @@ public final class RowSpool implements Closeable {
     }
   }
 
-  private static Object readCell(DataInputStream in) throws IOException {
-    int tag = in.readUnsignedByte();
+  private static Object readCell(ByteBuffer in) throws IOException {
+    int tag = Byte.toUnsignedInt(in.get());
     switch (tag) {
       case NULL:
         return null;
@@ -281,17 +274,17 @@ public final class RowSpool implements Closeable {
       case FALSE:
         return Boolean.FALSE;
       case LONG:
-        return in.readLong();
+        return in.getLong();
       case INTEGER:
-        return in.readInt();
+        return in.getInt();
       case DOUBLE:
-        return in.readDouble();
+        return in.getDouble();
       case BIG_INTEGER:
         return new BigInteger(readString(in));
       case BIG_DECIMAL:
         return new BigDecimal(readString(in));
       case LIST: {
-        int n = in.readInt();
+        int n = in.getInt();
         List<Object> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
           list.add(readCell(in));
@@ -299,7 +292,7 @@ public final class RowSpool implements Closeable {
         return Collections.unmodifiableList(list);
       }
       case MAP: {
-        int n = in.readInt();
+        int n = in.getInt();
         Map<String, Object> map = new LinkedHashMap<>();
         for (int i = 0; i < n; i++) {
           String key = readString(in);
@@ -312,16 +305,70 @@ public final class RowSpool implements Closeable {
     }
   }
 
-  private static void writeString(DataOutputStream out, String s) throws IOException {
+  private static void writeString(Out out, String s) {
     byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
     out.writeInt(bytes.length);
     out.write(bytes);
   }
 
-  private static String readString(DataInputStream in) throws IOException {
-    byte[] bytes = new byte[in.readInt()];
-    in.readFully(bytes);
-    return new String(bytes, StandardCharsets.UTF_8);
+  private static String readString(ByteBuffer in) {
+    int length = in.getInt();
+    String s = new String(in.array(), in.arrayOffset() + in.position(), length,
+        StandardCharsets.UTF_8);
+    in.position(in.position() + length);
+    return s;
+  }
+
+  /**
+   * A growing byte array with the DataOutput encodings the spool uses; unsynchronized, unlike
+   * ByteArrayOutputStream, whose lock was taken several times for every cell.
+   */
+  private static final class Out {
+    private byte[] bytes;
+    private int size;
+
+    Out(int capacity) {
+      bytes = new byte[capacity];
+    }
+
+    private void room(int n) {
+      if (size + n > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+      }
+    }
+
+    void writeByte(int b) {
+      room(1);
+      bytes[size++] = (byte) b;
+    }
+
+    void writeInt(int v) {
+      room(4);
+      for (int shift = 24; shift >= 0; shift -= 8) {
+        bytes[size++] = (byte) (v >>> shift);
+      }
+    }
+
+    void writeLong(long v) {
+      room(8);
+      for (int shift = 56; shift >= 0; shift -= 8) {
+        bytes[size++] = (byte) (v >>> shift);
+      }
+    }
+
+    void writeDouble(double v) {
+      writeLong(Double.doubleToLongBits(v));
+    }
+
+    void write(byte[] b) {
+      room(b.length);
+      System.arraycopy(b, 0, bytes, size, b.length);
+      size += b.length;
+    }
+
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
   }
 
   @Override

@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -110,6 +114,34 @@ class CsvWriterTest {
     for (TableSchema t : Columns.TABLES) {
       assertArrayEquals(Files.readAllBytes(dir.resolve("a/" + t.key() + ".csv")),
           Files.readAllBytes(dir.resolve("b/" + t.key() + ".csv")), t.key());
+    }
+  }
+
+  @Test
+  void aLongTableWrittenInParallelPiecesIsTheSameFile() throws IOException {
+    List<Column> columns = List.of(new Column("id", ColumnType.TEXT),
+        new Column("n", ColumnType.INTEGER), new Column("share", ColumnType.SHARE),
+        new Column("note", ColumnType.TEXT));
+    int n = 2 * CsvWriter.CHUNK + 1234;
+    List<Integer> items = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      items.add(i);
+    }
+    Function<Integer, List<Object>> row = i -> Arrays.asList(
+        "m" + i, (long) i, i % 7 == 0 ? null : i / (double) n,
+        i % 5 == 0 ? "=cmd" : i % 3 == 0 ? "a, \"quoted\"\nline" : "-" + i);
+    Rows lazy = ComparisonReport.lazy(items, row);
+    List<List<Object>> plain = items.stream().map(row).toList();
+    for (boolean raw : List.of(false, true)) {
+      ByteArrayOutputStream parallel = new ByteArrayOutputStream();
+      new CsvWriter(raw).write(new Table("t", "T", columns, lazy), parallel);
+      ByteArrayOutputStream sequential = new ByteArrayOutputStream();
+      new CsvWriter(raw).write(new Table("t", "T", columns, plain), sequential);
+      assertArrayEquals(sequential.toByteArray(), parallel.toByteArray());
+      String text = sequential.toString(StandardCharsets.UTF_8);
+      assertEquals(n + 1, text.split("\n(?=m|id)", -1).length, "a line per row and the header");
+      // the guard works piece by piece as well
+      assertTrue(text.contains(raw ? ",=cmd\n" : ",'=cmd\n"), text.substring(0, 300));
     }
   }
 }
