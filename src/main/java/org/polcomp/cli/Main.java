@@ -80,12 +80,19 @@ public final class Main implements Runnable {
 
   /** One line for an unexpected failure, without a stack trace. */
   static String describe(Throwable ex) {
+    // I/O failures on worker threads arrive wrapped
+    while ((ex instanceof java.io.UncheckedIOException
+        || ex instanceof java.util.concurrent.CompletionException
+        || ex instanceof java.util.concurrent.ExecutionException) && ex.getCause() != null) {
+      ex = ex.getCause();
+    }
     if (ex instanceof java.nio.file.NoSuchFileException e) {
       return "cannot write to " + e.getFile() + ": "
           + (e.getReason() != null ? e.getReason() : "no such file or directory");
     }
     if (ex instanceof java.nio.file.AccessDeniedException e) {
-      return "cannot write " + e.getFile() + ": permission denied";
+      return "cannot write " + e.getFile() + ": permission denied"
+          + (e.getReason() != null ? " (" + e.getReason() + ")" : "");
     }
     if (ex instanceof java.nio.file.FileSystemException e) {
       return e.getFile() + ": " + (e.getReason() != null ? e.getReason() : "file system error");

@@ -52,9 +52,7 @@ public final class YamlReader {
   public YamlReader(Limits limits) {
     this.limits = limits;
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
-    // a buffer that holds a whole ordinary file: the reader then fills it once, not per 1 KiB
-    this.settings = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true)
-        .setBufferSize(64 * 1024).build();
+    this.settings = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true).build();
   }
 
   /** One document of a file; {@code root} is null for an empty document. */

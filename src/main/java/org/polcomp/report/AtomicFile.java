@@ -2,6 +2,7 @@ package org.polcomp.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -33,7 +34,16 @@ public final class AtomicFile {
       throw new java.nio.file.FileSystemException(abs.toString(), null,
           "is a directory, not a file");
     }
-    Path tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    Path tmp;
+    try {
+      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+    } catch (java.nio.file.AccessDeniedException e) {
+      // a read-only folder: name the file the user asked for, not the temporary one
+      throw new java.nio.file.AccessDeniedException(target.toString(), null,
+          "the folder is not writable");
+    } catch (FileSystemException e) {
+      throw new FileSystemException(target.toString(), null, e.getReason());
+    }
     Thread cleanup = new Thread(() -> deleteQuietly(tmp), "polcomp-cleanup");
     boolean hooked = addHook(cleanup);
     boolean done = false;
@@ -41,6 +51,12 @@ public final class AtomicFile {
       // buffered: the writers (a zip stream above all) write many small pieces
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), BUFFER)) {
         body.writeTo(out);
+      } catch (FileSystemException e) {
+        throw e; // names its file already
+      } catch (IOException e) {
+        // a full disk, a file size limit: say which file, and that the old one stands
+        throw new FileSystemException(target.toString(), null,
+            e.getMessage() + "; the previous file is left as it was");
       }
       permissions(tmp, abs);
       try {

@@ -100,7 +100,10 @@ public final class RowSpool implements Closeable {
           at += channel.write(b, at);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot write temporary rows: " + e.getMessage(), e);
+        throw new UncheckedIOException(new IOException("cannot write temporary rows in "
+            + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
+            + " (free some space there, or set another folder with JAVA_OPTS=-Djava.io.tmpdir=...)",
+            e));
       }
       index.put(part, new long[] {end, bytes.length, partRows.size()});
       end += bytes.length;
