@@ -41,6 +41,8 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
     && apt-get install -y -q time > /dev/null 2>&1)) && timer=/usr/bin/time || true
 fi
 
+declare -A walls
+
 # measure LABEL MEASURES -- COMMAND...: one table row; the command's exit code must be 0.
 measure() {
   local label="$1" measures="$2"
@@ -82,6 +84,7 @@ measure() {
     per=$(awk -v w="$wall" -v m="$measures" 'BEGIN {printf "%.1f", w * 1e6 / m}')
   fi
   printf '| %s | %s | %.2f | %s | %.0f | %s |\n' "$label" "$measures" "$wall" "$cpu" "$rss" "$per"
+  walls["$label"]="$wall"
 }
 
 # The measures of a dataset, from validate's summary line ("N files, M municipalities, K measures").
@@ -89,9 +92,6 @@ count_measures() {
   grep -oE '[0-9]+ measures?' "$out/stdout.txt" | sed -n 1p | grep -oE '[0-9]+' || echo 0
 }
 
-has_command() {
-  bin/polcomp --help 2> /dev/null | grep -qE "^ +$1( |$)"
-}
 
 echo
 echo "polcomp $(bin/polcomp --version 2>/dev/null | head -1 | sed 's/^polcomp //'), $(nproc) cores," \
@@ -109,17 +109,38 @@ for n in $sizes; do
   # validate prints the measure count in its summary; classify and compare reuse it.
   measure "validate $n" auto -- bin/polcomp validate "$dir"
   m="$last_measures"
-  for cmd in classify compare; do
-    if [[ "$commands" != *" $cmd "* ]]; then
-      continue
-    elif has_command "$cmd"; then
-      case "$cmd" in
-        classify) measure "classify $n" "$m" -- bin/polcomp classify --format csv \
-          -o "$out/classify-$n.csv" "$dir" ;;
-        compare) measure "compare $n" "$m" -- bin/polcomp compare -o "$out/compare-$n.xlsx" "$dir" ;;
-      esac
-    else
-      echo "| $cmd $n | $m | (no '$cmd' command yet) | | | |"
-    fi
-  done
+  if [[ "$commands" == *" classify "* ]]; then
+    measure "classify $n" "$m" -- bin/polcomp classify --format csv -o "$out/classify-$n.csv" "$dir"
+  fi
+  if [[ "$commands" == *" compare "* ]]; then
+    measure "compare $n to XLSX" "$m" -- bin/polcomp compare -q -o "$out/compare-$n.xlsx" "$dir"
+    rm -rf "$out/compare-$n"
+    measure "compare $n to CSV" "$m" -- bin/polcomp compare -q -o "$out/compare-$n" "$dir"
+    measure "compare $n to JSON" "$m" -- bin/polcomp compare -q -o "$out/compare-$n.json" "$dir"
+  fi
+  # the outputs of a large dataset are gigabytes: gone before the next size
+  rm -rf "$out"/classify-* "$out"/compare-*
 done
+
+# How time grows with the dataset: each run's wall time over the same run's at the size before.
+if [ "${#walls[@]}" -gt 0 ]; then
+  echo
+  echo "| run | sizes | wall time ratio |"
+  echo "| --- | --- | ---: |"
+  prev=""
+  for n in $sizes; do
+    if [ -n "$prev" ]; then
+      for key in "${!walls[@]}"; do
+        case "$key" in
+          *" $n"|*" $n "*)
+            before="${key/ $n/ $prev}"
+            if [ -n "${walls[$before]:-}" ]; then
+              echo "| ${key/ $n/} | $prev -> $n | $(awk -v a="${walls[$key]}" -v b="${walls[$before]}" \
+                'BEGIN {printf "%.1f", a / b}') |"
+            fi ;;
+        esac
+      done | sort
+    fi
+    prev="$n"
+  done
+fi
