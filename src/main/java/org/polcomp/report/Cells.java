@@ -99,7 +99,12 @@ public final class Cells {
     // Decimals of at most 15 significant digits map to distinct doubles, so one that reads back is
     // the only one of its length and the shortest: Java's own text is the answer whenever it is
     // that short, on every JDK.
-    BigDecimal fast = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+    String text = Double.toString(d);
+    if (Math.abs(d) >= 1e-3 && Math.abs(d) < 1e7 && significantDigits(text) <= 15) {
+      // plain notation without trailing zeros already: what the decimal below would print
+      return text;
+    }
+    BigDecimal fast = new BigDecimal(text).stripTrailingZeros();
     if (fast.precision() <= 15) {
       return layout(fast);
     }
@@ -118,6 +123,22 @@ public final class Cells {
       }
     }
     return layout(exact.round(DIGITS[lo]).stripTrailingZeros());
+  }
+
+  // The digits of a plain decimal such as -0.0125 that count: from the first non-zero on.
+  private static int significantDigits(String plain) {
+    int n = 0;
+    boolean started = false;
+    for (int i = 0; i < plain.length(); i++) {
+      char c = plain.charAt(i);
+      if (c >= '1' && c <= '9' || c == '0' && started) {
+        started = true;
+        n++;
+      } else if (c != '.' && c != '-' && c != '0') {
+        return Integer.MAX_VALUE; // an exponent: not plain
+      }
+    }
+    return n;
   }
 
   private static String layout(BigDecimal b) {

@@ -77,4 +77,28 @@ class CellsTest {
     }
     assertThrows(IllegalArgumentException.class, () -> Cells.value(t, 0, List.of(1L), 0));
   }
+
+  @Test
+  void theShortcutForPlainNumbersPrintsWhatTheDecimalWould() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+    for (int i = 0; i < 200_000; i++) {
+      double scale = Math.pow(10, r.nextInt(-5, 9));
+      double d = (r.nextBoolean() ? 1 : -1) * r.nextDouble() * scale;
+      if (i % 2 == 0) {
+        d = Math.round(d * 1000) / 1000.0; // the 3-decimal values of reports
+      }
+      if (d == 0 || d == Math.rint(d)) {
+        continue;
+      }
+      String expected;
+      java.math.BigDecimal b = new java.math.BigDecimal(Double.toString(d)).stripTrailingZeros();
+      if (b.precision() > 15) {
+        continue; // the bisection path, tested above
+      }
+      int exponent = b.precision() - b.scale() - 1;
+      expected = exponent < -7 || exponent >= 21 ? b.toString() : b.toPlainString();
+      assertEquals(expected, Cells.number(d), "for " + d);
+      assertEquals(d, Double.parseDouble(Cells.number(d)));
+    }
+  }
 }
