@@ -48,6 +48,8 @@ measure() {
   local label="$1" measures="$2"
   shift 3
   local log="$out/time.log" wall cpu rss rc=0
+  # the previous run's gigabytes of output go to disk now, not while this run is timed
+  sync
   if [ -n "$timer" ]; then
     $timer -v -o "$log" "$@" > "$out/stdout.txt" 2> "$out/stderr.txt" || rc=$?
     wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {

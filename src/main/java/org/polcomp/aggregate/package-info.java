@@ -8,6 +8,10 @@
  * columns in order (camelCase of the snake_case keys; counts {@code Long}, shares and amounts
  * {@code Double}, null for an empty cell). Nothing here formats or writes; report writers do.
  *
+ * <p>Every table is made per municipality ({@link org.polcomp.aggregate.Aggregator.Part}) and then
+ * combined, so that a dataset too large for memory is compared while it streams past: the parts
+ * hold a few rows per municipality and no measure.
+ *
  * <p>Decisions the spec leaves open, taken here once for every writer:
  *
  * <ul>
