@@ -90,11 +90,6 @@ final class Streamed implements Pipeline.Sink, Closeable {
     return Columns.MEASURES.with(spool.rows(byFile));
   }
 
-  /** The number of rows of the measures table. */
-  long measureCount() {
-    return spool.size();
-  }
-
   @Override
   public void close() throws IOException {
     spool.close();

@@ -90,11 +90,6 @@ final class Hyperlinks implements Closeable {
     return s;
   }
 
-  /** The number of sheets with links. */
-  synchronized int sheetCount() {
-    return sheets.size();
-  }
-
   /** The zip entry name of the relationships of a sheet part. */
   static String relationshipsEntry(String sheetEntry) {
     int slash = sheetEntry.lastIndexOf('/');
