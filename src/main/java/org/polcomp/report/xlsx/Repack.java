@@ -39,10 +39,12 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.polcomp.report.Unclosed;
 
 /**
- * Copies the package POI wrote into the final file: entries in POI's order, each with one fixed
- * time (so the same workbook gives the same bytes in every time zone), the spooled
- * {@link Hyperlinks} written into their sheets and relationship parts as a streaming copy, and
- * the named style {@code Normal} that POI leaves out.
+ * Turns the package POI wrote (structure and header rows, stored uncompressed) into the final
+ * file: entries in POI's order, each with one fixed time (so the same workbook gives the same
+ * bytes in every time zone); each sheet with its data rows ({@link SheetRows}) and the
+ * {@link Hyperlinks} found in them, which also go into the sheet's relationship part; and the
+ * named style {@code Normal} that POI leaves out. Entries are rewritten and deflated on every
+ * core, then written in order, raw.
  */
 final class Repack {
   private Repack() {}
