@@ -69,10 +69,7 @@ public final class Aggregator {
    */
   public Comparison aggregate(
       Dataset dataset, List<ClassifiedMeasure> classified, AggregateOptions options) {
-    Map<String, List<ClassifiedMeasure>> byMunicipality = new HashMap<>();
-    for (ClassifiedMeasure cm : classified) {
-      byMunicipality.computeIfAbsent(key(cm.municipality()), k -> new ArrayList<>()).add(cm);
-    }
+    Map<String, List<ClassifiedMeasure>> byMunicipality = byMunicipality(classified);
     Map<String, Part> parts = new HashMap<>();
     for (Municipality mun : dataset.municipalities()) {
       parts.put(key(mun), part(mun, byMunicipality.getOrDefault(key(mun), List.of()), options));
@@ -86,10 +83,7 @@ public final class Aggregator {
    */
   public static List<ClassifiedMeasure> active(
       Dataset dataset, List<ClassifiedMeasure> classified, LocalDate asOf) {
-    Map<String, List<ClassifiedMeasure>> byMunicipality = new HashMap<>();
-    for (ClassifiedMeasure cm : classified) {
-      byMunicipality.computeIfAbsent(key(cm.municipality()), k -> new ArrayList<>()).add(cm);
-    }
+    Map<String, List<ClassifiedMeasure>> byMunicipality = byMunicipality(classified);
     // the dataset's own order when it was read from sorted paths; a stable sort keeps the place
     // in the file
     List<Municipality> byFile = new ArrayList<>(dataset.municipalities());
@@ -164,9 +158,7 @@ public final class Aggregator {
           | (t == Targeting.TARGET_GROUP ? TARGET_GROUP_FLAG : 0)
           | (d == Duration.STRUCTURAL ? STRUCTURAL_FLAG : 0)
           | (d == Duration.TEMPORARY ? TEMPORARY_FLAG : 0);
-      long start = p.start() == null ? 0 : p.start().year() + 1L;
-      long end = p.end() == null ? 0 : p.end().year() + 1L;
-      periods[i] = start << 40 | end << 8 | flags;
+      periods[i] = pack(p, flags);
       if (isActive(cm.measure(), options.asOf())) {
         active++;
         Coding c = cm.measure().coding();
@@ -224,6 +216,16 @@ public final class Aggregator {
     }
     return new Comparison(options, rows, measures, domains, typology(rows, options),
         timeline(inOrder, options), agreement);
+  }
+
+  // The classified measures of each municipality (by file and document), in the given order.
+  private static Map<String, List<ClassifiedMeasure>> byMunicipality(
+      List<ClassifiedMeasure> classified) {
+    Map<String, List<ClassifiedMeasure>> out = new HashMap<>();
+    for (ClassifiedMeasure cm : classified) {
+      out.computeIfAbsent(key(cm.municipality()), k -> new ArrayList<>()).add(cm);
+    }
+    return out;
   }
 
   private static String key(Municipality m) {
@@ -364,6 +366,21 @@ public final class Aggregator {
         Tally.share(mainstreamed, targetGroup), Tally.share(structural, temporary));
   }
 
+  // A measure's period and labels packed in a long (see Part.periods): years, or -1 for none.
+  private static long pack(Period p, int flags) {
+    long start = p.start() == null ? 0 : p.start().year() + 1L;
+    long end = p.end() == null ? 0 : p.end().year() + 1L;
+    return start << 40 | end << 8 | flags;
+  }
+
+  private static int startYear(long packed) {
+    return (int) (packed >>> 40) - 1;
+  }
+
+  private static int endYear(long packed) {
+    return (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
+  }
+
   /** Calendar years, the same span for every municipality; see the package documentation. */
   private static List<TimelineRow> timeline(List<Part> parts, AggregateOptions options) {
     Integer first = null;
@@ -371,8 +388,8 @@ public final class Aggregator {
     Integer last = null;
     for (Part part : parts) {
       for (long packed : part.periods) {
-        int start = (int) (packed >>> 40) - 1;
-        int end = (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
+        int start = startYear(packed);
+        int end = endYear(packed);
         if (start >= 0) {
           first = min(first, start);
           last = max(last, start);
@@ -431,8 +448,8 @@ public final class Aggregator {
       // active, mainstreamed, target-group, structural, temporary in that year
       long[] counts = new long[FLAGS.length];
       for (long packed : part.periods) {
-        int start = (int) (packed >>> 40) - 1;
-        int end = (int) ((packed >>> 8) & 0xFFFFFFFFL) - 1;
+        int start = startYear(packed);
+        int end = endYear(packed);
         int from = start < 0 ? first : Math.max(first, start);
         int to = end < 0 ? last : Math.min(last, end);
         if (from <= year && year <= to) {
