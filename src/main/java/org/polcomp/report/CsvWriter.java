@@ -2,7 +2,6 @@ package org.polcomp.report;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -14,7 +13,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -123,11 +121,11 @@ public final class CsvWriter implements ReportWriter {
         int count = (int) Math.min(CHUNK, total - start);
         inFlight.add(pool.submit(() -> piece(table, first, count, columns)));
         if (inFlight.size() > threads) {
-          out.write(get(inFlight.removeFirst()));
+          out.write(Futures.get(inFlight.removeFirst(), "writing CSV"));
         }
       }
       while (!inFlight.isEmpty()) {
-        out.write(get(inFlight.removeFirst()));
+        out.write(Futures.get(inFlight.removeFirst(), "writing CSV"));
       }
       out.flush();
     } finally {
@@ -154,26 +152,6 @@ public final class CsvWriter implements ReportWriter {
       record[k] = text(Cells.value(table, index, row, columns[k]));
     }
     FORMAT.printRecord(b, record);
-  }
-
-  private static byte[] get(Future<byte[]> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while writing CSV");
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof IOException io) {
-        throw io;
-      }
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(e.getCause());
-    }
   }
 
   private String text(Object v) {

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
@@ -23,8 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -36,6 +33,7 @@ import java.util.zip.ZipFile;
 import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.polcomp.report.Futures;
 import org.polcomp.report.Unclosed;
 
 /**
@@ -179,7 +177,7 @@ final class Repack {
     try (ZipArchiveOutputStream z = new ZipArchiveOutputStream(new Unclosed(out))) {
       z.setUseZip64(Zip64Mode.AsNeeded);
       for (int i = 0; i < entries.size(); i++) {
-        Compressed c = get(done.get(i));
+        Compressed c = Futures.get(done.get(i), "compressing the workbook");
         ZipArchiveEntry copy = new ZipArchiveEntry(entries.get(i).getName());
         copy.setTimeLocal(TIME);
         copy.setMethod(ZipEntry.DEFLATED);
@@ -191,31 +189,6 @@ final class Repack {
         }
         c.close();
       }
-    }
-  }
-
-  private static Compressed get(CompletableFuture<Compressed> f) throws IOException {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while compressing the workbook");
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      while ((cause instanceof CompletionException || cause instanceof ExecutionException
-          || cause instanceof UncheckedIOException) && cause.getCause() != null) {
-        cause = cause.getCause();
-      }
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof RuntimeException r) {
-        throw r;
-      }
-      if (cause instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(cause);
     }
   }
 
