@@ -181,17 +181,23 @@ public final class Aggregator {
    */
   public Comparison combine(List<Municipality> municipalities, Function<Municipality, Part> parts,
       AggregateOptions options) {
-    List<Municipality> sorted = new ArrayList<>(municipalities);
-    sorted.sort(Comparator.comparing(Municipality::id));
+    List<Part> inDatasetOrder = new ArrayList<>(municipalities.size());
+    for (Municipality mun : municipalities) {
+      inDatasetOrder.add(Objects.requireNonNull(parts.apply(mun), "no part for a municipality"));
+    }
+    return combine(inDatasetOrder, options);
+  }
+
+  /** Combines the parts of a dataset's municipalities, in dataset order, into the comparison. */
+  public Comparison combine(List<Part> parts, AggregateOptions options) {
+    List<Part> inOrder = new ArrayList<>(parts);
+    inOrder.sort(Comparator.comparing(part -> part.row.municipalityId()));
     List<MunicipalityRow> rows = new ArrayList<>();
     List<DomainRow> domains = new ArrayList<>();
-    List<Part> inOrder = new ArrayList<>(sorted.size());
     Agreement.Counter targeting = new Agreement.Counter();
     Agreement.Counter duration = new Agreement.Counter();
     long measures = 0;
-    for (Municipality mun : sorted) {
-      Part part = Objects.requireNonNull(parts.apply(mun), "no part for a municipality");
-      inOrder.add(part);
+    for (Part part : inOrder) {
       rows.add(part.row);
       domains.addAll(part.domains);
       for (int h = 0; h < TARGETINGS.length; h++) {

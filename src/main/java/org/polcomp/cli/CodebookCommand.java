@@ -1,15 +1,9 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Callable;
-import org.polcomp.diagnostic.Diagnostic;
-import org.polcomp.load.CodebookLoader;
-import org.polcomp.load.Limits;
-import org.polcomp.report.diagnostics.DiagnosticFormat;
-import org.polcomp.report.diagnostics.RunSummary;
+import org.polcomp.run.CodebookJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,26 +29,7 @@ final class CodebookCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (check != null) {
-      return check();
-    }
-    String text = CodebookLoader.defaultText();
-    Outputs.text(output, text, spec.commandLine().getOut());
-    return ExitCode.OK;
-  }
-
-  private int check() throws IOException {
-    Pipeline.requireExists(check);
-    CodebookLoader loader = new CodebookLoader(Limits.DEFAULT);
-    CodebookLoader.Result r = loader.load(check, loader.defaults());
-    var sorted = r.diagnostics().stream().sorted(Diagnostic.ORDER).toList();
-    int errors = (int) sorted.stream().filter(Diagnostic::isError).count();
-    StringWriter w = new StringWriter();
-    DiagnosticFormat.TEXT.write(sorted,
-        new RunSummary(1, 0, 0, errors, sorted.size() - errors,
-            List.of(org.polcomp.load.DatasetLoader.display(check)), Main.version()), w);
-    spec.commandLine().getOut().print(w);
-    spec.commandLine().getOut().flush();
-    return errors > 0 ? ExitCode.INVALID : ExitCode.OK;
+    return ExitCode.of(CodebookJob.run(new CodebookJob.Options(output, check),
+        Main.console(spec)));
   }
 }

@@ -1,5 +1,7 @@
 package org.polcomp.cli;
 
+import org.polcomp.run.Outcome;
+
 /** The exit codes of every subcommand (CLI.md). */
 public final class ExitCode {
   /** Success; for validate, no errors (warnings allowed unless --strict). */
@@ -12,4 +14,12 @@ public final class ExitCode {
   public static final int IO = 3;
 
   private ExitCode() {}
+
+  /** The exit code of a job that ran to its end. */
+  static int of(Outcome outcome) {
+    return switch (outcome) {
+      case OK -> OK;
+      case INVALID -> INVALID;
+    };
+  }
 }

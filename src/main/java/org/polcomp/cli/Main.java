@@ -1,17 +1,25 @@
 package org.polcomp.cli;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import org.polcomp.run.Console;
+import org.polcomp.run.Terminal;
+import org.polcomp.run.UsageProblem;
+import org.polcomp.run.Version;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code polcomp} executable. {@link #main} only exits with what {@link #run} returns; the work
- * runs on an object given its output writers, so tests call {@code run} directly.
+ * runs on an object given its output writers and its terminal, so tests call {@code run}
+ * directly and see the same whether or not they run on a terminal.
  */
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
-    versionProvider = Main.Version.class,
+    versionProvider = Main.VersionProvider.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
         CompareCommand.class, CodebookCommand.class,
@@ -23,32 +31,47 @@ import picocli.CommandLine.IVersionProvider;
         "2:usage error",
         "3:input/output failure or internal error"})
 public final class Main implements Runnable {
-  private final PrintWriter out;
-  private final PrintWriter err;
+  private final Console console;
 
+  /** A polcomp that prints to {@code out} and {@code err}, neither of them a terminal. */
   public Main(PrintWriter out, PrintWriter err) {
-    this.out = out;
-    this.err = err;
+    this(out, err, Terminal.NONE);
+  }
+
+  /** A polcomp that prints to {@code out} and {@code err}, with what is known of the terminal. */
+  public Main(PrintWriter out, PrintWriter err, Terminal terminal) {
+    this.console = new Console(out, err, terminal);
   }
 
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
-    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    System.exit(new Main(out, err).run(args));
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+        true);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
+        true);
+    System.exit(new Main(out, err, Terminal.detect()).run(args));
   }
 
   @Override
   public void run() {
     // 'polcomp' alone: show what there is to do.
-    new CommandLine(this).usage(out);
+    new CommandLine(this).usage(console.out());
+  }
+
+  /** Where the command of {@code spec} prints: the console of the Main it runs under. */
+  static Console console(CommandSpec spec) {
+    return ((Main) spec.root().userObject()).console;
   }
 
   /** Runs one command line and returns its exit code. */
   public int run(String... args) {
+    PrintWriter out = console.out();
+    PrintWriter err = console.err();
     CommandLine cl = new CommandLine(this);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // An argument that starts with '@' is a path or a value, never a file of more arguments.
+    cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("polcomp: " + ex.getMessage());
       CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
@@ -57,7 +80,7 @@ public final class Main implements Runnable {
       return ExitCode.USAGE;
     });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageException u) {
+      if (ex instanceof UsageProblem u) {
         err.println("polcomp: " + u.getMessage());
         if (u.hint() != null) {
           err.println("    hint: " + u.hint());
@@ -66,7 +89,7 @@ public final class Main implements Runnable {
         return ExitCode.USAGE;
       }
       err.println("polcomp: " + describe(ex));
-      if (parsed.originalArgs().contains("--debug")) {
+      if (debug(parsed)) {
         ex.printStackTrace(err);
       }
       err.flush();
@@ -76,6 +99,16 @@ public final class Main implements Runnable {
     out.flush();
     err.flush();
     return code;
+  }
+
+  /** Whether {@code --debug} was given to the command that ran (or any command above it). */
+  static boolean debug(ParseResult parsed) {
+    for (ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--debug")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** One line for an unexpected failure, without a stack trace. */
@@ -107,7 +140,7 @@ public final class Main implements Runnable {
   }
 
   /** Reads the version from the jar manifest (Implementation-Version). */
-  static final class Version implements IVersionProvider {
+  static final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
       return new String[] {"polcomp " + version()};
@@ -116,9 +149,6 @@ public final class Main implements Runnable {
 
   /** The tool's version from the jar manifest, or "dev" when not running from the jar. */
   public static String version() {
-    // Only our own package's manifest counts: on a test classpath the first MANIFEST.MF found
-    // belongs to some dependency.
-    String v = Main.class.getPackage().getImplementationVersion();
-    return v != null ? v : "dev";
+    return Version.current();
   }
 }

@@ -3,10 +3,7 @@ package org.polcomp.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.polcomp.load.CodebookLoader;
-import org.polcomp.load.FormatSchema;
-import org.polcomp.load.Limits;
-import org.polcomp.model.Codebook;
+import org.polcomp.run.SchemaJob;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -17,8 +14,8 @@ import picocli.CommandLine.Spec;
     description = {
         "Print the JSON Schema (draft 2020-12) of the policy file format, for editors.",
         "Editors that complete and check YAML find it through a policy file's first line:",
-        "  " + FormatSchema.MODELINE,
-        "The repository keeps a copy at " + FormatSchema.REPOSITORY_COPY + "."},
+        "  " + SchemaJob.MODELINE,
+        "The repository keeps a copy at " + SchemaJob.REPOSITORY_COPY + "."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -33,13 +30,6 @@ final class SchemaCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String text = new FormatSchema(codebook()).text();
-    Outputs.text(output, text, spec.commandLine().getOut());
-    return ExitCode.OK;
-  }
-
-  /** The codebook whose vocabularies the schema lists (a --codebook option would go here). */
-  static Codebook codebook() {
-    return new CodebookLoader(Limits.DEFAULT).defaults();
+    return ExitCode.of(SchemaJob.run(new SchemaJob.Options(output), Main.console(spec)));
   }
 }

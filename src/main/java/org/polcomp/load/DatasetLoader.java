@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
+import java.util.stream.IntStream;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.SourceLocation;
@@ -76,12 +77,28 @@ public final class DatasetLoader {
   }
 
   /**
+   * What is done with each document read, on the thread that read it: {@code file} is the index
+   * of its file among the files read (its place in {@link Dataset#files()}), {@code m} the
+   * municipality with full locations and {@code out} the sink for its diagnostics (which then
+   * count against the file's cap and stay with the file's). Returns what the dataset keeps.
+   */
+  @FunctionalInterface
+  public interface PerDocument {
+    Municipality apply(int file, Municipality m, Consumer<Diagnostic> out);
+  }
+
+  /**
    * Reads every file under {@code paths}. {@code perDocument} sees each municipality with full
    * locations and a sink for its diagnostics (which then count against the file's cap and stay
    * with the file's), and returns what the dataset keeps.
    */
   public Result load(List<Path> paths,
       BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
+    return load(paths, (file, m, out) -> perDocument.apply(m, out));
+  }
+
+  /** As {@link #load(List, BiFunction)}, telling {@code perDocument} which file it reads. */
+  public Result load(List<Path> paths, PerDocument perDocument) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (Path p : paths) {
@@ -93,22 +110,21 @@ public final class DatasetLoader {
   /** Reads the given files (no directory walk), in this order; for callers that list them. */
   public Result loadFiles(List<Path> files,
       BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
-    return read(files, new ArrayList<>(), perDocument);
+    return read(files, new ArrayList<>(), (file, m, out) -> perDocument.apply(m, out));
   }
 
-  private Result read(List<Path> files, List<Diagnostic> diagnostics,
-      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
-    var stream = files.stream();
+  private Result read(List<Path> files, List<Diagnostic> diagnostics, PerDocument perDocument) {
+    var stream = IntStream.range(0, files.size()).boxed();
     if (parallel) {
       stream = stream.parallel();
     }
     progress.start(files.size());
-    List<FileResult> results = stream.map(f -> {
+    List<FileResult> results = stream.map(i -> {
       // Counted as read, before perDocument may drop the measures (validate keeps counts only).
       int[] measures = new int[1];
-      FileResult r = readFile(f, (m, out) -> {
+      FileResult r = readFile(files.get(i), (m, out) -> {
         measures[0] += m.measures().size();
-        return perDocument.apply(m, out);
+        return perDocument.apply(i, m, out);
       });
       progress.fileDone(measures[0]);
       return r;

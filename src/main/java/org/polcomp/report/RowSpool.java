@@ -15,7 +15,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +48,8 @@ public final class RowSpool implements Closeable {
   private static final int MAP = 10;
 
   private final FileChannel channel;
-  // where each part's rows are: offset, length in bytes and number of rows (by identity)
-  private final Map<Object, long[]> index = new IdentityHashMap<>();
+  // where each part's rows are: offset, length in bytes and number of rows
+  private final Map<Object, long[]> index = new HashMap<>();
   private long end;
   private long rows;
 
@@ -77,8 +77,8 @@ public final class RowSpool implements Closeable {
   }
 
   /**
-   * Parks the rows of one part; {@code part} is the key (by identity) that {@link #rows} later
-   * asks for. Safe to call from several threads at once.
+   * Parks the rows of one part; {@code part} is the key (a value: equal keys name the same part)
+   * that {@link #rows} later asks for. Safe to call from several threads at once.
    */
   public void put(Object part, List<List<Object>> partRows) {
     Out out = new Out(256 * partRows.size() + 16);

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.polcomp.run.CompareJob;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -269,10 +270,10 @@ class CompareCommandTest {
 
   @Test
   void formatFollowsTheOutputName() {
-    assertEquals("xlsx", CompareCommand.format(Path.of("a/B.XLSX"), null));
-    assertEquals("json", CompareCommand.format(Path.of("a.json"), null));
-    assertEquals("csv", CompareCommand.format(Path.of("out/"), null));
-    assertEquals("json", CompareCommand.format(Path.of("out/"), "JSON"));
+    assertEquals("xlsx", CompareJob.format(Path.of("a/B.XLSX"), null));
+    assertEquals("json", CompareJob.format(Path.of("a.json"), null));
+    assertEquals("csv", CompareJob.format(Path.of("out/"), null));
+    assertEquals("json", CompareJob.format(Path.of("out/"), "JSON"));
     assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x.csv").exit());
     assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x", "--format", "pdf")
         .exit());

@@ -34,6 +34,7 @@ import org.polcomp.model.Codebook;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
 import org.polcomp.report.Report;
+import org.polcomp.report.text.ComparisonSummary;
 
 /**
  * compare streams the dataset (parts per municipality, measure rows on disk); these tests hold
@@ -122,7 +123,7 @@ class StreamingCompareTest {
     CliRunner.Result r = CliRunner.run("compare", data.toString(), "-o",
         dir.resolve("csv").toString());
     assertEquals(0, r.exit(), r.err());
-    assertTrue(MUNICIPALITIES > CompareCommand.SUMMARY_LINES);
+    assertTrue(MUNICIPALITIES > ComparisonSummary.SUMMARY_LINES);
     assertTrue(r.out().startsWith("PROFILE"), r.out());
     assertFalse(r.out().contains("GM000001"), "no line per municipality");
     // the counts on the terminal are the profiles of municipalities.csv

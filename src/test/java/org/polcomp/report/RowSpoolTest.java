@@ -74,13 +74,15 @@ class RowSpoolTest {
   }
 
   @Test
-  void keysCompareByIdentityNotByValue() throws IOException {
-    String one = new String("same");
-    String two = new String("same");
+  void keysCompareByValueNotByIdentity() throws IOException {
+    record Place(int file, int document) {}
     try (RowSpool spool = RowSpool.open()) {
-      spool.put(one, List.of(row(1L)));
-      spool.put(two, List.of(row(2L)));
-      assertEquals(List.of(row(2L), row(1L)), read(spool.rows(List.of(two, one))));
+      spool.put(new Place(0, 1), List.of(row(1L)));
+      spool.put(new Place(0, 2), List.of(row(2L)));
+      assertEquals(List.of(row(2L), row(1L)),
+          read(spool.rows(List.of(new Place(0, 2), new Place(0, 1)))));
+      assertThrows(IllegalArgumentException.class,
+          () -> spool.put(new Place(0, 1), List.of(row(3L))));
     }
   }
 

@@ -5,10 +5,20 @@ import java.io.Writer;
 import java.util.List;
 import org.polcomp.diagnostic.Diagnostic;
 
-/** {@code FILE:LINE:COL: error[E012]: message}, the hint indented below, then a summary line. */
-final class TextReport implements DiagnosticFormat.DiagnosticWriter {
+/**
+ * {@code FILE:LINE:COL: error[E012]: message}, the hint indented below, then a summary line. The
+ * one text form of a diagnostic: every command prints diagnostics through {@link #diagnostics}.
+ */
+public final class TextReport implements DiagnosticFormat.DiagnosticWriter {
   @Override
   public void write(List<Diagnostic> diagnostics, RunSummary s, Writer out) throws IOException {
+    diagnostics(diagnostics, out);
+    out.write(summary(s));
+    out.write('\n');
+  }
+
+  /** Writes each diagnostic as a line, its hint on the next, without the summary line. */
+  public static void diagnostics(List<Diagnostic> diagnostics, Writer out) throws IOException {
     for (Diagnostic d : diagnostics) {
       out.write(line(d));
       out.write('\n');
@@ -16,8 +26,6 @@ final class TextReport implements DiagnosticFormat.DiagnosticWriter {
         out.write("    hint: " + oneLine(d.hint()) + "\n");
       }
     }
-    out.write(summary(s));
-    out.write('\n');
   }
 
   /** One diagnostic as a compiler-style line. */

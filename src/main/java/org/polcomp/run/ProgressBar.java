@@ -1,9 +1,6 @@
-package org.polcomp.cli;
+package org.polcomp.run;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,21 +30,9 @@ final class ProgressBar implements Progress {
   }
 
   /** A progress bar when standard error is a terminal and not --quiet, else nothing. */
-  static Progress forStderr(PrintWriter err, boolean quiet) {
-    return !quiet && stderrIsTerminal() ? new ProgressBar(err) : Progress.NONE;
-  }
-
-  /**
-   * Java has no isatty for standard error; on Linux its file descriptor links to a terminal
-   * device. Elsewhere we stay silent rather than guess.
-   */
-  static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      return false;
-    }
+  static Progress forStderr(Console console, boolean quiet) {
+    return !quiet && console.terminal().stderrIsTerminal()
+        ? new ProgressBar(console.err()) : Progress.NONE;
   }
 
   @Override

@@ -1,11 +1,10 @@
 package org.polcomp.cli;
 
-import java.time.LocalDate;
-import org.polcomp.model.PartialDate;
+import org.polcomp.run.AnalysisOptions;
 import picocli.CommandLine.Option;
 
 /** Options that change what is counted: {@code --as-of} and {@code --prefer-coded}. */
-public final class AnalysisOptions {
+final class AnalysisMixin {
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "Count only the measures active on DATE (YYYY, YYYY-MM or YYYY-MM-DD; a"
           + " partial date means its first day).")
@@ -15,17 +14,7 @@ public final class AnalysisOptions {
       description = "Aggregates use the human coding where a measure has one.")
   boolean preferCoded;
 
-  /** Fails with a usage error for a malformed date. */
-  void check() {
-    asOfDate();
-  }
-
-  /** The as-of date, or null. */
-  LocalDate asOfDate() {
-    if (asOf == null) {
-      return null;
-    }
-    return PartialDate.parse(asOf).map(PartialDate::first).orElseThrow(() -> new UsageException(
-        "--as-of '" + asOf + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+  AnalysisOptions options() {
+    return new AnalysisOptions(asOf, preferCoded);
   }
 }

@@ -1,7 +1,8 @@
-package org.polcomp.cli;
+package org.polcomp.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,8 +25,12 @@ class ProgressBarTest {
   @Test
   void silentWhenStandardErrorIsNotATerminal() {
     // Under the build, standard error is a pipe or a file.
-    assertFalse(ProgressBar.stderrIsTerminal());
-    assertEquals(Progress.NONE, ProgressBar.forStderr(new PrintWriter(new StringWriter()), false));
+    assertFalse(Terminal.stderrLinksToTerminal());
+    PrintWriter w = new PrintWriter(new StringWriter());
+    assertEquals(Progress.NONE, ProgressBar.forStderr(new Console(w, w, Terminal.NONE), false));
+    Terminal stderr = new Terminal(false, true, 80, false);
+    assertInstanceOf(ProgressBar.class, ProgressBar.forStderr(new Console(w, w, stderr), false));
+    assertEquals(Progress.NONE, ProgressBar.forStderr(new Console(w, w, stderr), true), "quiet");
   }
 
   @Test

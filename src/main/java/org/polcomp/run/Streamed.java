@@ -1,19 +1,21 @@
-package org.polcomp.cli;
+package org.polcomp.run;
 
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.IdentityHashMap;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.aggregate.Comparison;
 import org.polcomp.classify.Classification;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.report.Columns;
@@ -24,16 +26,17 @@ import org.polcomp.report.Table;
 /**
  * A comparison made while the dataset streams past (compare, classify --format csv|json): each
  * municipality's aggregate part is made on the reader thread that read it, and the rows of its
- * active measures go to a {@link RowSpool} on disk. What stays in memory is a few rows per
- * municipality, so a dataset of millions of measures is compared in a small, fixed heap; the
- * measures table is read back from the spool in table order when a writer asks for it.
+ * active measures go to a {@link RowSpool} on disk, both under the municipality's {@link Place}.
+ * What stays in memory is a few rows per municipality, so a dataset of millions of measures is
+ * compared in a small, fixed heap; the measures table is read back from the spool in table order
+ * when a writer asks for it.
  */
-final class Streamed implements Pipeline.Sink, Closeable {
+final class Streamed implements Stages.Sink, Closeable {
   private final AggregateOptions options;
   private final boolean parts;
   private final RowSpool spool;
-  private final Map<Municipality, Aggregator.Part> byMunicipality =
-      Collections.synchronizedMap(new IdentityHashMap<>());
+  private final Map<Place, Aggregator.Part> byPlace = new ConcurrentHashMap<>();
+  private final Set<Place> spooled = ConcurrentHashMap.newKeySet();
   private Aggregator aggregator;
 
   private Streamed(AggregateOptions options, boolean parts) throws IOException {
@@ -58,7 +61,8 @@ final class Streamed implements Pipeline.Sink, Closeable {
   }
 
   @Override
-  public void accept(Municipality kept, Municipality read, List<Classification> classifications) {
+  public void accept(Place place, Municipality kept, Municipality read,
+      List<Classification> classifications) {
     List<ClassifiedMeasure> all = new ArrayList<>(read.measures().size());
     List<List<Object>> rows = new ArrayList<>(read.measures().size());
     for (int i = 0; i < read.measures().size(); i++) {
@@ -69,25 +73,34 @@ final class Streamed implements Pipeline.Sink, Closeable {
         rows.add(ComparisonReport.measureRow(cm));
       }
     }
-    spool.put(kept, rows);
+    spool.put(place, rows);
+    spooled.add(place);
     if (parts) {
-      byMunicipality.put(kept, aggregator.part(read, all, options));
+      byPlace.put(place, aggregator.part(read, all, options));
     }
   }
 
   /** The comparison of a run that went through this sink and has no errors. */
-  Comparison comparison(Pipeline.Loaded run) {
+  Comparison comparison() {
     if (!parts) {
       throw new IllegalStateException("a measures-only stream has no comparison");
     }
-    return aggregator.combine(run.dataset().municipalities(), byMunicipality::get, options);
+    List<Aggregator.Part> inDatasetOrder = new ArrayList<>(byPlace.size());
+    for (Place place : Stages.places(byPlace.keySet())) {
+      inDatasetOrder.add(byPlace.get(place));
+    }
+    return aggregator.combine(inDatasetOrder, options);
   }
 
-  /** The measures table of the run, in table order, read from the spool as it is iterated. */
-  Table measures(Pipeline.Loaded run) {
-    List<Municipality> byFile = new ArrayList<>(run.dataset().municipalities());
-    byFile.sort(Aggregator.FILE_ORDER);
-    return Columns.MEASURES.with(spool.rows(byFile));
+  /**
+   * The measures table of the run, in table order (file path, then document: the dataset's own
+   * order when it was read from sorted paths), read from the spool as it is iterated.
+   */
+  Table measures(Dataset dataset) {
+    List<Place> places = Stages.places(spooled);
+    places.sort(Comparator.comparing((Place p) -> dataset.files().get(p.file()).path())
+        .thenComparingInt(Place::document));
+    return Columns.MEASURES.with(spool.rows(places));
   }
 
   @Override

@@ -1,11 +1,12 @@
 package org.polcomp.cli;
 
 import java.nio.file.Path;
-import org.polcomp.load.Limits;
+import java.util.List;
+import org.polcomp.run.DatasetOptions;
 import picocli.CommandLine.Option;
 
 /** Options that every command reading a dataset shares (a picocli mixin). */
-public final class CommonOptions {
+final class DatasetMixin {
   @Option(names = "--codebook", paramLabel = "FILE",
       description = "A codebook that replaces or extends the default (see 'polcomp codebook').")
   Path codebook;
@@ -13,11 +14,13 @@ public final class CommonOptions {
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
+  // Main reads it from the parse result: an internal error can happen before any option record
+  // exists.
   @Option(names = "--debug", description = "Show stack traces of internal errors.")
   boolean debug;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "1 reads files one at a time; any other value (default 0) reads them on"
+      description = "Read files on N threads; 1 reads them one at a time, 0 (the default) on"
           + " every core.")
   int threads;
 
@@ -37,11 +40,9 @@ public final class CommonOptions {
       description = "Most YAML aliases per document (default: ${DEFAULT-VALUE}).")
   int maxAliases;
 
-  Limits limits() {
-    if (maxFileBytes < 1 || maxDepth < 1 || maxString < 1 || maxAliases < 0) {
-      throw new UsageException("the limits must be positive numbers", null);
-    }
-    return new Limits(maxFileBytes, maxDepth, maxString, maxAliases,
-        Math.max(Limits.DEFAULT.maxAliasNodes(), maxAliases * 200));
+  /** The options of a run over the dataset at {@code paths}. */
+  DatasetOptions options(List<Path> paths) {
+    return new DatasetOptions(paths, codebook, quiet, threads, maxFileBytes, maxDepth, maxString,
+        maxAliases);
   }
 }

@@ -1,0 +1,55 @@
+package org.polcomp.run;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.PolicySkeleton;
+import org.polcomp.model.Vocabulary;
+import org.polcomp.report.AtomicFile;
+
+/** {@code polcomp init}: writes a new municipality file to start from. */
+public final class InitJob {
+  private InitJob() {}
+
+  /**
+   * What init is asked.
+   *
+   * @param id the municipality's id
+   * @param name the municipality's name
+   * @param output the file to write, or null for standard output
+   * @param force replace the file when it exists
+   */
+  public record Options(String id, String name, Path output, boolean force) {}
+
+  /** Writes the skeleton; a usage problem for an invalid id or a file that exists. */
+  public static Outcome run(Options o, Console console) throws IOException {
+    if (!Vocabulary.ID.matcher(o.id()).matches()) {
+      throw new UsageProblem("invalid municipality id '" + o.id() + "'",
+          "use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+    }
+    if (o.name().isBlank()) {
+      throw new UsageProblem("the municipality's name is blank", "give its name, e.g. Utrecht");
+    }
+    String text = new PolicySkeleton(Stages.defaultCodebook()).text(o.id(), o.name());
+    Path output = o.output();
+    if (output == null) {
+      console.out().print(text);
+      console.out().flush();
+      return Outcome.OK;
+    }
+    // NOFOLLOW_LINKS: a link, even a dangling one, is something there that we would replace.
+    if (Files.isDirectory(output)) {
+      throw new UsageProblem(DatasetLoader.display(output) + " is a directory",
+          "name the file to write, e.g. " + DatasetLoader.display(output.resolve(o.id() + ".yaml")));
+    }
+    if (Files.exists(output, LinkOption.NOFOLLOW_LINKS) && !o.force()) {
+      throw new UsageProblem(DatasetLoader.display(output) + " exists; not overwritten",
+          "add --force to replace it, or choose another file");
+    }
+    AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    return Outcome.OK;
+  }
+}

@@ -1,0 +1,92 @@
+package org.polcomp.run;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.polcomp.aggregate.ClassifiedMeasure;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.model.Dataset;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Municipality;
+import org.polcomp.report.AtomicFile;
+import org.polcomp.report.diagnostics.TextReport;
+
+/** What the jobs share after loading: where their text goes, and what an invalid run prints. */
+final class Outputs {
+  private Outputs() {}
+
+  /** Writes text to a file (atomically) or to standard output. */
+  static void text(Path output, String text, PrintWriter out) throws IOException {
+    if (output != null) {
+      AtomicFile.write(output, o -> o.write(text.getBytes(StandardCharsets.UTF_8)));
+    } else {
+      out.print(text);
+      out.flush();
+    }
+  }
+
+  /** Writes what {@code body} writes to a file (atomically) or to standard output. */
+  static void bytes(Path output, AtomicFile.Body body, PrintWriter out) throws IOException {
+    if (output != null) {
+      AtomicFile.write(output, body);
+    } else {
+      ByteArrayOutputStream buf = new ByteArrayOutputStream();
+      body.writeTo(buf);
+      out.print(buf.toString(StandardCharsets.UTF_8));
+      out.flush();
+    }
+  }
+
+  /**
+   * Prints the errors (not the warnings) of a run that cannot go on, as the text report prints
+   * them, then a line that says nothing was written.
+   */
+  static void invalid(List<Diagnostic> diagnostics, PrintWriter err) {
+    List<Diagnostic> errors = diagnostics.stream().filter(Diagnostic::isError).toList();
+    StringWriter w = new StringWriter();
+    try {
+      TextReport.diagnostics(errors, w);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a string writer does not fail", e);
+    }
+    err.print(w);
+    int n = errors.size();
+    err.println("polcomp: the data is invalid (" + n + (n == 1 ? " error" : " errors")
+        + "); nothing was written. Run 'polcomp validate' for the full report.");
+    err.flush();
+  }
+
+  /** The classified measures of a run, pairing its classifications with measures in order. */
+  static List<ClassifiedMeasure> classified(Stages.Loaded run) {
+    List<ClassifiedMeasure> out = new ArrayList<>();
+    int i = 0;
+    for (Municipality m : run.dataset().municipalities()) {
+      for (Measure measure : m.measures()) {
+        out.add(new ClassifiedMeasure(m, measure, run.classifications().get(i++)));
+      }
+    }
+    return out;
+  }
+
+  /** The SHA-256 over every input file's path and SHA-256, in path order. */
+  static String inputsSha256(Dataset dataset) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      for (Dataset.InputFile f : dataset.files()) {
+        md.update((f.path() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      return HexFormat.of().formatHex(md.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package org.polcomp.run;
+
+import java.util.Comparator;
+
+/**
+ * Where a municipality was read: the index of its file among the files read (its place in the
+ * dataset's files) and its document in that file. Municipalities are found again by place, not by
+ * record identity: the same file named twice gives two places.
+ */
+record Place(int file, int document) implements Comparable<Place> {
+  private static final Comparator<Place> ORDER =
+      Comparator.comparingInt(Place::file).thenComparingInt(Place::document);
+
+  /** Dataset order: file, then document. */
+  @Override
+  public int compareTo(Place o) {
+    return ORDER.compare(this, o);
+  }
+}

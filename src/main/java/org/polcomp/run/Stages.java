@@ -1,0 +1,288 @@
+package org.polcomp.run;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.polcomp.classify.Classification;
+import org.polcomp.classify.ClassificationWarnings;
+import org.polcomp.classify.Classifier;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.load.CodebookLoader;
+import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.Limits;
+import org.polcomp.load.Progress;
+import org.polcomp.model.Codebook;
+import org.polcomp.model.Dataset;
+import org.polcomp.model.Locations;
+import org.polcomp.model.Measure;
+import org.polcomp.model.Municipality;
+import org.polcomp.model.PartialDate;
+import org.polcomp.validate.Validator;
+
+/**
+ * The stages every data job runs first: codebook, load, validate, classify. Validation and
+ * classification run per document, on the thread that read it, while the locations of every
+ * value are at hand; the dataset keeps only what later stages need.
+ */
+final class Stages {
+  /** The default dataset, read when a job is given no path. */
+  static final Path DEFAULT_DATASET = Path.of("policies");
+
+  private Stages() {}
+
+  /**
+   * What a run read: the codebook (null when the user's codebook is invalid), the dataset, the
+   * classification of every measure in dataset order (empty unless {@link Keep#ALL}), the
+   * diagnostics, sorted, and the number of measures read (also when the dataset kept none).
+   */
+  record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
+      List<Diagnostic> diagnostics, long measureCount) {
+    boolean hasErrors() {
+      return diagnostics.stream().anyMatch(Diagnostic::isError);
+    }
+
+    int errors() {
+      return (int) diagnostics.stream().filter(Diagnostic::isError).count();
+    }
+
+    int warnings() {
+      return diagnostics.size() - errors();
+    }
+
+    /** The warnings (the issues table of a comparison). */
+    List<Diagnostic> warningList() {
+      return diagnostics.stream().filter(d -> !d.isError()).toList();
+    }
+  }
+
+  /** What a job needs of the dataset once it is checked. */
+  enum Keep {
+    /** Every measure and its classification (the classify table, explain). */
+    ALL,
+    /**
+     * Only the counts and the diagnostics (validate, and the streaming jobs): the municipalities
+     * keep no measures, so that a dataset of millions of measures needs little memory.
+     */
+    COUNTS
+  }
+
+  /**
+   * What a streaming job does with each municipality as it is read: called on a reader thread
+   * (several at once) with the municipality's place, the municipality the dataset keeps, the
+   * whole municipality as read, and its measures' classifications in file order. Nothing of it
+   * is kept unless the sink keeps it, so a job can handle a dataset larger than memory.
+   */
+  interface Sink {
+    /** Called once, before the first municipality, with the codebook of the run. */
+    void start(Codebook codebook);
+
+    void accept(Place place, Municipality kept, Municipality read,
+        List<Classification> classifications);
+  }
+
+  /** A sink that keeps nothing. */
+  static final Sink NO_SINK = new Sink() {
+    @Override
+    public void start(Codebook codebook) {}
+
+    @Override
+    public void accept(Place place, Municipality kept, Municipality read,
+        List<Classification> classifications) {}
+  };
+
+  /** The limits the options ask for. */
+  static Limits limits(DatasetOptions o) {
+    if (o.maxFileBytes() < 1 || o.maxDepth() < 1 || o.maxString() < 1 || o.maxAliases() < 0) {
+      throw new UsageProblem("the limits must be positive numbers", null);
+    }
+    return new Limits(o.maxFileBytes(), o.maxDepth(), o.maxString(), o.maxAliases(),
+        Math.max(Limits.DEFAULT.maxAliasNodes(), o.maxAliases() * 200));
+  }
+
+  /** The as-of date of the options (a partial date means its first day), or null. */
+  static LocalDate asOf(AnalysisOptions o) {
+    if (o.asOf() == null) {
+      return null;
+    }
+    return PartialDate.parse(o.asOf()).map(PartialDate::first).orElseThrow(() -> new UsageProblem(
+        "--as-of '" + o.asOf() + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+  }
+
+  /** The default codebook. */
+  static Codebook defaultCodebook() {
+    return new CodebookLoader(Limits.DEFAULT).defaults();
+  }
+
+  /**
+   * Loads, validates and classifies the dataset of the options, keeping what {@code keep} says
+   * and handing every municipality to {@code sink} as it is read.
+   */
+  static Loaded load(DatasetOptions o, Progress progress, Keep keep, Sink sink) {
+    List<Path> roots = o.paths().isEmpty() ? List.of(DEFAULT_DATASET) : o.paths();
+    for (Path p : roots) {
+      requireExists(p);
+    }
+    Limits limits = limits(o);
+    if (o.threads() < 0) {
+      throw new UsageProblem("--threads " + o.threads() + " is not a number of threads",
+          "give 1 or more, or 0 for every core");
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Codebook codebook = codebook(o.codebook(), limits, diagnostics);
+    if (codebook == null) {
+      diagnostics.sort(Diagnostic.ORDER);
+      return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics, 0);
+    }
+    sink.start(codebook);
+    Validator validator = new Validator(codebook);
+    Classifier classifier = new Classifier(codebook);
+    // Per municipality its classifications, and per file the classification warnings, which
+    // stand only if the file turns out free of errors.
+    Map<Place, List<Classification>> classified = new ConcurrentHashMap<>();
+    Map<String, List<Diagnostic>> warnings = new ConcurrentHashMap<>();
+    LongAdder measures = new LongAdder();
+    DatasetLoader loader = new DatasetLoader(limits, o.threads() != 1, progress);
+    DatasetLoader.Result r = onThreads(o.threads(), () -> loader.load(roots, (file, m, out) -> {
+      validator.document(m, out);
+      measures.add(m.measures().size());
+      List<Classification> cs = new ArrayList<>(m.measures().size());
+      List<Diagnostic> ws = warnings.computeIfAbsent(m.file(),
+          f -> Collections.synchronizedList(new ArrayList<>()));
+      for (Measure measure : m.measures()) {
+        Classification c = classifier.classify(measure);
+        cs.add(c);
+        ClassificationWarnings.report(measure, c, ws::add);
+      }
+      Place place = new Place(file, m.document());
+      Municipality kept = keep == Keep.ALL ? withoutDetail(m) : withoutMeasures(m);
+      if (keep == Keep.ALL) {
+        classified.put(place, cs);
+      }
+      sink.accept(place, kept, m, cs);
+      return kept;
+    }));
+    diagnostics.addAll(r.diagnostics());
+    validator.dataset(r.dataset().municipalities(), diagnostics::add);
+    // Classification runs on every run, validate included: its warnings (W004, W005, W008)
+    // belong to the dataset's diagnostics.
+    // A file with errors gets none of them: they would only repeat its errors' consequences.
+    Set<String> broken = new HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        broken.add(d.file());
+      }
+    }
+    warnings.forEach((file, ws) -> {
+      if (!broken.contains(file)) {
+        diagnostics.addAll(ws);
+      }
+    });
+    List<Classification> classifications = new ArrayList<>();
+    for (Place place : places(classified.keySet())) {
+      classifications.addAll(classified.get(place));
+    }
+    diagnostics.sort(Diagnostic.ORDER);
+    return new Loaded(codebook, r.dataset(), classifications, diagnostics, measures.sum());
+  }
+
+  /** The places in dataset order, which is the order of the dataset's municipalities. */
+  static List<Place> places(Set<Place> places) {
+    List<Place> sorted = new ArrayList<>(places);
+    Collections.sort(sorted);
+    return sorted;
+  }
+
+  /** The codebook at {@code file} (the default when null); its diagnostics go to {@code into}. */
+  private static Codebook codebook(Path file, Limits limits, List<Diagnostic> into) {
+    CodebookLoader loader = new CodebookLoader(limits);
+    Codebook defaults = loader.defaults();
+    if (file == null) {
+      return defaults;
+    }
+    requireExists(file);
+    CodebookLoader.Result r = loader.load(file, defaults);
+    into.addAll(r.diagnostics());
+    return r.codebook();
+  }
+
+  /**
+   * Runs {@code work}, whose parallel streams then run on {@code threads} threads: 0 leaves them
+   * on the common pool (every core), 1 means the work reads sequentially anyway.
+   */
+  private static <T> T onThreads(int threads, Supplier<T> work) {
+    if (threads <= 1) {
+      return work.get();
+    }
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      // The failure is carried out as thrown: a task's get() would hand back a copy of it.
+      List<Object> result = new ArrayList<>(1);
+      List<Throwable> failure = new ArrayList<>(1);
+      pool.submit(() -> {
+        try {
+          result.add(work.get());
+        } catch (RuntimeException | Error e) {
+          failure.add(e);
+        }
+      }).join();
+      if (!failure.isEmpty()) {
+        Throwable e = failure.get(0);
+        if (e instanceof Error error) {
+          throw error;
+        }
+        throw (RuntimeException) e;
+      }
+      @SuppressWarnings("unchecked")
+      T t = (T) result.get(0);
+      return t;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /**
+   * The municipality without its measures and with only its own location (what the checks across
+   * the dataset point at), for runs that only count or stream them: the map of where each value
+   * stood is the bulk of a kept municipality.
+   */
+  static Municipality withoutMeasures(Municipality m) {
+    return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
+        m.asOf(), List.of(), m.extensions(), m.file(), m.document(),
+        Locations.of(m.locations().base()));
+  }
+
+  /**
+   * The municipality with its measures' location maps dropped (each measure keeps the place of
+   * its id): validation, the only stage that points inside a measure, has run by then, and the
+   * maps are most of a large dataset's memory.
+   */
+  static Municipality withoutDetail(Municipality m) {
+    List<Measure> measures = new ArrayList<>(m.measures().size());
+    for (Measure measure : m.measures()) {
+      measures.add(measure.withoutDetail());
+    }
+    return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
+        m.asOf(), measures, m.extensions(), m.file(), m.document(), m.locations());
+  }
+
+  /** A usage problem unless {@code p} exists (a dangling link exists). */
+  static void requireExists(Path p) {
+    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
+      throw new UsageProblem("no such file or directory: " + DatasetLoader.display(p),
+          p.equals(DEFAULT_DATASET)
+              ? "run polcomp from the project folder, or name the dataset's path"
+              : "check the path");
+    }
+  }
+}
