@@ -220,7 +220,7 @@ final class Stages {
    * Runs {@code work}, whose parallel streams then run on {@code threads} threads: 0 leaves them
    * on the common pool (every core), 1 means the work reads sequentially anyway.
    */
-  private static <T> T onThreads(int threads, Supplier<T> work) {
+  static <T> T onThreads(int threads, Supplier<T> work) {
     if (threads <= 1) {
       return work.get();
     }

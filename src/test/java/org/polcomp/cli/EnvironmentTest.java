@@ -1,0 +1,95 @@
+package org.polcomp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.run.Terminal;
+import picocli.CommandLine;
+
+/** What polcomp takes from its environment comes in through Main: terminal, options, threads. */
+class EnvironmentTest {
+  @TempDir Path dir;
+
+  private static CliRunner.Result run(Terminal terminal, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = new Main(new PrintWriter(out), new PrintWriter(err), terminal).run(args);
+    return new CliRunner.Result(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void classifyPrintsATableToATerminalAndCsvElsewhere() {
+    CliRunner.Result csv = CliRunner.run("classify", "policies");
+    assertEquals(0, csv.exit(), csv.err());
+    assertTrue(csv.out().startsWith("\uFEFFmunicipality_id,"), csv.out().lines().findFirst()
+        .orElse(""));
+    Terminal narrow = new Terminal(true, false, 70, false);
+    CliRunner.Result table = run(narrow, "classify", "policies");
+    assertEquals(0, table.exit(), table.err());
+    List<String> lines = table.out().lines().toList();
+    assertTrue(lines.get(0).startsWith("MEASURE "), lines.get(0));
+    int widest = lines.stream().mapToInt(String::length).max().orElseThrow();
+    assertTrue(lines.stream().anyMatch(l -> l.endsWith("…")), "titles cut to fit 70 columns");
+    CliRunner.Result wide = run(new Terminal(true, false, 200, false), "classify", "policies");
+    assertTrue(wide.out().lines().mapToInt(String::length).max().orElseThrow() > widest,
+        "a wider terminal shows more of the titles");
+    // A file is never a terminal, whatever standard output is.
+    CliRunner.Result toFile = run(narrow, "classify", "policies", "-o",
+        dir.resolve("m.csv").toString());
+    assertEquals(0, toFile.exit(), toFile.err());
+  }
+
+  @Test
+  void theWidthComesFromColumnsWithinBounds() {
+    assertEquals(Terminal.DEFAULT_WIDTH, Terminal.NONE.width());
+    assertFalse(Terminal.NONE.stdoutIsTerminal() || Terminal.NONE.stderrIsTerminal());
+  }
+
+  @Test
+  void debugIsTheParsedOptionNotAWordOnTheCommandLine() {
+    PrintWriter w = new PrintWriter(new StringWriter());
+    assertTrue(Main.debug(new CommandLine(new Main(w, w)).parseArgs("validate", "--debug")));
+    assertFalse(Main.debug(new CommandLine(new Main(w, w)).parseArgs("validate")));
+    // after '--' it is the REF of explain, not the option
+    assertFalse(Main.debug(new CommandLine(new Main(w, w)).parseArgs("explain", "--", "--debug")));
+  }
+
+  @Test
+  void threadsMeansThatManyThreadsAndNegativeIsAUsageError() {
+    CliRunner.Result one = CliRunner.run("classify", "--format", "csv", "--threads", "1",
+        "policies");
+    CliRunner.Result three = CliRunner.run("classify", "--format", "csv", "--threads", "3",
+        "policies");
+    assertEquals(0, three.exit(), three.err());
+    assertEquals(one.out(), three.out());
+    CliRunner.Result negative = CliRunner.run("validate", "--threads", "-2", "policies");
+    assertEquals(ExitCode.USAGE, negative.exit());
+    assertEquals("polcomp: --threads -2 is not a number of threads\n"
+        + "    hint: give 1 or more, or 0 for every core\n", negative.err());
+  }
+
+  @Test
+  void anArgumentStartingWithAtIsNotAFileOfArguments() throws IOException {
+    Path args = Files.writeString(dir.resolve("args.txt"), "--strict\n");
+    CliRunner.Result r = CliRunner.run("validate", "@" + args);
+    assertEquals(ExitCode.USAGE, r.exit());
+    assertTrue(r.err().startsWith("polcomp: no such file or directory: @" + args), r.err());
+  }
+
+  @Test
+  void theSameFileTwiceIsADuplicateNotAnInternalError() {
+    String file = "policies/nl/amsterdam.yaml";
+    CliRunner.Result r = CliRunner.run("classify", "--format", "csv", file, file);
+    assertEquals(1, r.exit(), r.err());
+    assertTrue(r.err().contains("[E015]"), r.err());
+  }
+}

@@ -1,0 +1,55 @@
+package org.polcomp.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class StagesTest {
+  @Test
+  void nThreadsRunTheParallelWorkOnAPoolOfN() {
+    assertEquals(3, Stages.onThreads(3, () -> ForkJoinTask.getPool().getParallelism()));
+    Set<ForkJoinPool> pools = ConcurrentHashMap.newKeySet();
+    Stages.onThreads(2, () -> {
+      IntStream.range(0, 10_000).parallel().forEach(i -> pools.add(ForkJoinTask.getPool()));
+      return null;
+    });
+    assertEquals(1, pools.size());
+    assertEquals(2, pools.iterator().next().getParallelism());
+    assertTrue(pools.iterator().next().isShutdown(), "the pool goes with the run");
+  }
+
+  @Test
+  void oneAndZeroRunOnTheCallingThread() {
+    Thread caller = Thread.currentThread();
+    assertSame(caller, Stages.onThreads(1, Thread::currentThread));
+    // 0: the streams inside use the common pool, as every parallel stream does
+    assertSame(caller, Stages.onThreads(0, Thread::currentThread));
+    assertNull(Stages.onThreads(0, ForkJoinTask::getPool));
+  }
+
+  @Test
+  void aFailureComesOutAsThrown() {
+    IllegalStateException thrown = new IllegalStateException("boom");
+    assertSame(thrown, assertThrows(IllegalStateException.class,
+        () -> Stages.onThreads(4, () -> {
+          throw thrown;
+        })));
+  }
+
+  @Test
+  void placesSortInDatasetOrder() {
+    assertEquals(List.of(new Place(0, 1), new Place(0, 2), new Place(1, 1), new Place(2, 3)),
+        Stages.places(Set.of(new Place(2, 3), new Place(0, 2), new Place(1, 1),
+            new Place(0, 1))));
+  }
+}
