@@ -11,6 +11,10 @@
  * {@link org.polcomp.report.JsonWriter} (one object). {@link org.polcomp.report.Cells} holds the
  * rules they share: which value a column type takes, and how numbers are written as text.
  *
+ * <p>Beside the tables, {@link org.polcomp.report.text} holds the views for people at a terminal
+ * (classify's table, compare's summary, explain) and {@link org.polcomp.report.diagnostics} the
+ * report formats of the diagnostics, whose text form every command prints.
+ *
  * <p>Every file is written through {@link org.polcomp.report.AtomicFile}: a failed run leaves the
  * previous file as it was. The writers decide nothing about the data; the same report gives the
  * same bytes.
