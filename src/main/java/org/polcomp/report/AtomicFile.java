@@ -2,41 +2,52 @@ package org.polcomp.report;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.nio.file.FileSystemException;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 
 /**
- * Writes a file atomically: into a temporary file in the target's directory, then a rename over
- * the target. A failed or interrupted write leaves the previous file as it was and removes the
- * temporary file.
+ * Writes an output file by the rules of the command line's output targets: an existing regular
+ * file (or a new one) is replaced atomically, through a temporary file in the same folder and a
+ * rename; a symbolic link has the file it points to replaced, and stays a link; a device or a FIFO
+ * ({@code /dev/null}, {@code /dev/stdout}) is written to directly, never replaced. A failed or
+ * interrupted write leaves the previous file as it was and removes the temporary file.
  */
 public final class AtomicFile {
   private static final int BUFFER = 1 << 20;
+  // more links than this in a chain is a loop (the kernel's own limit is 40)
+  private static final int MAX_LINKS = 40;
 
   private AtomicFile() {}
 
-  /** Writes the bytes a {@link Body} produces to {@code target}, atomically. */
+  /** Writes the bytes a {@link Body} produces to {@code target}. */
   public static void write(Path target, Body body) throws IOException {
-    Path abs = target.toAbsolutePath();
+    Path abs = resolveLinks(target.toAbsolutePath(), target);
+    if (Files.exists(abs) && !Files.isRegularFile(abs) && !Files.isDirectory(abs)) {
+      direct(abs, target, body);
+      return;
+    }
     Path dir = abs.getParent();
     if (!Files.isDirectory(dir)) {
-      throw new java.nio.file.NoSuchFileException(dir.toString(), null,
-          "the directory does not exist");
+      throw new NoSuchFileException(dir.toString(), null, "the directory does not exist");
     }
     if (Files.isDirectory(abs)) {
-      throw new java.nio.file.FileSystemException(abs.toString(), null,
-          "is a directory, not a file");
+      throw new FileSystemException(target.toString(), null, "is a folder, not a file");
     }
+    Scratch.sweep(abs);
     Path tmp;
     try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+      tmp = Files.createTempFile(dir, "." + abs.getFileName() + "." + Scratch.PREFIX
+          + Scratch.pid() + "-", ".tmp");
     } catch (java.nio.file.AccessDeniedException e) {
       // a read-only folder: name the file the user asked for, not the temporary one
       throw new java.nio.file.AccessDeniedException(target.toString(), null,
@@ -44,7 +55,7 @@ public final class AtomicFile {
     } catch (FileSystemException e) {
       throw new FileSystemException(target.toString(), null, e.getReason());
     }
-    Thread cleanup = new Thread(() -> deleteQuietly(tmp), "polcomp-cleanup");
+    Thread cleanup = new Thread(() -> Scratch.deleteQuietly(tmp), "polcomp-cleanup");
     boolean hooked = addHook(cleanup);
     boolean done = false;
     try {
@@ -67,11 +78,39 @@ public final class AtomicFile {
       done = true;
     } finally {
       if (!done) {
-        deleteQuietly(tmp);
+        Scratch.deleteQuietly(tmp);
       }
       if (hooked) {
         removeHook(cleanup);
       }
+    }
+  }
+
+  /**
+   * The file a chain of symbolic links ends in (the path itself when it is no link); a dangling
+   * link gives the path it names, which the write then creates.
+   */
+  static Path resolveLinks(Path abs, Path asked) throws IOException {
+    Path p = abs;
+    for (int i = 0; i < MAX_LINKS; i++) {
+      if (!Files.isSymbolicLink(p)) {
+        return p;
+      }
+      Path next = Files.readSymbolicLink(p);
+      p = (next.isAbsolute() ? next : p.getParent().resolve(next)).normalize();
+    }
+    throw new FileSystemException(asked.toString(), null, "too many levels of symbolic links");
+  }
+
+  /** A device or a FIFO: written as it is, since renaming over it would replace it. */
+  private static void direct(Path abs, Path target, Body body) throws IOException {
+    try (OutputStream out = new BufferedOutputStream(
+        Files.newOutputStream(abs, StandardOpenOption.WRITE), BUFFER)) {
+      body.writeTo(out);
+    } catch (FileSystemException e) {
+      throw e;
+    } catch (IOException e) {
+      throw new FileSystemException(target.toString(), null, e.getMessage());
     }
   }
 
@@ -83,14 +122,14 @@ public final class AtomicFile {
     if (!tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       return;
     }
-    Set<PosixFilePermission> perms = Files.exists(target)
+    Set<PosixFilePermission> perms = Files.exists(target, LinkOption.NOFOLLOW_LINKS)
         ? Files.getPosixFilePermissions(target)
         : PosixFilePermissions.fromString("rw-r--r--");
     Files.setPosixFilePermissions(tmp, perms);
   }
 
-  // An interrupted run (SIGINT) runs shutdown hooks: the hook removes the temporary file.
-  private static boolean addHook(Thread t) {
+  // An interrupted run (SIGINT, SIGTERM) runs shutdown hooks: the hook removes the temporary file.
+  static boolean addHook(Thread t) {
     try {
       Runtime.getRuntime().addShutdownHook(t);
       return true;
@@ -99,19 +138,11 @@ public final class AtomicFile {
     }
   }
 
-  private static void removeHook(Thread t) {
+  static void removeHook(Thread t) {
     try {
       Runtime.getRuntime().removeShutdownHook(t);
     } catch (IllegalStateException e) {
       // shutting down: the hook runs and finds nothing to delete
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException e) {
-      // nothing more to do: the file is in the target's directory and hidden
     }
   }
 

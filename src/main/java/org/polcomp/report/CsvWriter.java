@@ -28,8 +28,8 @@ import org.apache.commons.csv.CSVFormat;
  * is not run as a formula (OWASP, CSV injection). Text that is just a number ({@code -2}) cannot
  * run and is left alone. The raw mode writes neither, for scripts.
  *
- * <p>Each file is replaced atomically; the set of files is not: a run that fails halfway leaves
- * the files already written new and the others as they were.
+ * <p>The folder is replaced as a whole ({@link AtomicFolder}): a run that fails or is interrupted
+ * leaves the complete previous set of files.
  */
 public final class CsvWriter implements ReportWriter {
   private static final CSVFormat FORMAT =
@@ -55,10 +55,18 @@ public final class CsvWriter implements ReportWriter {
 
   @Override
   public void write(Report report, Path directory) throws IOException {
-    Files.createDirectories(directory);
-    for (Table table : report.tables()) {
-      AtomicFile.write(directory.resolve(fileName(table)), out -> write(table, out));
-    }
+    AtomicFolder.write(directory, CsvWriter::ours, folder -> {
+      for (Table table : report.tables()) {
+        try (OutputStream out = Files.newOutputStream(folder.resolve(fileName(table)))) {
+          write(table, out);
+        }
+      }
+    });
+  }
+
+  /** True for the names of files a comparison's folder holds (the tables, a data package). */
+  static boolean ours(String name) {
+    return name.endsWith(".csv") || name.equals("datapackage.json");
   }
 
   /** Writes one table as CSV. */

@@ -59,7 +59,7 @@ public final class RowSpool implements Closeable {
 
   /** A new, empty spool in the system's temporary folder. */
   public static RowSpool open() throws IOException {
-    Path file = Files.createTempFile("polcomp-rows", ".spool");
+    Path file = Scratch.file("rows", ".spool");
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE,

@@ -58,7 +58,7 @@ final class Hyperlinks implements Closeable {
     }
     Spool s = sheets.get(sheetPart);
     if (s == null) {
-      s = new Spool(temporary("polcomp-links"), temporary("polcomp-rels"));
+      s = new Spool(temporary("links"), temporary("rels"));
       sheets.put(sheetPart, s);
     }
     if (s.count == MAX_PER_SHEET) {
@@ -74,8 +74,8 @@ final class Hyperlinks implements Closeable {
   }
 
   // Deleted by close(); deleteOnExit covers an interrupted run.
-  static Path temporary(String prefix) throws IOException {
-    Path p = Files.createTempFile(prefix, ".tmp");
+  static Path temporary(String what) throws IOException {
+    Path p = org.polcomp.report.Scratch.file(what, ".tmp");
     p.toFile().deleteOnExit();
     return p;
   }

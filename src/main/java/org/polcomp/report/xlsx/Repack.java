@@ -281,7 +281,7 @@ final class Repack {
     @Override
     public void write(byte[] b, int off, int len) throws IOException {
       if (file == null && memory.size() + len > Compressed.IN_MEMORY) {
-        Path p = Files.createTempFile("polcomp-zip", ".tmp");
+        Path p = org.polcomp.report.Scratch.file("zip", ".tmp");
         try {
           file = FileChannel.open(p, StandardOpenOption.READ, StandardOpenOption.WRITE,
               StandardOpenOption.DELETE_ON_CLOSE);

@@ -18,6 +18,7 @@ import org.apache.poi.ooxml.POIXMLProperties;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.polcomp.report.AtomicFile;
+import org.polcomp.report.Scratch;
 import org.polcomp.report.Columns;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
@@ -69,7 +70,8 @@ public final class XlsxWriter implements ReportWriter {
 
   /** Writes the workbook to a stream, which stays open. */
   public void write(Report report, OutputStream out) throws IOException {
-    Path pkg = Hyperlinks.temporary("polcomp-xlsx");
+    Scratch.usePoiFolder();
+    Path pkg = Hyperlinks.temporary("xlsx");
     try (Hyperlinks links = new Hyperlinks()) {
       XSSFWorkbook template = new XSSFWorkbook();
       // no shared strings table: inline strings keep memory flat
