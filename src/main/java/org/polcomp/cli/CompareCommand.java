@@ -29,7 +29,8 @@ final class CompareCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-      description = "Where to write: FILE.xlsx, FILE.json, or a directory for CSV files.")
+      description = "Where to write: FILE.xlsx, FILE.json, a folder for CSV files (an existing"
+          + " one, a name ending in /, or a name without extension), or - for standard output.")
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT",
@@ -48,13 +49,14 @@ final class CompareCommand implements Callable<Integer> {
       description = "Record the generation time (outputs then differ from run to run).")
   boolean timestamp;
 
+  @Option(names = "--force",
+      description = "Write a workbook to standard output (-o -) even when it is a terminal.")
+  boolean force;
+
   @Override
   public Integer call() throws IOException {
-    // originalArgs holds the whole command line, the subcommand's name included.
-    String commandLine =
-        "polcomp " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
     return ExitCode.of(CompareJob.run(new CompareJob.Options(dataset.options(paths),
-        analysis.options(), output, format, groupBy, rawCsv, timestamp, commandLine),
-        Main.console(spec)));
+        analysis.options(), output, format, groupBy, rawCsv, timestamp,
+        Main.recordedCommandLine(spec), force), Main.console(spec)));
   }
 }

@@ -1,8 +1,13 @@
 package org.polcomp.cli;
 
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
@@ -43,12 +48,22 @@ public final class Main implements Runnable {
     this.console = new Console(out, err, terminal);
   }
 
+  /** A polcomp with its console: writers, terminal and standard output as bytes. */
+  public Main(Console console) {
+    this.console = console;
+  }
+
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8),
+    // Straight on the file descriptors, not System.out: a PrintStream swallows write errors, so a
+    // full disk or a closed pipe would go unnoticed (the writer's error state is checked at the
+    // end of every run).
+    OutputStream stdout = new FileOutputStream(FileDescriptor.out);
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8),
         true);
-    PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8),
-        true);
-    System.exit(new Main(out, err, Terminal.detect()).run(args));
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(
+        new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    System.exit(new Main(new Console(out, err, Terminal.detect(),
+        new BufferedOutputStream(stdout, 1 << 16))).run(args));
   }
 
   @Override
@@ -96,9 +111,42 @@ public final class Main implements Runnable {
       return ExitCode.IO;
     });
     int code = cl.execute(args);
-    out.flush();
+    // PrintWriter never throws: a failed write only sets its error state, checked here.
+    if (out.checkError() && code != ExitCode.IO) {
+      err.println("polcomp: cannot write to standard output (a full disk or a closed pipe);"
+          + " the output is incomplete");
+      code = ExitCode.IO;
+    }
     err.flush();
     return code;
+  }
+
+  // Options that change how a run goes, never what it writes: the About sheet does not record
+  // them, so that the same data and the same analysis give the same bytes.
+  private static final java.util.Set<String> NOT_RECORDED =
+      java.util.Set.of("--threads", "-q", "--quiet", "--debug", "--force");
+
+  /**
+   * The command line as the outputs record it: the whole line, the subcommand's name included,
+   * without the options that change only how the run goes ({@code --threads}, {@code --quiet},
+   * {@code --debug}, {@code --force}).
+   */
+  static String recordedCommandLine(CommandSpec spec) {
+    List<String> args = spec.commandLine().getParseResult().originalArgs();
+    StringBuilder line = new StringBuilder("polcomp");
+    for (int i = 0; i < args.size(); i++) {
+      String a = args.get(i);
+      int eq = a.indexOf('=');
+      String name = a.startsWith("-") && eq > 0 ? a.substring(0, eq) : a;
+      if (NOT_RECORDED.contains(name)) {
+        if (name.equals("--threads") && eq < 0) {
+          i++; // and its value
+        }
+        continue;
+      }
+      line.append(' ').append(a);
+    }
+    return line.toString();
   }
 
   /** Whether {@code --debug} was given to the command that ran (or any command above it). */

@@ -29,8 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
       description = "Policy files or directories (default: policies/).")
   List<Path> paths;
 
-  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-      description = "text, json, github, gitlab, junit or sarif (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--format", paramLabel = "FORMAT",
+      description = "text, json, github, gitlab, junit or sarif. Default: what the name of the"
+          + " -o file says (.json, .sarif, .xml for junit), else text.")
   String format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -37,10 +37,20 @@ public final class CsvWriter implements ReportWriter {
   private static final Pattern NUMERIC = Pattern.compile("[+-]?\\d+(\\.\\d+)?([eE][+-]?\\d+)?");
 
   private final boolean raw;
+  private final boolean bom;
 
   /** A writer for spreadsheets (BOM and formula guard) or, when {@code raw}, for scripts. */
   public CsvWriter(boolean raw) {
+    this(raw, !raw);
+  }
+
+  /**
+   * A writer with the formula guard unless {@code raw}, and a byte-order mark when {@code bom}
+   * (never on standard output: a pipe's reader is a program, which the mark would only confuse).
+   */
+  public CsvWriter(boolean raw, boolean bom) {
     this.raw = raw;
+    this.bom = bom;
   }
 
   /** The spreadsheet-safe writer. */
@@ -72,7 +82,7 @@ public final class CsvWriter implements ReportWriter {
   /** Writes one table as CSV. */
   public void write(Table table, OutputStream out) throws IOException {
     Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-    if (!raw) {
+    if (bom) {
       w.write('\uFEFF');
     }
     List<Integer> shown = new ArrayList<>();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.Columns;
@@ -31,10 +30,17 @@ public final class ClassifyJob {
 
   /** Classifies the dataset's measures and writes them; INVALID (nothing written) on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
-    String format = format(o, console.terminal());
+    Outputs.refuseInput(o.output(), o.dataset().paths());
+    OutputTarget target = OutputTarget.resolve(o.output(), o.format(), new OutputTarget.Formats(
+        List.of("table", "csv", "json"),
+        // a table for people on a terminal, csv for everything else
+        (o.output() == null || o.output().toString().equals("-"))
+            && console.terminal().stdoutIsTerminal() ? "table" : "csv", null, "table"));
+    String format = target.format();
+    Path output = target.path();
     LocalDate asOf = Stages.asOf(o.analysis());
     if (format.equals("table")) {
-      return table(o, asOf, console);
+      return table(o, output, asOf, console);
     }
     // csv and json stream: the measures wait on disk, not in memory
     try (Streamed stream = Streamed.measuresOnly(asOf)) {
@@ -46,8 +52,11 @@ public final class ClassifyJob {
       }
       Table measures = stream.measures(run.dataset());
       AtomicFile.Body body;
+      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
       if (format.equals("csv")) {
-        body = out -> new CsvWriter(o.rawCsv()).write(measures, out);
+        // no byte-order mark on standard output: a pipe's reader is a program
+        boolean bom = !o.rawCsv() && output != null;
+        body = out -> new CsvWriter(o.rawCsv(), bom).write(measures, out);
       } else {
         // the measures table of OUTPUTS.md, built alone rather than as part of a comparison
         Report report = new Report(Version.current(), ComparisonReport.options(o.analysis().asOf(),
@@ -55,13 +64,14 @@ public final class ClassifyJob {
             List.of(measures), Columns.CODEBOOK.with(List.of()));
         body = out -> new JsonWriter().write(report, out);
       }
-      Outputs.bytes(o.output(), body, console.out());
+      Outputs.bytes(output, body, console);
     }
     return Outcome.OK;
   }
 
   /** A table for people to read: the dataset is held, to size the columns. */
-  private static Outcome table(Options o, LocalDate asOf, Console console) throws IOException {
+  private static Outcome table(Options o, Path output, LocalDate asOf, Console console)
+      throws IOException {
     Stages.Loaded run = Stages.load(o.dataset(),
         ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.ALL, Stages.NO_SINK);
     if (run.hasErrors()) {
@@ -71,16 +81,7 @@ public final class ClassifyJob {
     String text = MeasureTable.of(
         Aggregator.active(run.dataset(), Outputs.classified(run), asOf),
         run.dataset().municipalities().size(), console.terminal().width());
-    Outputs.text(o.output(), text, console.out());
+    Outputs.text(output, text, console.out());
     return Outcome.OK;
-  }
-
-  private static String format(Options o, Terminal terminal) {
-    String format = o.format() != null ? o.format().toLowerCase(Locale.ROOT)
-        : o.output() == null && terminal.stdoutIsTerminal() ? "table" : "csv";
-    if (!List.of("table", "csv", "json").contains(format)) {
-      throw new UsageProblem("unknown --format '" + o.format() + "'", "use table, csv or json");
-    }
-    return format;
   }
 }

@@ -1,12 +1,10 @@
 package org.polcomp.run;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Locale;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
 import org.polcomp.load.DatasetLoader;
@@ -31,13 +29,26 @@ public final class CompareJob {
    * @param rawCsv CSV without byte-order mark and formula-injection guard
    * @param timestamp record the generation time
    * @param commandLine the command line as the About sheet records it
+   * @param force write a workbook to standard output even when it is a terminal
    */
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
-      String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine) {}
+      String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
+      boolean force) {}
+
+  /** The formats compare writes; csv is a folder of files. */
+  public static final OutputTarget.Formats FORMATS =
+      new OutputTarget.Formats(List.of("xlsx", "json", "csv"), null, "csv", null);
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
-    String format = format(o.output(), o.format());
+    Outputs.refuseInput(o.output(), o.dataset().paths());
+    OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
+    String format = target.format();
+    if (target.stdout() && format.equals("xlsx") && console.terminal().stdoutIsTerminal()
+        && !o.force()) {
+      throw new UsageProblem("will not write a workbook to the terminal",
+          "redirect standard output to a file, name one with -o, or add --force");
+    }
     if (o.groupBy() != null && !AggregateOptions.GROUP_BY.contains(o.groupBy())) {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",
           "use type, region, country or profile");
@@ -56,17 +67,26 @@ public final class CompareJob {
       Comparison comparison = stream.comparison();
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),
           run.codebook(), run.warningList(), runInfo(o, run));
+      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+      if (target.stdout()) {
+        // the report is the output: no summary, which would land inside it
+        console.writeBytes(out -> {
+          if (format.equals("xlsx")) {
+            new XlsxWriter().write(report, out);
+          } else {
+            new JsonWriter().write(report, out);
+          }
+        });
+        return Outcome.OK;
+      }
       ReportWriter writer = switch (format) {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
         default -> new CsvWriter(o.rawCsv());
       };
-      if (format.equals("csv")) {
-        Files.createDirectories(o.output());
-      }
-      writer.write(report, o.output());
+      writer.write(report, target.path());
       if (!o.dataset().quiet()) {
-        ComparisonSummary.write(comparison, DatasetLoader.display(o.output()), console.out());
+        ComparisonSummary.write(comparison, DatasetLoader.display(target.path()), console.out());
       }
     }
     return Outcome.OK;
@@ -82,29 +102,5 @@ public final class CompareJob {
         ComparisonReport.options(o.analysis().asOf(), o.groupBy(), codebook,
             o.analysis().preferCoded(), generated),
         run.dataset().files().size(), Outputs.inputsSha256(run.dataset()));
-  }
-
-  /** The format: {@code format}, else OUT's extension, else CSV into a directory. */
-  public static String format(Path output, String format) {
-    if (format != null) {
-      String f = format.toLowerCase(Locale.ROOT);
-      if (!List.of("xlsx", "json", "csv").contains(f)) {
-        throw new UsageProblem("unknown --format '" + format + "'", "use xlsx, json or csv");
-      }
-      return f;
-    }
-    String name = output.getFileName() == null ? "" : output.getFileName().toString()
-        .toLowerCase(Locale.ROOT);
-    if (name.endsWith(".xlsx")) {
-      return "xlsx";
-    }
-    if (name.endsWith(".json")) {
-      return "json";
-    }
-    if (name.endsWith(".csv") || name.endsWith(".xls") || name.endsWith(".ods")) {
-      throw new UsageProblem("cannot tell the format of '" + DatasetLoader.display(output) + "'",
-          "name a .xlsx or .json file, or a directory for CSV files (or say --format)");
-    }
-    return "csv";
   }
 }

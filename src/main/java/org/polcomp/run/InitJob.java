@@ -34,7 +34,7 @@ public final class InitJob {
       throw new UsageProblem("the municipality's name is blank", "give its name, e.g. Utrecht");
     }
     String text = new PolicySkeleton(Stages.defaultCodebook()).text(o.id(), o.name());
-    Path output = o.output();
+    Path output = OutputTarget.plain(o.output());
     if (output == null) {
       console.out().print(text);
       console.out().flush();

@@ -1,11 +1,11 @@
 package org.polcomp.run;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +14,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.load.DatasetLoader;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
@@ -35,15 +36,44 @@ final class Outputs {
   }
 
   /** Writes what {@code body} writes to a file (atomically) or to standard output. */
-  static void bytes(Path output, AtomicFile.Body body, PrintWriter out) throws IOException {
+  static void bytes(Path output, AtomicFile.Body body, Console console) throws IOException {
     if (output != null) {
       AtomicFile.write(output, body);
     } else {
-      ByteArrayOutputStream buf = new ByteArrayOutputStream();
-      body.writeTo(buf);
-      out.print(buf.toString(StandardCharsets.UTF_8));
-      out.flush();
+      console.writeBytes(body::writeTo);
     }
+  }
+
+  /**
+   * Refuses an OUT that is one of the inputs (a path given, or a file read): writing it would
+   * destroy the policy file the run reads.
+   */
+  static void refuseInput(Path output, Iterable<Path> inputs) {
+    if (output == null || output.toString().isEmpty() || output.toString().equals("-")
+        || !Files.exists(output)) {
+      return;
+    }
+    for (Path in : inputs) {
+      boolean same;
+      try {
+        same = Files.exists(in) && Files.isSameFile(output, in);
+      } catch (IOException e) {
+        same = false; // what cannot be compared is not the same file as far as we can tell
+      }
+      if (same) {
+        throw new UsageProblem("-o " + DatasetLoader.display(output)
+            + " is an input of this run", "name another file to write");
+      }
+    }
+  }
+
+  /** The files a run read, as paths. */
+  static List<Path> inputFiles(Dataset dataset) {
+    List<Path> out = new ArrayList<>();
+    for (Dataset.InputFile f : dataset.files()) {
+      out.add(Path.of(f.path()));
+    }
+    return out;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.util.List;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.model.Dataset.InputFile;
 import org.polcomp.report.AtomicFile;
+import org.polcomp.report.diagnostics.TextReport;
 import org.polcomp.report.diagnostics.DiagnosticFormat;
 import org.polcomp.report.diagnostics.RunSummary;
 
@@ -26,10 +27,15 @@ public final class ValidateJob {
    */
   public record Options(DatasetOptions dataset, String format, Path output, boolean strict) {}
 
+  /** The report formats of validate; a name without a known extension gets the text report. */
+  static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
+      List.of("text", "json", "github", "gitlab", "junit", "sarif"), "text", null, "text");
+
   /** Reads and checks the dataset, writes the report; INVALID on errors (or warnings, strict). */
   public static Outcome run(Options o, Console console) throws IOException {
-    DiagnosticFormat format = DiagnosticFormat.of(o.format()).orElseThrow(() -> new UsageProblem(
-        "unknown --format '" + o.format() + "'", "use text, json, github, gitlab, junit or sarif"));
+    Outputs.refuseInput(o.output(), o.dataset().paths());
+    OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
+    DiagnosticFormat format = DiagnosticFormat.of(target.format()).orElseThrow();
     boolean quiet = o.dataset().quiet();
     Stages.Loaded run = Stages.load(o.dataset(), ProgressBar.forStderr(console, quiet),
         Stages.Keep.COUNTS, Stages.NO_SINK);
@@ -37,22 +43,29 @@ public final class ValidateJob {
         run.dataset().municipalities().size(), run.measureCount(), run.errors(),
         run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
         Version.current());
-    if (o.output() != null) {
-      AtomicFile.write(o.output(), out -> {
+    if (!target.stdout()) {
+      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+      AtomicFile.write(target.path(), out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         format.write(run.diagnostics(), summary, w);
         w.flush();
       });
-      if (!quiet || run.hasErrors()) {
+      if (!quiet) {
         console.err().println(write(DiagnosticFormat.TEXT, List.of(), summary).strip());
       }
-    } else if (format != DiagnosticFormat.TEXT || !quiet || run.hasErrors()) {
-      // --quiet trims the text report to its errors; machine formats are always complete,
-      // since CI tools read an empty file as a broken report.
-      List<Diagnostic> shown = quiet && format == DiagnosticFormat.TEXT
-          ? run.diagnostics().stream().filter(Diagnostic::isError).toList()
-          : run.diagnostics();
-      console.out().print(write(format, shown, summary));
+    } else if (format != DiagnosticFormat.TEXT) {
+      // machine formats are always complete, --quiet or not: CI tools read an empty file as a
+      // broken report
+      console.out().print(write(format, run.diagnostics(), summary));
+      console.out().flush();
+    } else if (quiet) {
+      // --quiet: the errors and nothing else, not even the summary line
+      StringWriter w = new StringWriter();
+      TextReport.diagnostics(run.diagnostics().stream().filter(Diagnostic::isError).toList(), w);
+      console.out().print(w);
+      console.out().flush();
+    } else {
+      console.out().print(write(format, run.diagnostics(), summary));
       console.out().flush();
     }
     boolean failed = run.hasErrors() || (o.strict() && run.warnings() > 0);

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.polcomp.run.CompareJob;
+import org.polcomp.run.OutputTarget;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -268,12 +269,17 @@ class CompareCommandTest {
     assertTrue(raw.contains(",=1+1,"), raw);
   }
 
+  private static String format(String out, String format) {
+    return OutputTarget.resolve(Path.of(out), format, CompareJob.FORMATS).format();
+  }
+
   @Test
   void formatFollowsTheOutputName() {
-    assertEquals("xlsx", CompareJob.format(Path.of("a/B.XLSX"), null));
-    assertEquals("json", CompareJob.format(Path.of("a.json"), null));
-    assertEquals("csv", CompareJob.format(Path.of("out/"), null));
-    assertEquals("json", CompareJob.format(Path.of("out/"), "JSON"));
+    assertEquals("xlsx", format("a/B.XLSX", null));
+    assertEquals("json", format("a.json", null));
+    assertEquals("csv", format("out/", null));
+    assertEquals("csv", format("out", null));
+    assertEquals("json", format("a.json", "JSON"));
     assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x.csv").exit());
     assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x", "--format", "pdf")
         .exit());

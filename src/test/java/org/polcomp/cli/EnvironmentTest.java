@@ -30,7 +30,7 @@ class EnvironmentTest {
   void classifyPrintsATableToATerminalAndCsvElsewhere() {
     CliRunner.Result csv = CliRunner.run("classify", "policies");
     assertEquals(0, csv.exit(), csv.err());
-    assertTrue(csv.out().startsWith("\uFEFFmunicipality_id,"), csv.out().lines().findFirst()
+    assertTrue(csv.out().startsWith("municipality_id,"), csv.out().lines().findFirst()
         .orElse(""));
     Terminal narrow = new Terminal(true, false, 70, false);
     CliRunner.Result table = run(narrow, "classify", "policies");

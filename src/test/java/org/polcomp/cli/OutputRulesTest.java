@@ -1,0 +1,172 @@
+package org.polcomp.cli;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.run.Console;
+import org.polcomp.run.Terminal;
+
+/** Where output goes: the command line's "Output targets", one test per rule that was broken. */
+class OutputRulesTest {
+  private static final String DATA = "examples/invented/dijkhorst.yaml";
+
+  @TempDir Path dir;
+
+  /** Runs polcomp with standard output as bytes, as the real executable has it. */
+  private record Bytes(int exit, byte[] out, String err) {}
+
+  private static Bytes runBytes(OutputStream stdout, String... args) {
+    StringWriter err = new StringWriter();
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, UTF_8), true);
+    int code = new Main(new Console(out, new PrintWriter(err), Terminal.NONE, stdout)).run(args);
+    return new Bytes(code, stdout instanceof ByteArrayOutputStream b ? b.toByteArray() : null,
+        err.toString());
+  }
+
+  /** A standard output whose every write fails, as on a full disk or a closed pipe. */
+  private static final class Full extends OutputStream {
+    @Override
+    public void write(int b) throws IOException {
+      throw new IOException("No space left on device");
+    }
+  }
+
+  @Test
+  void aFailedWriteToStandardOutputIsExit3() {
+    Bytes r = runBytes(new Full(), "classify", "--format", "csv", DATA);
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().contains("standard output"), r.err());
+    assertEquals(1, r.err().strip().lines().count(), "one line: " + r.err());
+    Bytes json = runBytes(new Full(), "compare", DATA, "-o", "-", "--format", "json");
+    assertEquals(3, json.exit(), json.err());
+  }
+
+  @Test
+  void dashIsStandardOutputAndNoFileNamedDashAppears() throws IOException {
+    Path cwdDash = Path.of("-");
+    Bytes r = runBytes(new ByteArrayOutputStream(), "compare", DATA, "-o", "-", "--format",
+        "json");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(new String(r.out(), UTF_8).startsWith("{"), "JSON on standard output");
+    assertFalse(Files.exists(cwdDash));
+    Bytes xlsx = runBytes(new ByteArrayOutputStream(), "compare", DATA, "-o", "-", "--format",
+        "xlsx");
+    assertEquals(0, xlsx.exit(), xlsx.err());
+    assertEquals('P', xlsx.out()[0], "a zip package");
+    assertEquals('K', xlsx.out()[1]);
+    CliRunner.Result v = CliRunner.run("validate", DATA, "-o", "-", "--format", "json");
+    assertEquals(0, v.exit(), v.err());
+    assertTrue(v.out().startsWith("{"), v.out());
+    assertFalse(Files.exists(cwdDash));
+  }
+
+  @Test
+  void aFolderFormatOnStandardOutputIsAUsageError() {
+    CliRunner.Result r = CliRunner.run("compare", DATA, "-o", "-", "--format", "csv");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("hint:"), r.err());
+    assertEquals(2, CliRunner.run("compare", DATA, "-o", "-").exit(), "compare's default is csv");
+  }
+
+  @Test
+  void aWorkbookGoesToATerminalOnlyWithForce() {
+    Terminal tty = new Terminal(true, true, 80, false);
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    int refused = new Main(new Console(new PrintWriter(out), new PrintWriter(err), tty, bytes))
+        .run("compare", DATA, "-o", "-", "--format", "xlsx");
+    assertEquals(2, refused, err.toString());
+    assertEquals(0, bytes.size());
+    int forced = new Main(new Console(new PrintWriter(out), new PrintWriter(err), tty, bytes))
+        .run("compare", DATA, "-o", "-", "--format", "xlsx", "--force");
+    assertEquals(0, forced, err.toString());
+    assertTrue(bytes.size() > 1000);
+  }
+
+  @Test
+  void anInputFileIsNeverTheOutput() throws IOException {
+    Path in = Files.copy(Path.of(DATA), dir.resolve("in.yaml"));
+    byte[] before = Files.readAllBytes(in);
+    CliRunner.Result r = CliRunner.run("compare", in.toString(), "-o", in.toString(),
+        "--format", "json");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("input"), r.err());
+    assertEquals(2, CliRunner.run("validate", in.toString(), "-o", in.toString()).exit());
+    assertEquals(2, CliRunner.run("classify", dir.toString(), "-o", in.toString(), "--format",
+        "json").exit(), "a file read from a folder counts too");
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)), "the policy file stands");
+  }
+
+  @Test
+  void anEmptyOutputIsAUsageError() throws IOException {
+    for (String cmd : List.of("compare", "validate", "classify")) {
+      CliRunner.Result r = CliRunner.run(cmd, DATA, "-o", "");
+      assertEquals(2, r.exit(), cmd + ": " + r.err());
+    }
+    try (Stream<Path> s = Files.list(Path.of("."))) {
+      assertTrue(s.noneMatch(p -> p.getFileName().toString().equals("municipalities.csv")),
+          "no CSV files in the current folder");
+    }
+  }
+
+  @Test
+  void theFormatFollowsTheNameInEveryCommand() throws IOException {
+    Path json = dir.resolve("x.json");
+    assertEquals(0, CliRunner.run("classify", DATA, "-o", json.toString()).exit());
+    String text = Files.readString(json);
+    assertTrue(text.startsWith("{"), "classify -o x.json writes JSON: " + text.substring(0, 20));
+    CliRunner.Result clash = CliRunner.run("compare", DATA, "-o", dir + "/c.xlsx", "--format",
+        "json");
+    assertEquals(2, clash.exit(), clash.err());
+    assertFalse(Files.exists(dir.resolve("c.xlsx")));
+    CliRunner.Result txt = CliRunner.run("compare", DATA, "-o", dir + "/cmp.txt");
+    assertEquals(2, txt.exit(), txt.err());
+    assertFalse(Files.exists(dir.resolve("cmp.txt")), "no folder named cmp.txt");
+    Path sarif = dir.resolve("v.sarif");
+    assertEquals(0, CliRunner.run("validate", DATA, "-o", sarif.toString()).exit());
+    assertTrue(Files.readString(sarif).contains("\"version\""), "a SARIF log");
+  }
+
+  @Test
+  void csvOnStandardOutputHasNoByteOrderMark() {
+    CliRunner.Result r = CliRunner.run("classify", DATA, "--format", "csv");
+    assertEquals(0, r.exit(), r.err());
+    assertFalse(r.out().startsWith("\uFEFF"), "no BOM on standard output");
+    assertTrue(r.out().startsWith("municipality_id,"), r.out());
+  }
+
+  @Test
+  void quietValidatePrintsNothingButErrors() {
+    CliRunner.Result clean = CliRunner.run("validate", "-q", DATA);
+    assertEquals(0, clean.exit());
+    assertEquals("", clean.out() + clean.err(), "no summary line under --quiet");
+  }
+
+  @Test
+  void theRecordedCommandLineLeavesOutHowTheRunWent() throws IOException {
+    Path one = dir.resolve("one.json");
+    Path two = dir.resolve("two.json");
+    assertEquals(0, CliRunner.run("compare", DATA, "-o", one.toString(), "-q").exit());
+    assertEquals(0, CliRunner.run("compare", DATA, "--threads", "2", "-o", one.toString())
+        .exit());
+    Files.move(one, two);
+    assertEquals(0, CliRunner.run("compare", DATA, "-o", one.toString(), "--threads=1",
+        "--debug").exit());
+    assertEquals(Files.readString(one), Files.readString(two));
+  }
+}
