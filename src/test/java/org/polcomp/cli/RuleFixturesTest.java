@@ -2,7 +2,6 @@ package org.polcomp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -46,9 +45,10 @@ class RuleFixturesTest {
   Stream<DynamicNode> fixtures() throws IOException {
     return codeFolders().stream().map(folder -> {
       List<Fixture> fixtures = fixturesOf(folder);
-      return DynamicContainer.dynamicContainer(folder.getFileName().toString(),
+      return DynamicContainer.dynamicContainer(folder.getFileName().toString(), Stream.concat(
+          Stream.of(DynamicTest.dynamicTest("layout", () -> layout(folder))),
           fixtures.stream().map(f -> DynamicTest.dynamicTest(
-              f.path().getFileName().toString(), () -> check(f))));
+              f.path().getFileName().toString(), () -> check(f)))));
     });
   }
 
@@ -113,33 +113,38 @@ class RuleFixturesTest {
     List<Path> folders = new ArrayList<>();
     for (Path p : list(RULES)) {
       String name = p.getFileName().toString();
+      if (name.equals("README.md")) {
+        continue;
+      }
       if (!Files.isDirectory(p) || !ids.contains(name)) {
-        fail(p + ": " + RULES + " holds only folders named after a diagnostic code");
+        fail(p + ": " + RULES + " holds only README.md and folders named after a diagnostic code");
       }
       folders.add(p);
     }
     return folders;
   }
 
-  /** The fixtures of one code's folder; a name that is not NAME.bad or NAME.good fails. */
+  /** The fixtures of one code's folder (names that are not NAME.bad or NAME.good are left out). */
   private static List<Fixture> fixturesOf(Path folder) {
     Code code = Code.valueOf(folder.getFileName().toString());
     List<Fixture> out = new ArrayList<>();
-    try {
-      for (Path p : list(folder)) {
-        Matcher m = FIXTURE.matcher(p.getFileName().toString());
-        boolean file = m.matches() && m.group(2) != null;
-        if (!m.matches() || file == Files.isDirectory(p)) {
-          fail(p + " is neither NAME.bad.yaml, NAME.good.yaml nor a folder NAME.bad/ or"
-              + " NAME.good/");
-        }
+    for (Path p : list(folder)) {
+      Matcher m = FIXTURE.matcher(p.getFileName().toString());
+      if (m.matches() && (m.group(2) == null) == Files.isDirectory(p)) {
         out.add(new Fixture(code, p, m.group(1).equals("bad")));
       }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
     }
-    assertTrue(!out.isEmpty(), folder + " holds no fixture");
     return out;
+  }
+
+  /** A code's folder holds fixtures and nothing else. */
+  private static void layout(Path folder) {
+    List<Path> fixtures = fixturesOf(folder).stream().map(Fixture::path).toList();
+    List<String> strays = list(folder).stream().filter(p -> !fixtures.contains(p))
+        .map(p -> p.getFileName().toString()).toList();
+    assertEquals(List.of(), strays, folder + " holds names that are neither NAME.bad.yaml,"
+        + " NAME.good.yaml nor a folder NAME.bad/ or NAME.good/");
+    assertFalse(fixtures.isEmpty(), folder + " holds no fixture");
   }
 
   static List<String> expectations(Path fixture) throws IOException {
@@ -167,9 +172,11 @@ class RuleFixturesTest {
     }
   }
 
-  private static List<Path> list(Path dir) throws IOException {
+  private static List<Path> list(Path dir) {
     try (Stream<Path> s = Files.list(dir)) {
       return s.sorted().toList();
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
     }
   }
 
