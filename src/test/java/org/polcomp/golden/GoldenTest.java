@@ -1,7 +1,6 @@
 package org.polcomp.golden;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -16,6 +15,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -68,7 +68,7 @@ class GoldenTest {
     }
 
     String id() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
@@ -112,9 +112,10 @@ class GoldenTest {
     Set<String> commands = new TreeSet<>();
     for (Command c : Command.values()) {
       commands.add(c.id());
-      assertFalse(!Files.isDirectory(ROOT.resolve(c.id())) || list(ROOT.resolve(c.id())).isEmpty(),
+      Path folder = ROOT.resolve(c.id());
+      assertTrue(Files.isDirectory(folder) && !list(folder).isEmpty(),
           "no golden case for " + c.id() + " under " + ROOT);
-      for (Path p : list(ROOT.resolve(c.id()))) {
+      for (Path p : list(folder)) {
         assertTrue(Files.isDirectory(p), p + " is not a case folder");
       }
     }
