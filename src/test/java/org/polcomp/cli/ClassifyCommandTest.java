@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.golden.Datasets;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,12 +22,12 @@ class ClassifyCommandTest {
 
   @Test
   void flippingMixedEligibilityInAUserCodebookFlipsMixedMeasures() throws IOException {
-    CliRunner.Result before = CliRunner.run("classify", "--format", "csv", "policies");
+    CliRunner.Result before = CliRunner.run("classify", "--format", "csv", Datasets.POLICIES);
     assertTrue(line(before.out(), "plan-einstein-co-learning").contains(",mainstreamed,temporary,"));
     Path cb = dir.resolve("cb.yaml");
     Files.writeString(cb, "extends: default\nsettings: {mixed_eligibility: target-group}\n");
     CliRunner.Result after =
-        CliRunner.run("classify", "--format", "csv", "--codebook", cb.toString(), "policies");
+        CliRunner.run("classify", "--format", "csv", "--codebook", cb.toString(), Datasets.POLICIES);
     assertEquals(0, after.exit(), after.err());
     String row = line(after.out(), "plan-einstein-co-learning");
     assertTrue(row.contains(",target-group,temporary,target-group-temporary,"), row);
@@ -36,13 +37,13 @@ class ClassifyCommandTest {
     // And the flip reaches the comparison.
     Files.writeString(cb, "extends: default\nsettings: {mixed_eligibility: unclassified}\n");
     CliRunner.Result unclassified =
-        CliRunner.run("validate", "--codebook", cb.toString(), "policies");
+        CliRunner.run("validate", "--codebook", cb.toString(), Datasets.POLICIES);
     assertTrue(unclassified.codes().contains("W008"), unclassified.out());
   }
 
   @Test
   void tableIsAlignedAndFitsTheWidth() {
-    CliRunner.Result r = CliRunner.run("classify", "--format", "table", "policies");
+    CliRunner.Result r = CliRunner.run("classify", "--format", "table", Datasets.POLICIES);
     assertEquals(0, r.exit());
     List<String> lines = r.out().lines().toList();
     assertTrue(lines.get(0).startsWith("MEASURE "), lines.get(0));
@@ -56,7 +57,7 @@ class ClassifyCommandTest {
 
   @Test
   void jsonHasTheMeasureColumns() throws IOException {
-    CliRunner.Result r = CliRunner.run("classify", "--format", "json", "policies");
+    CliRunner.Result r = CliRunner.run("classify", "--format", "json", Datasets.POLICIES);
     assertEquals(0, r.exit());
     JsonNode measures = JsonMapper.builder().build().readTree(r.out()).get("measures");
     assertEquals(52, measures.size());
@@ -70,16 +71,16 @@ class ClassifyCommandTest {
   @Test
   void asOfSelectsTheMeasuresActiveThatDay() {
     CliRunner.Result r2017 =
-        CliRunner.run("classify", "--format", "csv", "--as-of", "2017-06", "policies");
+        CliRunner.run("classify", "--format", "csv", "--as-of", "2017-06", Datasets.POLICIES);
     assertTrue(r2017.out().contains(",plan-einstein-co-learning,"));
     assertTrue(!r2017.out().contains(",wet-inburgering-2021,"), "starts in 2022");
     CliRunner.Result r2020 =
-        CliRunner.run("classify", "--format", "csv", "--as-of", "2020-01-01", "policies");
+        CliRunner.run("classify", "--format", "csv", "--as-of", "2020-01-01", Datasets.POLICIES);
     assertTrue(!r2020.out().contains(",plan-einstein-co-learning,"), "ended 2019-10");
-    assertEquals(2, CliRunner.run("classify", "--as-of", "2020-13", "policies").exit());
+    assertEquals(2, CliRunner.run("classify", "--as-of", "2020-13", Datasets.POLICIES).exit());
     // The table for people counts the same measures as the csv.
     CliRunner.Result table =
-        CliRunner.run("classify", "--format", "table", "--as-of", "2020-01-01", "policies");
+        CliRunner.run("classify", "--format", "table", "--as-of", "2020-01-01", Datasets.POLICIES);
     assertTrue(!table.out().contains("plan-einstein-co-learning"), table.out());
     assertEquals(r2020.out().lines().count() - 1 + " measures in 16 municipalities",
         table.out().lines().reduce((a, b) -> b).orElseThrow());

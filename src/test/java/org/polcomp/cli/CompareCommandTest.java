@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.polcomp.golden.Datasets;
+import org.polcomp.golden.XlsxDump;
 import org.polcomp.run.CompareJob;
 import org.polcomp.run.OutputTarget;
 import tools.jackson.databind.JsonNode;
@@ -56,7 +58,7 @@ class CompareCommandTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"policies", "examples/invented"})
+  @ValueSource(strings = {Datasets.POLICIES, Datasets.INVENTED})
   void theThreeFormatsCarryTheSameNumbers(String dataset) throws IOException {
     assertEquals(0, CliRunner.run("compare", dataset, "-o", dir + "/c.xlsx", "-q").exit());
     assertEquals(0, CliRunner.run("compare", dataset, "-o", dir + "/c.json", "-q").exit());
@@ -130,7 +132,7 @@ class CompareCommandTest {
 
   @Test
   void csvNumbersReadAsTheSameValues() throws IOException {
-    assertEquals(0, CliRunner.run("compare", "policies", "-o", dir + "/csv", "-q").exit());
+    assertEquals(0, CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/csv", "-q").exit());
     for (List<String> row : csv(dir.resolve("csv/municipalities.csv")).subList(1, 17)) {
       for (String cell : row) {
         if (cell.matches("-?\\d+\\.\\d+")) {
@@ -142,7 +144,7 @@ class CompareCommandTest {
 
   @Test
   void theWorkbookShowsTheClassification() throws IOException {
-    assertEquals(0, CliRunner.run("compare", "policies", "-o", dir + "/c.xlsx", "-q").exit());
+    assertEquals(0, CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/c.xlsx", "-q").exit());
     try (InputStream in = Files.newInputStream(dir.resolve("c.xlsx"));
         XSSFWorkbook wb = new XSSFWorkbook(in)) {
       Sheet measures = wb.getSheet("Measures");
@@ -188,24 +190,24 @@ class CompareCommandTest {
   @Test
   void sameInputSameBytesWhateverTheThreads() throws IOException {
     Path out = dir.resolve("a.xlsx");
-    assertEquals(0, CliRunner.run("compare", "examples/invented", "-o", out.toString(), "-q")
+    assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "-o", out.toString(), "-q")
         .exit());
     byte[] first = Files.readAllBytes(out);
-    assertEquals(0, CliRunner.run("compare", "examples/invented", "-o", out.toString(), "-q")
+    assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "-o", out.toString(), "-q")
         .exit());
     assertArrayEquals(first, Files.readAllBytes(out), "two runs, same bytes");
     // --threads changes the command line that the About sheet records, so compare the cells.
     String parallel = XlsxDump.dump(out);
-    assertEquals(0, CliRunner.run("compare", "examples/invented", "-o", out.toString(), "-q",
+    assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "-o", out.toString(), "-q",
         "--threads", "1").exit());
     assertEquals(parallel.replaceAll("(?m)^B3 .*$", ""),
         XlsxDump.dump(out).replaceAll("(?m)^B3 .*$", ""));
     for (String ext : List.of("json", "csv")) {
       Path target = ext.equals("csv") ? dir.resolve("csv") : dir.resolve("x.json");
       Path file = ext.equals("csv") ? target.resolve("measures.csv") : target;
-      CliRunner.run("compare", "examples/invented", "-o", target.toString(), "-q", "--threads", "1");
+      CliRunner.run("compare", Datasets.INVENTED, "-o", target.toString(), "-q", "--threads", "1");
       byte[] one = Files.readAllBytes(file);
-      CliRunner.run("compare", "examples/invented", "-o", target.toString(), "-q");
+      CliRunner.run("compare", Datasets.INVENTED, "-o", target.toString(), "-q");
       assertArrayEquals(one, Files.readAllBytes(file), ext);
     }
   }
@@ -224,10 +226,10 @@ class CompareCommandTest {
   @Test
   void anUnwritableTargetExitsThreeAndLeavesNothingBehind() throws IOException {
     Files.createDirectories(dir.resolve("taken.xlsx"));
-    CliRunner.Result r = CliRunner.run("compare", "policies", "-o", dir + "/taken.xlsx");
+    CliRunner.Result r = CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/taken.xlsx");
     assertEquals(3, r.exit());
     assertEquals(1, r.err().strip().lines().count(), r.err());
-    CliRunner.Result missing = CliRunner.run("compare", "policies", "-o", dir + "/no/c.xlsx");
+    CliRunner.Result missing = CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/no/c.xlsx");
     assertEquals(3, missing.exit());
     assertTrue(missing.err().contains("does not exist"), missing.err());
     assertEquals(List.of("taken.xlsx"), listing());
@@ -280,17 +282,17 @@ class CompareCommandTest {
     assertEquals("csv", format("out/", null));
     assertEquals("csv", format("out", null));
     assertEquals("json", format("a.json", "JSON"));
-    assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x.csv").exit());
-    assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x", "--format", "pdf")
+    assertEquals(2, CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/x.csv").exit());
+    assertEquals(2, CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/x", "--format", "pdf")
         .exit());
-    assertEquals(2, CliRunner.run("compare", "policies", "-o", dir + "/x.xlsx", "--group-by",
+    assertEquals(2, CliRunner.run("compare", Datasets.POLICIES, "-o", dir + "/x.xlsx", "--group-by",
         "colour").exit());
-    assertEquals(2, CliRunner.run("compare", "policies").exit(), "-o is required");
+    assertEquals(2, CliRunner.run("compare", Datasets.POLICIES).exit(), "-o is required");
   }
 
   @Test
   void groupByAddsTypologyRows() throws IOException {
-    assertEquals(0, CliRunner.run("compare", "examples/invented", "-o", dir + "/c.json",
+    assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "-o", dir + "/c.json",
         "--group-by", "country", "-q").exit());
     JsonNode typology = JsonMapper.builder().build().readTree(dir.resolve("c.json").toFile())
         .get("typology");

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.golden.Datasets;
 
 /** Two compares writing one file at once leave one complete file from one of them. */
 class ConcurrentCompareTest {
@@ -24,9 +25,9 @@ class ConcurrentCompareTest {
     Path out = dir.resolve("c.xlsx");
     ExecutorService pool = Executors.newFixedThreadPool(2);
     try {
-      Callable<Integer> policies = () -> CliRunner.run("compare", "policies", "-o",
+      Callable<Integer> policies = () -> CliRunner.run("compare", Datasets.POLICIES, "-o",
           out.toString(), "-q").exit();
-      Callable<Integer> invented = () -> CliRunner.run("compare", "examples/invented", "-o",
+      Callable<Integer> invented = () -> CliRunner.run("compare", Datasets.INVENTED, "-o",
           out.toString(), "-q").exit();
       List<Future<Integer>> runs = pool.invokeAll(List.of(policies, invented));
       for (Future<Integer> f : runs) {
@@ -37,7 +38,7 @@ class ConcurrentCompareTest {
     }
     try (InputStream in = Files.newInputStream(out); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       int rows = wb.getSheet("Summary").getLastRowNum();
-      // 16 municipalities from policies/, or 9 from examples/invented: never a mixture.
+      // 16 municipalities from the policies copy, or 9 from the invented one: never a mixture.
       assertEquals(true, rows == 16 || rows == 9, "summary rows: " + rows);
       assertEquals(rows == 16 ? 52 : 43, wb.getSheet("Measures").getLastRowNum());
     }

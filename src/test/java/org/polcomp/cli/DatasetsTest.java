@@ -7,16 +7,30 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.polcomp.golden.Datasets;
 
 /** The datasets shipped in the repository stay valid, and the broken example stays broken. */
 class DatasetsTest {
+  /**
+   * The real {@code policies/} grows, so nothing here counts it: every policy file on disk is
+   * read and none has an error. Tests that need fixed numbers read
+   * {@link Datasets#POLICIES}.
+   */
   @Test
-  void defaultDatasetHasNoErrors() {
+  void defaultDatasetHasNoErrors() throws IOException {
+    long files;
+    try (Stream<Path> s = Files.walk(Path.of("policies"))) {
+      files = s.filter(Files::isRegularFile).map(p -> p.getFileName().toString())
+          .filter(n -> !n.startsWith(".") && (n.endsWith(".yaml") || n.endsWith(".yml"))).count();
+    }
     CliRunner.Result r = CliRunner.run("validate", "policies");
     assertEquals(0, r.exit(), r.out());
-    assertTrue(r.out().contains("16 files, 16 municipalities"), r.out());
-    assertTrue(r.diagnostics().stream().allMatch(d -> d.endsWith(":W004")), r.out());
+    assertTrue(files > 0, "no policy files in policies/");
+    String counts = files + (files == 1 ? " file, " : " files, ");
+    assertTrue(r.out().contains(counts), "expected '" + counts + "' in:\n" + r.out());
+    assertTrue(r.diagnostics().stream().noneMatch(d -> d.contains(":E")), r.out());
   }
 
   @Test

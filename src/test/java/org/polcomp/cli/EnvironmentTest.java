@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.golden.Datasets;
 import org.polcomp.run.Terminal;
 import picocli.CommandLine;
 
@@ -28,22 +29,22 @@ class EnvironmentTest {
 
   @Test
   void classifyPrintsATableToATerminalAndCsvElsewhere() {
-    CliRunner.Result csv = CliRunner.run("classify", "policies");
+    CliRunner.Result csv = CliRunner.run("classify", Datasets.POLICIES);
     assertEquals(0, csv.exit(), csv.err());
     assertTrue(csv.out().startsWith("municipality_id,"), csv.out().lines().findFirst()
         .orElse(""));
     Terminal narrow = new Terminal(true, false, 70, false);
-    CliRunner.Result table = run(narrow, "classify", "policies");
+    CliRunner.Result table = run(narrow, "classify", Datasets.POLICIES);
     assertEquals(0, table.exit(), table.err());
     List<String> lines = table.out().lines().toList();
     assertTrue(lines.get(0).startsWith("MEASURE "), lines.get(0));
     int widest = lines.stream().mapToInt(String::length).max().orElseThrow();
     assertTrue(lines.stream().anyMatch(l -> l.endsWith("…")), "titles cut to fit 70 columns");
-    CliRunner.Result wide = run(new Terminal(true, false, 200, false), "classify", "policies");
+    CliRunner.Result wide = run(new Terminal(true, false, 200, false), "classify", Datasets.POLICIES);
     assertTrue(wide.out().lines().mapToInt(String::length).max().orElseThrow() > widest,
         "a wider terminal shows more of the titles");
     // A file is never a terminal, whatever standard output is.
-    CliRunner.Result toFile = run(narrow, "classify", "policies", "-o",
+    CliRunner.Result toFile = run(narrow, "classify", Datasets.POLICIES, "-o",
         dir.resolve("m.csv").toString());
     assertEquals(0, toFile.exit(), toFile.err());
   }
@@ -66,12 +67,12 @@ class EnvironmentTest {
   @Test
   void threadsMeansThatManyThreadsAndNegativeIsAUsageError() {
     CliRunner.Result one = CliRunner.run("classify", "--format", "csv", "--threads", "1",
-        "policies");
+        Datasets.POLICIES);
     CliRunner.Result three = CliRunner.run("classify", "--format", "csv", "--threads", "3",
-        "policies");
+        Datasets.POLICIES);
     assertEquals(0, three.exit(), three.err());
     assertEquals(one.out(), three.out());
-    CliRunner.Result negative = CliRunner.run("validate", "--threads", "-2", "policies");
+    CliRunner.Result negative = CliRunner.run("validate", "--threads", "-2", Datasets.POLICIES);
     assertEquals(ExitCode.USAGE, negative.exit());
     assertEquals("polcomp: --threads -2 is not a number of threads\n"
         + "    hint: give 1 or more, or 0 for every core\n", negative.err());

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.golden.Datasets;
 
 /**
  * What a user sees when the output cannot be written (CLI.md: exit 3, one line, no stack trace)
@@ -65,8 +66,8 @@ class OutputFailureTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     Path json = out.resolve("c.json");
     Files.writeString(json, "previous");
-    // the comparison of policies/ is over 64 KiB of JSON; its temporary rows are not
-    CliRunner.Result r = limited(64, "compare", "policies", "-o", json.toString(), "-q");
+    // the comparison of the policies copy is over 64 KiB of JSON; its temporary rows are not
+    CliRunner.Result r = limited(64, "compare", Datasets.POLICIES, "-o", json.toString(), "-q");
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().contains("polcomp: " + json + ": File too large; the previous file is left"
         + " as it was"), r.err());
@@ -82,7 +83,7 @@ class OutputFailureTest {
     Path xlsx = out.resolve("c.xlsx");
     Files.writeString(xlsx, "previous");
     // 1 KiB: the measure rows parked on disk while the dataset is read do not fit
-    CliRunner.Result r = limited(1, "compare", "policies", "-o", xlsx.toString(), "-q");
+    CliRunner.Result r = limited(1, "compare", Datasets.POLICIES, "-o", xlsx.toString(), "-q");
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().startsWith("polcomp: input/output error: cannot write temporary rows in "),
         r.err());
@@ -94,7 +95,7 @@ class OutputFailureTest {
   @Test
   void aMissingFolderIsNamed() throws IOException {
     Path target = dir.resolve("no/such/folder/c.xlsx");
-    CliRunner.Result r = CliRunner.run("compare", "policies", "-o", target.toString());
+    CliRunner.Result r = CliRunner.run("compare", Datasets.POLICIES, "-o", target.toString());
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().startsWith("polcomp: cannot write to "), r.err());
     assertTrue(r.err().contains("the directory does not exist"), r.err());
@@ -118,7 +119,7 @@ class OutputFailureTest {
         target = folder.resolve("c.xlsx");
         assumeTrue(Files.isDirectory(folder) && !Files.exists(target), "needs /sys");
       }
-      CliRunner.Result r = CliRunner.run("compare", "policies", "-o", target.toString());
+      CliRunner.Result r = CliRunner.run("compare", Datasets.POLICIES, "-o", target.toString());
       assertEquals(3, r.exit(), r.err());
       assertFalse(r.err().contains("\tat "), "no stack trace");
       if (folder.startsWith(dir)) {

@@ -1,4 +1,4 @@
-package org.polcomp.cli;
+package org.polcomp.golden;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +16,11 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * A text dump of a workbook for golden files: per sheet its tables, charts, frozen panes,
  * conditional formats and autofilter, then every non-empty cell with its type, format and value.
  */
-final class XlsxDump {
+public final class XlsxDump {
   private XlsxDump() {}
 
-  static String dump(Path xlsx) throws IOException {
+  /** The dump of the workbook at {@code xlsx}. */
+  public static String dump(Path xlsx) throws IOException {
     StringBuilder sb = new StringBuilder();
     try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook wb = new XSSFWorkbook(in)) {
       for (int s = 0; s < wb.getNumberOfSheets(); s++) {
