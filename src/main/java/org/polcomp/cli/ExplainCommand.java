@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Reason;
+import org.polcomp.classify.Rule;
 import org.polcomp.diagnostic.Suggest;
 import org.polcomp.model.Coding;
 import org.polcomp.model.Measure;
@@ -104,7 +105,7 @@ final class ExplainCommand implements Callable<Integer> {
     out.println();
     out.println("targeting: " + c.targeting().label());
     for (Reason r : c.reasons()) {
-      if (!r.isEvidence() && r.rule().startsWith("T")) {
+      if (r.rule().axis() == Rule.Axis.TARGETING) {
         out.println("  " + r);
       }
     }
@@ -113,9 +114,9 @@ final class ExplainCommand implements Callable<Integer> {
         + ", confidence " + Reason.format(c.confidence()) + ")");
     for (Reason r : c.reasons()) {
       if (r.isEvidence()) {
-        out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", r.rule(), r.text(),
+        out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", r.id(), r.text(),
             signed(r.contribution()));
-      } else if (r.rule().startsWith("D")) {
+      } else if (r.rule().axis() == Rule.Axis.DURATION) {
         out.println("  " + r);
       }
     }

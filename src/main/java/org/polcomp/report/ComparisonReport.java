@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.aggregate.Comparison;
 import org.polcomp.classify.Classification;
+import org.polcomp.classify.Rule;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Coding;
@@ -126,20 +127,20 @@ public final class ComparisonReport {
   static List<List<Object>> codebookRows(Codebook b) {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(Arrays.asList("codebook", b.name(), null, "the codebook used for this report"));
-    rows.add(Arrays.asList("T3", "mixed_eligibility", null,
+    rows.add(Arrays.asList(Rule.T3.id(), "mixed_eligibility", null,
         "measures open to migration-defined and generic groups -> " + b.mixedEligibility().label()));
-    rows.add(Arrays.asList("T4", "proxy_targeting", null,
+    rows.add(Arrays.asList(Rule.T4.id(), "proxy_targeting", null,
         "generic measures aimed at migrants through a proxy -> " + b.proxyTargeting().label()));
     Codebook.Weights w = b.weights();
-    rows.add(Arrays.asList("D1", "declared structural", w.declaredStructural(), null));
-    rows.add(Arrays.asList("D1", "declared temporary", w.declaredTemporary(), null));
-    rows.add(Arrays.asList("D2", "end date", w.endDate(), null));
-    rows.add(Arrays.asList("D2", "open end", w.openEnd(), null));
+    rows.add(Arrays.asList(Rule.D1.id(), "declared structural", w.declaredStructural(), null));
+    rows.add(Arrays.asList(Rule.D1.id(), "declared temporary", w.declaredTemporary(), null));
+    rows.add(Arrays.asList(Rule.D2.id(), "end date", w.endDate(), null));
+    rows.add(Arrays.asList(Rule.D2.id(), "open end", w.openEnd(), null));
     for (Codebook.WeightedTerm t : b.instruments()) {
-      rows.add(Arrays.asList("D3 instrument", t.id(), t.weight(), t.description()));
+      rows.add(Arrays.asList(Rule.D3.id() + " instrument", t.id(), t.weight(), t.description()));
     }
     for (Codebook.WeightedTerm t : b.fundingSources()) {
-      rows.add(Arrays.asList("D4 funding source", t.id(), t.weight(), t.description()));
+      rows.add(Arrays.asList(Rule.D4.id() + " funding source", t.id(), t.weight(), t.description()));
     }
     for (Codebook.Group g : b.groups()) {
       rows.add(Arrays.asList(g.migrationDefined() ? "group (migration-defined)" : "group (generic)",
