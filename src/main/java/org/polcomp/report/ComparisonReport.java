@@ -82,10 +82,8 @@ public final class ComparisonReport {
     Classification c = cm.classification();
     Coding coding = m.coding();
     List<String> sources = new ArrayList<>();
-    boolean anyAmount = false;
     for (Funding f : m.funding()) {
       sources.add(f.source());
-      anyAmount |= f.amountEur() != null;
     }
     String url = null;
     for (Source s : m.sources()) {
@@ -106,7 +104,7 @@ public final class ComparisonReport {
         m.period().start() == null ? null : m.period().start().toString(),
         m.period().endText(),
         sources.isEmpty() ? null : String.join("; ", sources),
-        anyAmount ? m.budgetEur() : null,
+        m.statesAmount() ? m.budget().doubleValue() : null,
         m.status(),
         c.targeting().label(),
         c.duration().label(),
