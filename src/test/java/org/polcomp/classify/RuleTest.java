@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.polcomp.model.Measure;
 
-/** The rule registry: its ids, axes and kinds, and that it holds exactly what the classifier emits. */
+/** The rule registry: ids, axes and kinds, and exactly the rules the classifier emits. */
 class RuleTest {
   private static final Classifier CLASSIFIER = new Classifier(MeasureBuilder.defaults());
 
