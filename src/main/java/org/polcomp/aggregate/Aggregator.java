@@ -259,7 +259,7 @@ public final class Aggregator {
       if (!isActive(m, options.asOf())) {
         continue;
       }
-      t.add(cm.targeting(coded), cm.duration(coded), Tally.budget(m));
+      t.add(cm.targeting(coded), cm.duration(coded), m.budget());
       if (!m.contactWith().isEmpty()) {
         contact++;
         if (m.contactWith().contains(EARLIER_MIGRANTS)) {

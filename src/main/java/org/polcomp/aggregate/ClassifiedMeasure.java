@@ -9,7 +9,10 @@ import org.polcomp.model.Municipality;
 import org.polcomp.model.Quadrant;
 import org.polcomp.model.Targeting;
 
-/** A measure with its municipality and its rule-based classification: a row of the measures table. */
+/**
+ * A measure with its municipality and its rule-based classification: what a row of the measures
+ * table ({@link MeasureRow}) is made from.
+ */
 public record ClassifiedMeasure(
     Municipality municipality, Measure measure, Classification classification) {
 

@@ -3,8 +3,6 @@ package org.polcomp.aggregate;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import org.polcomp.model.Duration;
-import org.polcomp.model.Funding;
-import org.polcomp.model.Measure;
 import org.polcomp.model.Quadrant;
 import org.polcomp.model.Targeting;
 
@@ -18,7 +16,8 @@ final class Tally {
   long temporary;
   long unclassifiedDuration;
   final long[] quadrants = new long[Quadrant.values().length];
-  // Budgets in exact decimals, so that sums do not depend on the order of the measures.
+  // Budgets in exact decimals (Measure.budget), so that sums do not depend on the order of the
+  // measures; each becomes a double once, as a cell.
   BigDecimal budget = BigDecimal.ZERO;
   BigDecimal budgetMainstreamed = BigDecimal.ZERO;
   BigDecimal budgetTargetGroup = BigDecimal.ZERO;
@@ -94,20 +93,9 @@ final class Tally {
     return a + b == 0 ? null : (double) a / (a + b);
   }
 
+  /** a / (a + b) of exact budgets, made a double once; null when a + b is 0. */
   static Double share(BigDecimal a, BigDecimal b) {
     BigDecimal total = a.add(b);
     return total.signum() == 0 ? null : a.divide(total, MathContext.DECIMAL64).doubleValue();
-  }
-
-  /** A measure's budget: the sum of its amounts, 0 without any (non-finite amounts are ignored). */
-  static BigDecimal budget(Measure m) {
-    BigDecimal sum = BigDecimal.ZERO;
-    for (Funding f : m.funding()) {
-      Double a = f.amountEur();
-      if (a != null && Double.isFinite(a)) {
-        sum = sum.add(BigDecimal.valueOf(a));
-      }
-    }
-    return sum;
   }
 }

@@ -6,7 +6,12 @@
  * {@link org.polcomp.aggregate.AggregateOptions}; gives a {@link org.polcomp.aggregate.Comparison}
  * whose lists are the rows of the tables, each row a record whose components are the table's
  * columns in order (camelCase of the snake_case keys; counts {@code Long}, shares and amounts
- * {@code Double}, null for an empty cell). Nothing here formats or writes; report writers do.
+ * {@code Double}, null for an empty cell). These records are the only place a table's columns
+ * are listed: the report's schemas are read from them. {@link org.polcomp.aggregate.MeasureRow}
+ * is the row of the measures table. Nothing here writes; report writers do.
+ *
+ * <p>Budgets: a measure's budget is {@link org.polcomp.model.Measure#budget}, an exact sum; the
+ * municipality's budget and budget-weighted shares sum those exactly and become doubles once.
  *
  * <p>Every table is made per municipality ({@link org.polcomp.aggregate.Aggregator.Part}) and then
  * combined, so that a dataset too large for memory is compared while it streams past: the parts

@@ -27,7 +27,7 @@ public final class ClassificationWarnings {
     }
     if (c.duration() == Duration.UNCLASSIFIED) {
       boolean balanced = c.reasons().stream()
-          .anyMatch(r -> r.rule().equals("D") && r.text().endsWith(Classifier.BALANCED));
+          .anyMatch(r -> r.rule() == Rule.D && r.text().endsWith(Classifier.BALANCED));
       String why = balanced ? Classifier.BALANCED : Classifier.NO_EVIDENCE;
       out.accept(Diagnostic.of(at, Code.W004,
           "duration of measure '" + m.id() + "' is unclassified: " + why,
@@ -55,7 +55,7 @@ public final class ClassificationWarnings {
 
   private static String targetingWhy(Classification c) {
     for (Reason r : c.reasons()) {
-      if (r.rule().equals("T3")) {
+      if (r.rule() == Rule.T3) {
         return "mixed eligibility and the codebook's mixed_eligibility is unclassified";
       }
     }
@@ -64,7 +64,7 @@ public final class ClassificationWarnings {
 
   private static String targetingHint(Classification c) {
     for (Reason r : c.reasons()) {
-      if (r.rule().equals("T3")) {
+      if (r.rule() == Rule.T3) {
         return "code the measure by hand, or set settings.mixed_eligibility in the codebook";
       }
     }

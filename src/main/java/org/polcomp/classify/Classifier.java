@@ -21,8 +21,9 @@ import org.polcomp.model.Quadrant;
 import org.polcomp.model.Targeting;
 
 /**
- * Applies the codebook's rules (T1-T4, D1-D4) to a measure. A pure function of the measure and the
- * codebook given at construction: values the codebook does not know contribute nothing.
+ * Applies the codebook's rules ({@link Rule}: T1-T4, D1-D4) to a measure. A pure function of the
+ * measure and the codebook given at construction: values the codebook does not know contribute
+ * nothing.
  *
  * <p>Confidence is |S| over the sum of the absolute contributions, both taken before rounding and the
  * ratio then rounded like S: 1 exactly when all evidence points one way, 0 when S rounds to 0 (no
@@ -84,7 +85,7 @@ public final class Classifier {
       duration = Duration.UNCLASSIFIED;
       // Neutral evidence alone (weight 0) is no evidence either way.
       String why = absolute.signum() == 0 ? NO_EVIDENCE : BALANCED;
-      reasons.add(new Reason("D", "unclassified: " + why, 0));
+      reasons.add(new Reason(Rule.D, "unclassified: " + why, 0));
     }
     BigDecimal confidence = BigDecimal.ZERO;
     if (score.signum() != 0) {
@@ -110,29 +111,30 @@ public final class Classifier {
       }
     }
     if (migration.isEmpty() && generic.isEmpty()) {
-      reasons.add(new Reason("T", "unclassified: no valid target groups", 0));
+      reasons.add(new Reason(Rule.T, "unclassified: no valid target groups", 0));
       return Targeting.UNCLASSIFIED;
     }
     Targeting label;
     if (migration.isEmpty()) {
       if (m.target().proxy()) {
         label = codebook.proxyTargeting();
-        reasons.add(new Reason("T4",
+        reasons.add(new Reason(Rule.T4,
             "generic groups only (" + join(generic) + "), proxy-targeted -> " + label.label(), 0));
       } else {
         label = Targeting.MAINSTREAMED;
-        reasons.add(new Reason("T1",
+        reasons.add(new Reason(Rule.T1,
             "generic groups only (" + join(generic) + ") -> " + label.label(), 0));
       }
     } else if (generic.isEmpty()) {
       label = Targeting.TARGET_GROUP;
-      reasons.add(new Reason("T2",
+      reasons.add(new Reason(Rule.T2,
           "migration-defined groups only (" + join(migration) + ") -> " + label.label(), 0));
     } else {
       label = codebook.mixedEligibility();
       TreeSet<String> all = new TreeSet<>(migration);
       all.addAll(generic);
-      reasons.add(new Reason("T3", "mixed eligibility (" + join(all) + ") -> " + label.label(), 0));
+      reasons.add(
+          new Reason(Rule.T3, "mixed eligibility (" + join(all) + ") -> " + label.label(), 0));
     }
     return label;
   }
@@ -140,18 +142,19 @@ public final class Classifier {
   private void declared(Measure m, List<Reason> reasons, List<BigDecimal> evidence) {
     String declared = m.declaredDuration();
     if (Duration.STRUCTURAL.label().equals(declared)) {
-      add("D1", "declared structural", codebook.weights().declaredStructural(), reasons, evidence);
+      add(Rule.D1, "declared structural", codebook.weights().declaredStructural(), reasons,
+          evidence);
     } else if (Duration.TEMPORARY.label().equals(declared)) {
-      add("D1", "declared temporary", codebook.weights().declaredTemporary(), reasons, evidence);
+      add(Rule.D1, "declared temporary", codebook.weights().declaredTemporary(), reasons, evidence);
     }
   }
 
   private void end(Period p, List<Reason> reasons, List<BigDecimal> evidence) {
     if (p.openEnd()) {
-      add("D2", "end open", codebook.weights().openEnd(), reasons, evidence);
+      add(Rule.D2, "end open", codebook.weights().openEnd(), reasons, evidence);
     } else if (p.end() != null) {
       // The last day the end covers, as --as-of reads it (2018-10 ends on 2018-10-31).
-      add("D2", "end date " + p.end().last(), codebook.weights().endDate(), reasons, evidence);
+      add(Rule.D2, "end date " + p.end().last(), codebook.weights().endDate(), reasons, evidence);
     }
   }
 
@@ -161,13 +164,14 @@ public final class Classifier {
     }
     Optional<WeightedTerm> t = codebook.instrument(m.instrument());
     if (t.isPresent()) {
-      add("D3", "instrument " + t.get().id(), t.get().weight(), reasons, evidence);
+      add(Rule.D3, "instrument " + t.get().id(), t.get().weight(), reasons, evidence);
     }
   }
 
   /**
-   * D4, as an exact fraction (null when no entry counts): the mean lean of the funding entries whose source the codebook knows, weighted by amount
-   * when every such entry has a usable amount (finite, at least 0) and the amounts sum above 0.
+   * D4, as an exact fraction (null when no entry counts): the mean lean of the funding entries
+   * whose source the codebook knows, weighted by amount when every such entry has a usable amount
+   * (finite, at least 0) and the amounts sum above 0.
    */
   private Fraction funding(Measure m, List<Reason> reasons) {
     List<BigDecimal> leans = new ArrayList<>();
@@ -217,7 +221,7 @@ public final class Classifier {
       // Only several sources make the way of averaging matter to a reader.
       text.append(weighted ? ", amount-weighted" : ", unweighted");
     }
-    reasons.add(new Reason("D4", text.toString(), average.value()));
+    reasons.add(new Reason(Rule.D4, text.toString(), average.value()));
     return average;
   }
 
@@ -229,7 +233,7 @@ public final class Classifier {
   }
 
   private static void add(
-      String rule, String text, double weight, List<Reason> reasons, List<BigDecimal> evidence) {
+      Rule rule, String text, double weight, List<Reason> reasons, List<BigDecimal> evidence) {
     reasons.add(new Reason(rule, text, weight));
     evidence.add(BigDecimal.valueOf(weight));
   }

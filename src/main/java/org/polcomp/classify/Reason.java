@@ -5,17 +5,17 @@ import java.math.RoundingMode;
 import java.util.Objects;
 
 /**
- * One rule that fired for a measure: its stable code, what it saw and what it added to the duration
- * score. Codes are {@code T1}-{@code T4} (targeting, contribution 0) and {@code D1}-{@code D4}
- * (duration evidence); the axis codes {@code T} and {@code D} carry the verdict when an axis is
- * unclassified for want of rules ("no valid target groups", "no duration evidence", "evidence is
- * balanced").
+ * One rule that fired for a measure: the rule (from the {@link Rule} registry), what it saw and
+ * what it added to the duration score. Targeting rules ({@code T1}-{@code T4}) contribute 0; the
+ * duration evidence rules ({@code D1}-{@code D4}) their weight; the verdicts {@code T} and
+ * {@code D} say why an axis is unclassified ("no valid target groups", "no duration evidence",
+ * "evidence is balanced").
  *
- * @param rule the stable code
- * @param text what the rule saw, without the code and the contribution
+ * @param rule the rule that fired
+ * @param text what the rule saw, without the id and the contribution
  * @param contribution what the rule added to the duration score (unrounded; 0 for targeting)
  */
-public record Reason(String rule, String text, double contribution) {
+public record Reason(Rule rule, String text, double contribution) {
   public Reason {
     Objects.requireNonNull(rule, "rule");
     Objects.requireNonNull(text, "text");
@@ -24,18 +24,14 @@ public record Reason(String rule, String text, double contribution) {
     }
   }
 
+  /** The rule's stable id, as the reports show it ({@code T1}, {@code D2}, {@code D}). */
+  public String id() {
+    return rule.id();
+  }
+
   /** True for the duration evidence rules, whose contribution counts in the score. */
   public boolean isEvidence() {
-    // D followed by digits; checked by hand since it runs for every reason of every measure.
-    if (rule.length() < 2 || rule.charAt(0) != 'D') {
-      return false;
-    }
-    for (int i = 1; i < rule.length(); i++) {
-      if (rule.charAt(i) < '0' || rule.charAt(i) > '9') {
-        return false;
-      }
-    }
-    return true;
+    return rule.isEvidence();
   }
 
   /**
@@ -44,7 +40,8 @@ public record Reason(String rule, String text, double contribution) {
    */
   @Override
   public String toString() {
-    return isEvidence() ? rule + " " + text + " (" + format(contribution) + ")" : rule + " " + text;
+    String head = rule.id() + " " + text;
+    return isEvidence() ? head + " (" + format(contribution) + ")" : head;
   }
 
   /**

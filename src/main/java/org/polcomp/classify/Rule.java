@@ -9,18 +9,21 @@ import java.util.Optional;
  * reused; new rules go at the end of their axis.
  */
 public enum Rule {
-  T1(Axis.TARGETING, "generic groups only: mainstreamed"),
-  T2(Axis.TARGETING, "migration-defined groups only: target-group"),
-  T3(Axis.TARGETING, "mixed eligibility: the codebook's mixed_eligibility setting"),
-  T4(Axis.TARGETING, "generic groups aimed at migrants by proxy: the codebook's proxy_targeting"),
+  T1(Axis.TARGETING, "generic groups only -> mainstreamed"),
+  T2(Axis.TARGETING, "migration-defined groups only -> target-group"),
+  T3(Axis.TARGETING, "migration-defined and generic groups (mixed eligibility) -> the codebook's"
+      + " mixed_eligibility, mainstreamed by default"),
+  T4(Axis.TARGETING, "generic groups only, aimed at migrants by proxy (target.proxy) -> the"
+      + " codebook's proxy_targeting, mainstreamed by default"),
   /** The targeting verdict when no rule applies (no valid target groups). */
-  T(Axis.TARGETING, "targeting unclassified: no valid target groups"),
-  D1(Axis.DURATION, "declared duration: structural or temporary"),
-  D2(Axis.DURATION, "period end: a date (temporary) or open (structural)"),
-  D3(Axis.DURATION, "instrument weight"),
-  D4(Axis.DURATION, "funding lean, averaged over the funding entries"),
+  T(Axis.TARGETING, "no valid target groups -> unclassified"),
+  D1(Axis.DURATION, "declared_duration structural or temporary: its weight (default +3 / -3)"),
+  D2(Axis.DURATION, "period.end a date or open: its weight (default -2 / +2)"),
+  D3(Axis.DURATION, "instrument: the codebook's weight of the instrument"),
+  D4(Axis.DURATION, "funding: the mean lean of the sources, weighted by amount_eur when every"
+      + " entry has one and they sum above 0"),
   /** The duration verdict when the evidence sums to 0 (none, or balanced). */
-  D(Axis.DURATION, "duration unclassified: no evidence, or balanced evidence");
+  D(Axis.DURATION, "score 0 -> unclassified: no duration evidence, or evidence is balanced");
 
   /** The two axes a measure is classified on. */
   public enum Axis {

@@ -1,5 +1,6 @@
 package org.polcomp.model;
 
+import java.math.BigDecimal;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,14 +56,30 @@ public record Measure(
         Locations.of(locations.base()));
   }
 
-  /** The budget of a measure: the sum of its amounts, 0 when it has none. */
-  public double budgetEur() {
-    double sum = 0;
+  /**
+   * The budget of the measure (CODEBOOK.md "A municipality"): the sum of its {@code amount_eur}
+   * values, 0 when it has none. Exact, so that no sum of budgets depends on the order of the
+   * entries or measures; amounts that are not finite numbers (invalid data) are left out. Every
+   * budget in the reports is this sum, made a double once, at the end.
+   */
+  public BigDecimal budget() {
+    BigDecimal sum = BigDecimal.ZERO;
     for (Funding f : funding) {
-      if (f.amountEur() != null) {
-        sum += f.amountEur();
+      Double a = f.amountEur();
+      if (a != null && Double.isFinite(a)) {
+        sum = sum.add(BigDecimal.valueOf(a));
       }
     }
     return sum;
+  }
+
+  /** Whether a funding entry states an amount (the measure's budget is then shown, even if 0). */
+  public boolean statesAmount() {
+    for (Funding f : funding) {
+      if (f.amountEur() != null) {
+        return true;
+      }
+    }
+    return false;
   }
 }

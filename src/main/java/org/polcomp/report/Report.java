@@ -2,7 +2,6 @@ package org.polcomp.report;
 
 import java.util.AbstractMap;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -76,15 +75,15 @@ public record Report(
    * then one line per option.
    */
   public Table aboutTable() {
-    List<List<Object>> rows = new ArrayList<>();
-    rows.add(List.of("polcomp", toolVersion));
+    List<AboutRow> rows = new ArrayList<>();
+    rows.add(new AboutRow("polcomp", toolVersion));
     for (Map.Entry<String, String> e : about) {
-      rows.add(Arrays.asList(e.getKey(), e.getValue()));
+      rows.add(new AboutRow(e.getKey(), e.getValue()));
     }
     for (Map.Entry<String, Object> e : options.entrySet()) {
-      rows.add(Arrays.asList(e.getKey(), Cells.plainText(e.getValue())));
+      rows.add(new AboutRow(e.getKey(), Cells.plainText(e.getValue())));
     }
-    return Columns.ABOUT.with(rows);
+    return Columns.ABOUT.rows(rows);
   }
 
   /** The table with this key. */

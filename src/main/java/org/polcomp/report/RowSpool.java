@@ -88,6 +88,28 @@ public final class RowSpool implements Closeable {
         write(out, cell);
       }
     }
+    append(part, out, partRows.size());
+  }
+
+  /**
+   * Parks the rows of one part given as row records of {@code schema}; they are read back as
+   * the schema's cell lists. The cells go from the records' components straight to the bytes,
+   * without a cell list per row. Safe to call from several threads at once.
+   */
+  public void put(Object part, TableSchema schema, List<? extends Record> partRows) {
+    int columns = schema.columns().size();
+    Out out = new Out(256 * partRows.size() + 16);
+    for (Record row : partRows) {
+      schema.check(row);
+      out.writeInt(columns);
+      for (int i = 0; i < columns; i++) {
+        write(out, schema.cell(row, i));
+      }
+    }
+    append(part, out, partRows.size());
+  }
+
+  private void append(Object part, Out out, int count) {
     byte[] bytes = out.toByteArray();
     synchronized (this) {
       if (index.containsKey(part)) {
@@ -105,9 +127,9 @@ public final class RowSpool implements Closeable {
             + " (free some space there, or set another folder with JAVA_OPTS=-Djava.io.tmpdir=...)",
             e));
       }
-      index.put(part, new long[] {end, bytes.length, partRows.size()});
+      index.put(part, new long[] {end, bytes.length, count});
       end += bytes.length;
-      rows += partRows.size();
+      rows += count;
     }
   }
 

@@ -1,17 +1,29 @@
 package org.polcomp.report;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
  * The shape of one table: its key (the CSV file name and the JSON field), the name of its XLSX
- * sheet, and its columns in order. {@link Columns} declares the tables of {@code polcomp compare};
- * {@link #with} adds the rows.
+ * sheet, and its columns in order. {@link Columns} declares the tables of {@code polcomp compare},
+ * each from the record of its rows ({@link #of}): the record's components are the columns, so a
+ * table's column list is written once, as that record. {@link #with} adds rows as cell lists,
+ * {@link #rows} as records.
  */
-public record TableSchema(String key, String sheet, List<Column> columns) {
+public final class TableSchema {
   private static final Pattern KEY = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
   // Excel's rules for sheet names; room is left for the " 2" of a continuation sheet.
   static final int MAX_SHEET_NAME = 25;
@@ -20,9 +32,24 @@ public record TableSchema(String key, String sheet, List<Column> columns) {
   private static final Pattern SHEET =
       Pattern.compile(SHEET_END + "(" + SHEET_CHAR + "*" + SHEET_END + ")?");
 
-  public TableSchema {
-    Objects.requireNonNull(key, "key");
-    Objects.requireNonNull(sheet, "sheet");
+  private final String key;
+  private final String sheet;
+  private final List<Column> columns;
+  private final Class<? extends Record> rowType;
+  // The accessors of the row record's components, found once per schema rather than per row (a
+  // table of millions of rows would otherwise spend its time looking them up again), as method
+  // handles of type (Object)Object: about twice as fast per cell as Method.invoke.
+  private final MethodHandle[] accessors;
+
+  /** A table of rows given as cell lists, one cell per column in this order. */
+  public TableSchema(String key, String sheet, List<Column> columns) {
+    this(key, sheet, columns, null, null);
+  }
+
+  private TableSchema(String key, String sheet, List<Column> columns,
+      Class<? extends Record> rowType, MethodHandle[] accessors) {
+    this.key = Objects.requireNonNull(key, "key");
+    this.sheet = Objects.requireNonNull(sheet, "sheet");
     if (!KEY.matcher(key).matches()) {
       throw new IllegalArgumentException("table key must be snake_case: " + key);
     }
@@ -30,13 +57,13 @@ public record TableSchema(String key, String sheet, List<Column> columns) {
         || sheet.equalsIgnoreCase("History")) {
       throw new IllegalArgumentException("not a usable sheet name: '" + sheet + "'");
     }
-    columns = List.copyOf(columns);
-    if (columns.isEmpty()) {
+    this.columns = List.copyOf(columns);
+    if (this.columns.isEmpty()) {
       throw new IllegalArgumentException("table " + key + " has no columns");
     }
     Set<String> seen = new HashSet<>();
     int extensions = 0;
-    for (Column c : columns) {
+    for (Column c : this.columns) {
       if (!seen.add(c.key())) {
         throw new IllegalArgumentException("table " + key + " repeats column " + c.key());
       }
@@ -44,15 +71,176 @@ public record TableSchema(String key, String sheet, List<Column> columns) {
         extensions++;
       }
     }
-    if (extensions > 1 || extensions == columns.size()) {
+    if (extensions > 1 || extensions == this.columns.size()) {
       throw new IllegalArgumentException(
           "table " + key + " needs a tabular column and at most one EXTENSIONS column");
     }
+    this.rowType = rowType;
+    this.accessors = accessors;
   }
 
-  /** This schema with its rows. */
+  /**
+   * The table whose rows are records of {@code rowType}: one column per record component, in
+   * component order, keyed by the component's name in snake_case ({@code municipalityId} is
+   * {@code municipality_id}). A column's type follows from the component's: {@code String} is
+   * TEXT, {@code Long} INTEGER, {@code Double} NUMBER, {@code Boolean} BOOLEAN, {@code Map}
+   * EXTENSIONS; {@code types} names the columns of a narrower type (SHARE for a Double, DATE_TEXT
+   * or URL for a String).
+   *
+   * @throws IllegalArgumentException if a component has another Java type, or {@code types} names
+   *     a column the record lacks or a type its component cannot hold
+   */
+  public static TableSchema of(String key, String sheet, Class<? extends Record> rowType,
+      Map<String, ColumnType> types) {
+    RecordComponent[] components = rowType.getRecordComponents();
+    List<Column> columns = new ArrayList<>(components.length);
+    MethodHandle[] accessors = new MethodHandle[components.length];
+    Map<String, ColumnType> left = new HashMap<>(types);
+    for (int i = 0; i < components.length; i++) {
+      RecordComponent c = components[i];
+      String column = snakeCase(c.getName());
+      ColumnType natural = naturalType(rowType, c);
+      ColumnType type = left.containsKey(column) ? left.remove(column) : natural;
+      if (!narrows(natural, type)) {
+        throw new IllegalArgumentException(rowType.getSimpleName() + "." + c.getName() + " is a "
+            + c.getType().getSimpleName() + ": it cannot hold a " + type + " column");
+      }
+      columns.add(new Column(column, type));
+      accessors[i] = accessor(rowType, c);
+    }
+    if (!left.isEmpty()) {
+      throw new IllegalArgumentException(
+          rowType.getSimpleName() + " has no components for the columns " + left.keySet());
+    }
+    return new TableSchema(key, sheet, columns, rowType, accessors);
+  }
+
+  private static MethodHandle accessor(Class<?> rowType, RecordComponent c) {
+    try {
+      return MethodHandles.lookup().unreflect(c.getAccessor())
+          .asType(MethodType.methodType(Object.class, Object.class));
+    } catch (IllegalAccessException e) {
+      throw new IllegalArgumentException(
+          "the row record " + rowType.getName() + " is not public: its components cannot be read",
+          e);
+    }
+  }
+
+  /** A component name as a column key: {@code targetGroupStructural} is target_group_structural. */
+  static String snakeCase(String camel) {
+    StringBuilder b = new StringBuilder(camel.length() + 4);
+    for (int i = 0; i < camel.length(); i++) {
+      char ch = camel.charAt(i);
+      if (Character.isUpperCase(ch)) {
+        b.append('_').append(Character.toLowerCase(ch));
+      } else {
+        b.append(ch);
+      }
+    }
+    return b.toString();
+  }
+
+  private static ColumnType naturalType(Class<?> rowType, RecordComponent c) {
+    Class<?> t = c.getType();
+    if (t == String.class) {
+      return ColumnType.TEXT;
+    } else if (t == Long.class) {
+      return ColumnType.INTEGER;
+    } else if (t == Double.class) {
+      return ColumnType.NUMBER;
+    } else if (t == Boolean.class) {
+      return ColumnType.BOOLEAN;
+    } else if (t == Map.class) {
+      return ColumnType.EXTENSIONS;
+    }
+    // Primitives could not be empty, and other types have no cell form.
+    throw new IllegalArgumentException(rowType.getSimpleName() + "." + c.getName() + " is a "
+        + t.getSimpleName() + ": a row component is a String, Long, Double, Boolean or Map");
+  }
+
+  private static boolean narrows(ColumnType natural, ColumnType type) {
+    return type == natural
+        || natural == ColumnType.TEXT && (type == ColumnType.DATE_TEXT || type == ColumnType.URL)
+        || natural == ColumnType.NUMBER && type == ColumnType.SHARE;
+  }
+
+  /** The key: the CSV file name without {@code .csv}, and the JSON field. */
+  public String key() {
+    return key;
+  }
+
+  /** The name of the XLSX sheet. */
+  public String sheet() {
+    return sheet;
+  }
+
+  /** The columns in order. */
+  public List<Column> columns() {
+    return columns;
+  }
+
+  /** The record the rows are made of, for a schema made by {@link #of}. */
+  public Optional<Class<? extends Record>> rowType() {
+    return Optional.ofNullable(rowType);
+  }
+
+  /** This schema with its rows, as cell lists in column order. */
   public Table with(Iterable<List<Object>> rows) {
     return new Table(key, sheet, columns, rows);
+  }
+
+  /**
+   * This schema with its rows as records of its row type; each becomes a cell list only when the
+   * writers read it, so no table of cells is ever built.
+   */
+  public Table rows(List<? extends Record> records) {
+    return with(Rows.of(records, this::cells));
+  }
+
+  /**
+   * This schema with one row per item, made by {@code toRow} only when the writers read it: the
+   * row records of a long table (the measures of a large dataset) never all exist at once.
+   */
+  public <T> Table rows(List<T> items, Function<? super T, ? extends Record> toRow) {
+    return with(Rows.of(items, item -> cells(toRow.apply(item))));
+  }
+
+  /** One row record as cells, in column order. */
+  public List<Object> cells(Record row) {
+    check(row);
+    Object[] cells = new Object[accessors.length];
+    for (int i = 0; i < accessors.length; i++) {
+      cells[i] = read(row, i);
+    }
+    return Arrays.asList(cells);
+  }
+
+  /** The cell in column {@code col} of a row record of this schema's type (no type check). */
+  Object cell(Record row, int col) {
+    return read(row, col);
+  }
+
+  /** Fails unless {@code row} is a record of this schema's row type. */
+  void check(Record row) {
+    if (rowType == null) {
+      throw new IllegalStateException("table " + key + " has no row record");
+    }
+    if (row.getClass() != rowType) {
+      throw new IllegalArgumentException("a " + row.getClass().getSimpleName() + " is not a row of "
+          + key + " (" + rowType.getSimpleName() + ")");
+    }
+  }
+
+  private Object read(Record row, int col) {
+    try {
+      return accessors[col].invokeExact((Object) row);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      // a record accessor declares no checked exception
+      throw new IllegalStateException("cannot read column " + columns.get(col).key() + " of "
+          + row.getClass().getSimpleName(), e);
+    }
   }
 
   /** The index of the column with this key, or -1. */
@@ -63,5 +251,22 @@ public record TableSchema(String key, String sheet, List<Column> columns) {
       }
     }
     return -1;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof TableSchema s && key.equals(s.key) && sheet.equals(s.sheet)
+        && columns.equals(s.columns) && Objects.equals(rowType, s.rowType);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(key, sheet, columns, rowType);
+  }
+
+  @Override
+  public String toString() {
+    return "TableSchema[" + key + ", " + sheet + ", " + columns.size() + " columns"
+        + (rowType == null ? "" : ", " + rowType.getSimpleName()) + "]";
   }
 }

@@ -13,13 +13,13 @@ import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.aggregate.Comparison;
+import org.polcomp.aggregate.MeasureRow;
 import org.polcomp.classify.Classification;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.report.Columns;
-import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.RowSpool;
 import org.polcomp.report.Table;
 
@@ -64,16 +64,16 @@ final class Streamed implements Stages.Sink, Closeable {
   public void accept(Place place, Municipality kept, Municipality read,
       List<Classification> classifications) {
     List<ClassifiedMeasure> all = new ArrayList<>(read.measures().size());
-    List<List<Object>> rows = new ArrayList<>(read.measures().size());
+    List<MeasureRow> rows = new ArrayList<>(read.measures().size());
     for (int i = 0; i < read.measures().size(); i++) {
       Measure m = read.measures().get(i);
       ClassifiedMeasure cm = new ClassifiedMeasure(read, m, classifications.get(i));
       all.add(cm);
       if (options.asOf() == null || m.period().activeOn(options.asOf())) {
-        rows.add(ComparisonReport.measureRow(cm));
+        rows.add(MeasureRow.of(cm));
       }
     }
-    spool.put(place, rows);
+    spool.put(place, Columns.MEASURES, rows);
     spooled.add(place);
     if (parts) {
       byPlace.put(place, aggregator.part(read, all, options));

@@ -36,7 +36,7 @@ class ClassifierTest {
   }
 
   private static List<String> rules(Classification c) {
-    return c.reasons().stream().map(Reason::rule).toList();
+    return c.reasons().stream().map(Reason::id).toList();
   }
 
   // ---- The worked example of CODEBOOK.md.
@@ -68,7 +68,7 @@ class ClassifierTest {
   void t1GenericGroupsOnlyAreMainstreamed(String groups) {
     Classification c = classify(measure("m").groups(List.of(groups.split(","))));
     assertEquals(Targeting.MAINSTREAMED, c.targeting());
-    assertEquals("T1", c.reasons().get(0).rule());
+    assertEquals("T1", c.reasons().get(0).id());
   }
 
   @ParameterizedTest
@@ -83,7 +83,7 @@ class ClassifierTest {
   void t2MigrationDefinedGroupsOnlyAreTargetGroup(String groups) {
     Classification c = classify(measure("m").groups(List.of(groups.split(","))));
     assertEquals(Targeting.TARGET_GROUP, c.targeting());
-    assertEquals("T2", c.reasons().get(0).rule());
+    assertEquals("T2", c.reasons().get(0).id());
   }
 
   @Test
@@ -140,7 +140,7 @@ class ClassifierTest {
   void t4IsMainstreamedByDefault() {
     Classification c = classify(measure("m").groups("neighbourhood-residents").proxy(true));
     assertEquals(Targeting.MAINSTREAMED, c.targeting());
-    assertEquals("T4", c.reasons().get(0).rule());
+    assertEquals("T4", c.reasons().get(0).id());
   }
 
   @ParameterizedTest
@@ -150,7 +150,7 @@ class ClassifierTest {
         new Classifier(MeasureBuilder.withSettings(Targeting.MAINSTREAMED, Targeting.TARGET_GROUP));
     Classification c =
         k.classify(measure("m").groups(List.of(groups.split(";"))).proxy(proxy).build());
-    assertEquals(rule, c.reasons().get(0).rule());
+    assertEquals(rule, c.reasons().get(0).id());
     assertFalse(rules(c).contains("T4"));
   }
 
@@ -447,9 +447,9 @@ class ClassifierTest {
 
   @Test
   void targetingReasonsShowNoContribution() {
-    assertEquals("T1 x", new Reason("T1", "x", 0).toString());
-    assertEquals("D3 x (0)", new Reason("D3", "x", 0).toString());
-    assertTrue(new Reason("D4", "x", 1).isEvidence());
-    assertFalse(new Reason("D", "x", 0).isEvidence());
+    assertEquals("T1 x", new Reason(Rule.T1, "x", 0).toString());
+    assertEquals("D3 x (0)", new Reason(Rule.D3, "x", 0).toString());
+    assertTrue(new Reason(Rule.D4, "x", 1).isEvidence());
+    assertFalse(new Reason(Rule.D, "x", 0).isEvidence());
   }
 }

@@ -130,7 +130,7 @@ class CsvWriterTest {
     Function<Integer, List<Object>> row = i -> Arrays.asList(
         "m" + i, (long) i, i % 7 == 0 ? null : i / (double) n,
         i % 5 == 0 ? "=cmd" : i % 3 == 0 ? "a, \"quoted\"\nline" : "-" + i);
-    Rows lazy = ComparisonReport.lazy(items, row);
+    Rows lazy = Rows.of(items, row);
     List<List<Object>> plain = items.stream().map(row).toList();
     for (boolean raw : List.of(false, true)) {
       ByteArrayOutputStream parallel = new ByteArrayOutputStream();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Reason;
+import org.polcomp.classify.Rule;
 import org.polcomp.model.Coding;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
@@ -25,7 +26,7 @@ public final class Explanation {
     out.println();
     out.println("targeting: " + c.targeting().label());
     for (Reason r : c.reasons()) {
-      if (!r.isEvidence() && r.rule().startsWith("T")) {
+      if (r.rule().axis() == Rule.Axis.TARGETING) {
         out.println("  " + r);
       }
     }
@@ -34,9 +35,9 @@ public final class Explanation {
         + ", confidence " + Reason.format(c.confidence()) + ")");
     for (Reason r : c.reasons()) {
       if (r.isEvidence()) {
-        out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", r.rule(), r.text(),
+        out.printf(Locale.ROOT, "  %-4s %-58s %8s%n", r.id(), r.text(),
             signed(r.contribution()));
-      } else if (r.rule().startsWith("D")) {
+      } else if (r.rule().axis() == Rule.Axis.DURATION) {
         out.println("  " + r);
       }
     }
