@@ -273,28 +273,28 @@ public final class LineageLoader {
   /** Reports each cycle of successors once, at the first of the file's rows on it. */
   private static boolean noCycles(Map<String, Row> rows, Map<String, LineageEntry> table,
       Consumer<Diagnostic> out) {
-    // The base table has no cycles, so every cycle passes through a row of the file.
-    Set<String> reported = new HashSet<>();
+    // The base table has no cycles, so every cycle passes through a row of the file. Each code
+    // is walked once: a walk stops at a code an earlier walk went through, so that a long chain
+    // in a large file costs linear time, not quadratic.
+    Set<String> walked = new HashSet<>();
     boolean none = true;
     for (Row r : rows.values()) {
       List<String> path = new ArrayList<>();
       Set<String> onPath = new HashSet<>();
       String at = r.entry().code();
-      while (at != null && onPath.add(at)) {
+      while (at != null && !walked.contains(at) && onPath.add(at)) {
         path.add(at);
         LineageEntry e = table.get(at);
         at = e == null ? null : e.successor();
       }
-      if (at == null) {
-        continue;
+      walked.addAll(path);
+      if (at == null || !onPath.contains(at)) {
+        continue; // the chain ends, or joins one already walked
       }
       List<String> cycle = path.subList(path.indexOf(at), path.size());
+      Set<String> members = new HashSet<>(cycle);
       none = false;
-      if (cycle.stream().anyMatch(reported::contains)) {
-        continue;
-      }
-      reported.addAll(cycle);
-      Row firstRow = rows.values().stream().filter(x -> cycle.contains(x.entry().code()))
+      Row firstRow = rows.values().stream().filter(x -> members.contains(x.entry().code()))
           .findFirst().orElse(r);
       out.accept(Diagnostic.of(firstRow.successorAt(), Code.E030,
           "the successors " + String.join(" -> ", cycle) + " -> " + cycle.get(0)

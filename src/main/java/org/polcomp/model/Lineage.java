@@ -35,14 +35,18 @@ public record Lineage(SortedMap<String, LineageEntry> byCode) {
             + " is not in the table");
       }
     }
+    // Each code is walked once: a chain that reaches a code already known to end is done. (One
+    // walk per code would take quadratic time on a long chain of successors.)
+    Set<String> ends = new HashSet<>();
     for (LineageEntry e : copy.values()) {
-      Set<String> seen = new HashSet<>();
-      for (LineageEntry at = e; at != null; at = at.successor() == null ? null
-          : copy.get(at.successor())) {
-        if (!seen.add(at.code())) {
+      Set<String> onPath = new HashSet<>();
+      for (LineageEntry at = e; at != null && !ends.contains(at.code());
+          at = at.successor() == null ? null : copy.get(at.successor())) {
+        if (!onPath.add(at.code())) {
           throw new IllegalArgumentException("the successors of " + e.code() + " form a cycle");
         }
       }
+      ends.addAll(onPath);
     }
     byCode = Collections.unmodifiableSortedMap(copy);
   }

@@ -116,6 +116,22 @@ class LineageLoaderTest {
         """));
   }
 
+  /** A long chain and a long ring: each is walked once (quadratic time would not end soon). */
+  @Test
+  void aLargeFileOfChainsIsCheckedInLinearTime() {
+    int n = 20_000;
+    StringBuilder sb = new StringBuilder("municipalities:\n");
+    for (int i = 0; i < n; i++) {
+      sb.append("  - {code: C").append(i).append(", name: c, valid_to: 2000-01-01, successor: C")
+          .append(i + 1).append("}\n");
+      sb.append("  - {code: R").append(i).append(", name: r, valid_to: 2000-01-01, successor: R")
+          .append((i + 1) % n).append("}\n");
+    }
+    sb.append("  - {code: C").append(n).append(", name: end}\n");
+    LineageLoader.Result r = parse(sb.toString());
+    assertEquals(List.of("3:E030"), codes(r), "the ring, once, at its first row");
+  }
+
   @Test
   void aCycleThroughABuiltInRow() {
     // Haren (GM0017) is built in with Groningen (GM0014) as its successor.
