@@ -1,6 +1,6 @@
 /**
- * The model: immutable records for what a policy file says (FORMAT.md) and for the codebook
- * (CODEBOOK.md).
+ * The model: immutable records for what a policy file says (docs/format.md) and for the codebook
+ * (docs/codebook.md).
  *
  * <p>A {@link org.polcomp.model.Dataset} holds {@link org.polcomp.model.Municipality} records in
  * file and document order, each with its {@link org.polcomp.model.Measure} records in list order.
