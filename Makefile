@@ -1,19 +1,37 @@
 # polcomp: the two commands a new user runs are `make run` and `make test`.
 MVN ?= mvn
-MVN_FLAGS ?= -B -q
+MVN_FLAGS ?= -B -q -Dstyle.color=never
 JAR := target/polcomp.jar
+JSA := target/polcomp.jsa
 POLCOMP := bin/polcomp
+# What the jar, the man pages and the completion script are made from: make rebuilds them only
+# when one of these is newer, so `make run` then `make test` does not build the jar twice.
+SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null) src/test/java/org/polcomp/docs/ManPages.java
 
-.PHONY: build run test bench fuzz clean
+# make install: PREFIX/bin/polcomp, the jar in PREFIX/share/polcomp, man pages, completion.
+PREFIX ?= /usr/local
+DESTDIR ?=
+BINDIR = $(DESTDIR)$(PREFIX)/bin
+DATADIR = $(DESTDIR)$(PREFIX)/share/polcomp
+MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
+BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
-## build: the runnable jar target/polcomp.jar (dependencies inside), and a class-data archive
-## of a validate run (target/polcomp.jsa) that bin/polcomp uses to start sooner
-build:
+.PHONY: build run test bench fuzz clean install uninstall
+
+## build: the runnable jar target/polcomp.jar (dependencies inside), its man pages
+## (target/man1/) and completion script (target/completion/), and a class-data archive of a
+## validate run (target/polcomp.jsa) that bin/polcomp uses to start sooner
+build: $(JSA)
+
+$(JAR): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -DskipTests package
-	@rm -f target/polcomp.jsa
-	@java -XX:ArchiveClassesAtExit=target/polcomp.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+	@touch $(JAR)
+
+$(JSA): $(JAR)
+	@rm -f $(JSA)
+	@java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off \
 	  -jar $(JAR) validate policies > /dev/null 2>&1; \
-	  test -s target/polcomp.jsa || echo "build: no class-data archive (optional, start-up is slower)"
+	  test -s $(JSA) || echo "build: no class-data archive (optional, start-up is slower)"
 
 ## run: build, then compare the default dataset policies/ into out/comparison.xlsx
 run: build
@@ -48,3 +66,26 @@ fuzz:
 clean:
 	$(MVN) $(MVN_FLAGS) clean
 	rm -rf out
+
+## install: polcomp on the PATH (PREFIX=~/.local for one user; default /usr/local): the
+## launcher in PREFIX/bin, the jar in PREFIX/share/polcomp, man pages in PREFIX/share/man/man1,
+## bash completion in PREFIX/share/bash-completion/completions (zsh: docs/cli.md)
+install: build
+	install -d $(BINDIR) $(DATADIR) $(MANDIR) $(BASHCOMPDIR)
+	install -m 644 $(JAR) $(DATADIR)/polcomp.jar
+	install -m 755 $(POLCOMP) $(BINDIR)/polcomp
+	install -m 644 target/man1/*.1 $(MANDIR)/
+	install -m 644 target/completion/polcomp $(BASHCOMPDIR)/polcomp
+	install -m 644 target/completion/polcomp $(DATADIR)/polcomp-completion.bash
+	@# the class-data archive names the jar's path, so it is made again for the installed jar
+	@rm -f $(DATADIR)/polcomp.jsa
+	@java -XX:ArchiveClassesAtExit=$(DATADIR)/polcomp.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
+	  -jar $(DATADIR)/polcomp.jar validate policies > /dev/null 2>&1 || true
+	@echo "install: $(BINDIR)/polcomp (man polcomp; completion: $(BASHCOMPDIR)/polcomp)"
+
+## uninstall: remove what install put under PREFIX
+uninstall:
+	rm -f $(BINDIR)/polcomp $(DATADIR)/polcomp.jar $(DATADIR)/polcomp.jsa \
+	  $(DATADIR)/polcomp-completion.bash $(BASHCOMPDIR)/polcomp
+	rm -f $(MANDIR)/polcomp.1 $(MANDIR)/polcomp-*.1
+	-rmdir $(DATADIR) 2>/dev/null

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Proves that examples/invented uses every vocabulary value of the default codebook and every
-# field of FORMAT.md. Run it from anywhere: examples/check-coverage.sh [DIR]
+# field of the format (docs/format.md). Run it from anywhere: examples/check-coverage.sh [DIR]
 # (DIR defaults to examples/invented, relative to the repository root). Exit 0 when everything
 # is covered; otherwise it lists what is missing and exits 1.
 set -euo pipefail
@@ -69,7 +69,7 @@ mapfile -t v < <(ids funding_sources);  check funding_sources source "${v[@]}"
 mapfile -t v < <(ids contact_partners); check contact_partners with "${v[@]}"
 has "groups origin:XX" '"?origin:[A-Z]{2}"?'
 
-echo "Vocabularies fixed by FORMAT.md:"
+echo "Vocabularies fixed by the format (docs/format.md):"
 check scale scale neighbourhood district municipal regional
 check status status planned active ended upscaled discontinued
 check declared_duration declared_duration temporary structural
@@ -78,7 +78,7 @@ check coding.duration duration temporary structural
 check "period.end open" end open
 check target.proxy proxy true
 
-echo "Fields of FORMAT.md:"
+echo "Fields of the format (docs/format.md):"
 for k in format municipality id name country region population type as_of policies title \
   description domain target groups eligibility proxy instrument scale period start end \
   declared_duration funding source amount_eur note status successor contact with sources url \

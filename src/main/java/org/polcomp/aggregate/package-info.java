@@ -1,5 +1,5 @@
 /**
- * Aggregation: the comparison tables of OUTPUTS.md from a dataset and its classifications.
+ * Aggregation: the comparison tables of docs/outputs.md from a dataset and its classifications.
  *
  * <p>Takes a {@link org.polcomp.model.Dataset} and one {@link
  * org.polcomp.aggregate.ClassifiedMeasure} per measure (or classifies it with the codebook), and

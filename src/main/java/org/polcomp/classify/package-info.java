@@ -1,5 +1,5 @@
 /**
- * Classification: the rules of CODEBOOK.md applied to one measure at a time.
+ * Classification: the rules of docs/codebook.md applied to one measure at a time.
  *
  * <p>Takes a {@link org.polcomp.model.Measure} and the {@link org.polcomp.model.Codebook}; gives a
  * {@link org.polcomp.classify.Classification} with the targeting and duration labels, the quadrant,

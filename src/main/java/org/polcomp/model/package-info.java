@@ -1,6 +1,6 @@
 /**
- * The model: immutable records for what a policy file says (FORMAT.md), for the codebook
- * (CODEBOOK.md) and for the lineage table of municipality codes ({@link
+ * The model: immutable records for what a policy file says (docs/format.md), for the codebook
+ * (docs/codebook.md) and for the lineage table of municipality codes ({@link
  * org.polcomp.model.Lineage}).
  *
  * <p>A {@link org.polcomp.model.Dataset} holds {@link org.polcomp.model.Municipality} records in

@@ -1,5 +1,5 @@
 /**
- * The outputs of {@code polcomp compare} (OUTPUTS.md): one table model, three writers.
+ * The outputs of {@code polcomp compare} (docs/outputs.md): one table model, three writers.
  *
  * <p>A {@link org.polcomp.report.Report} holds {@link org.polcomp.report.Table}s in output order;
  * a table has a key, an XLSX sheet name, {@link org.polcomp.report.Column}s (a snake_case key and

@@ -1,5 +1,5 @@
 /**
- * Validation: the rules of FORMAT.md that need values, the codebook or other documents.
+ * Validation: the rules of docs/format.md that need values, the codebook or other documents.
  *
  * <p>Takes {@link org.polcomp.model.Municipality} records with their locations (from {@code load})
  * and a {@link org.polcomp.model.Codebook}; gives {@link org.polcomp.diagnostic.Diagnostic}s
