@@ -33,6 +33,10 @@ public enum Code {
   E024("E024", Severity.ERROR, "blank", "A required value is blank or empty."),
   E025("E025", Severity.ERROR, "bad-codebook", "The codebook is inconsistent."),
   E030("E030", Severity.ERROR, "bad-lineage", "A lineage file is inconsistent."),
+  E028("E028", Severity.ERROR, "bad-sheet",
+      "A data-entry workbook lacks a sheet or key column, or has an unknown column."),
+  E029("E029", Severity.ERROR, "unknown-measure-ref",
+      "A row of a data-entry workbook names a measure that does not exist."),
   // Warnings.
   W001("W001", Severity.WARNING, "empty-document", "A document holds no data."),
   W002("W002", Severity.WARNING, "no-policies", "A municipality lists no measures."),
@@ -43,7 +47,9 @@ public enum Code {
   W007("W007", Severity.WARNING, "no-files", "A path holds no policy files."),
   W008("W008", Severity.WARNING, "targeting-unclassified", "A measure's targeting is unclassified."),
   W009("W009", Severity.WARNING, "retired-code",
-      "A municipality code was no longer valid on the file's as_of date (a merger).");
+      "A municipality code was no longer valid on the file's as_of date (a merger)."),
+  W011("W011", Severity.WARNING, "formula-cell",
+      "A cell of a data-entry workbook holds a formula; its cached value was read.");
 
   private final String id;
   private final Severity severity;

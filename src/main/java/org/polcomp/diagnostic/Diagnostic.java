@@ -34,6 +34,16 @@ public record Diagnostic(
     return of(at, code, message, null);
   }
 
+  /**
+   * The message as reports print it apart from the location: with the cell first when the place
+   * is a cell of a workbook ({@code Measures!E12: unknown value ...}), so that formats whose
+   * location has only a line and a column still name the sheet.
+   */
+  public String located() {
+    String cell = location.cell();
+    return cell == null ? message : cell + ": " + message;
+  }
+
   public boolean isError() {
     return severity == Severity.ERROR;
   }

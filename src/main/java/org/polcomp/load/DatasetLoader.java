@@ -147,6 +147,11 @@ public final class DatasetLoader {
 
   /** Lists the policy files under a path, sorted; reports unreadable entries. */
   public static void collect(Path root, List<Path> into, List<Diagnostic> diagnostics) {
+    if (CsvGrids.isSheetFolder(root)) {
+      // A data-entry workbook exported as CSV files: one input, read as a workbook.
+      into.add(normal(root));
+      return;
+    }
     if (!Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
       if (Files.isDirectory(root)) {
         // A link to a directory named on the command line: the user asked for it explicitly.
@@ -240,6 +245,13 @@ public final class DatasetLoader {
     try {
       // Attributes once, following links: a link loop or a vanished file fails here.
       BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attrs.isDirectory() && CsvGrids.isSheetFolder(path)) {
+        DiagnosticCap sink = new DiagnosticCap(diags::add, MAX_DIAGNOSTICS_PER_CODE);
+        List<Grid> grids = CsvGrids.read(path, name, limits, sink);
+        bindSheets(name, grids, sink, municipalities, perDocument);
+        sink.finish();
+        return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+      }
       if (attrs.isDirectory()) {
         diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
             name + " is a directory, not a policy file", null));
@@ -272,6 +284,13 @@ public final class DatasetLoader {
       return new FileResult(new InputFile(name, 0, null), municipalities, diags);
     }
     DiagnosticCap sink = new DiagnosticCap(diags::add, MAX_DIAGNOSTICS_PER_CODE);
+    if (isWorkbook(path)) {
+      bindSheets(name, XlsxGrids.read(name, bytes, limits, sink), sink, municipalities,
+          perDocument);
+      sink.finish();
+      return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
+          diags);
+    }
     PolicyBinder binder = new PolicyBinder(sink, canonical);
     reader.read(name, bytes, sink, doc -> {
       if (doc.root() == null) {
@@ -286,6 +305,29 @@ public final class DatasetLoader {
     });
     sink.finish();
     return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities, diags);
+  }
+
+  /** Whether a file is read as a data-entry workbook (SHEETS.md) rather than as YAML. */
+  public static boolean isWorkbook(Path p) {
+    Path name = p.getFileName();
+    return name != null && name.toString().toLowerCase(Locale.ROOT).endsWith(".xlsx");
+  }
+
+  /** Binds the documents of a workbook's sheets (null: the workbook could not be read). */
+  private void bindSheets(String name, List<Grid> grids, DiagnosticCap sink,
+      List<Municipality> municipalities,
+      BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
+    if (grids == null) {
+      return;
+    }
+    PolicyBinder binder = new PolicyBinder(sink, canonical);
+    List<YNode.YMap> docs = new SheetReader(name, limits, sink).documents(grids);
+    for (int i = 0; i < docs.size(); i++) {
+      Municipality m = binder.bind(name, i + 1, docs.get(i));
+      if (m != null) {
+        municipalities.add(perDocument.apply(m, sink));
+      }
+    }
   }
 
   /** Reads at most the limit (a file may grow after its size was taken); null past it. */

@@ -9,6 +9,6 @@ public record IssueRow(
   /** The row of one diagnostic. */
   public static IssueRow of(Diagnostic d) {
     return new IssueRow(d.file(), (long) d.line(), (long) d.column(), d.severity().label(),
-        d.code().id(), d.message());
+        d.code().id(), d.located());
   }
 }

@@ -203,6 +203,14 @@ final class Stages {
     return sorted;
   }
 
+  /**
+   * The codebook of the options alone, for a job that reads no dataset (an empty template): null
+   * when the user's codebook is invalid, its diagnostics in {@code into}.
+   */
+  static Codebook codebookOnly(DatasetOptions o, List<Diagnostic> into) {
+    return codebook(o.codebook(), limits(o), into);
+  }
+
   /** The codebook at {@code file} (the default when null); its diagnostics go to {@code into}. */
   private static Codebook codebook(Path file, Limits limits, List<Diagnostic> into) {
     CodebookLoader loader = new CodebookLoader(limits);

@@ -35,7 +35,7 @@ final class GithubReport implements DiagnosticFormat.DiagnosticWriter {
       }
     }
     b.append(",title=").append(escapeProperty(d.code().id()));
-    String text = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
+    String text = d.hint() == null ? d.located() : d.located() + "\nhint: " + d.hint();
     return b.append("::").append(escapeData(text)).toString();
   }
 

@@ -27,7 +27,7 @@ final class GitlabReport implements DiagnosticFormat.DiagnosticWriter {
       for (int i = 0; i < diagnostics.size(); i++) {
         Diagnostic d = diagnostics.get(i);
         g.writeStartObject();
-        g.writeStringProperty("description", d.code().id() + ": " + d.message());
+        g.writeStringProperty("description", d.code().id() + ": " + d.located());
         g.writeStringProperty("check_name", d.code().id());
         g.writeStringProperty("fingerprint", fingerprints.get(i));
         g.writeStringProperty("severity", d.severity() == Severity.ERROR ? "major" : "minor");
@@ -54,7 +54,7 @@ final class GitlabReport implements DiagnosticFormat.DiagnosticWriter {
     List<String> result = new ArrayList<>();
     for (Diagnostic d : diagnostics) {
       String key = d.file() + '\0' + d.line() + '\0' + d.column() + '\0' + d.code().id() + '\0'
-          + d.message();
+          + d.located();
       String fp = sha256(key);
       for (int n = 2; !seen.add(fp); n++) {
         fp = sha256(key + '\0' + n);

@@ -27,7 +27,7 @@ final class JsonReport implements DiagnosticFormat.DiagnosticWriter {
         g.writeNumberProperty("column", d.column());
         g.writeStringProperty("severity", d.severity().label());
         g.writeStringProperty("code", d.code().id());
-        g.writeStringProperty("message", d.message());
+        g.writeStringProperty("message", d.located());
         g.writeStringProperty("hint", d.hint());
         g.writeEndObject();
       }

@@ -76,7 +76,7 @@ final class JunitReport implements DiagnosticFormat.DiagnosticWriter {
   /** The first error, and how many there are when more than one. */
   private static String failureMessage(List<Diagnostic> errors) {
     Diagnostic d = errors.get(0);
-    String first = d.code().id() + " at " + d.line() + ":" + d.column() + ": " + d.message();
+    String first = d.code().id() + " at " + d.line() + ":" + d.column() + ": " + d.located();
     return errors.size() == 1 ? first : errors.size() + " errors, the first: " + first;
   }
 

@@ -69,7 +69,7 @@ final class SarifReport implements DiagnosticFormat.DiagnosticWriter {
     g.writeStringProperty("level", d.severity().label());
     g.writeObjectPropertyStart("message");
     g.writeStringProperty("text",
-        d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint());
+        d.hint() == null ? d.located() : d.located() + "\nhint: " + d.hint());
     g.writeEndObject();
     g.writeArrayPropertyStart("locations");
     g.writeStartObject();

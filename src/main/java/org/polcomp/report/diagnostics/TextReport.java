@@ -30,7 +30,8 @@ public final class TextReport implements DiagnosticFormat.DiagnosticWriter {
 
   /** One diagnostic as a compiler-style line. */
   static String line(Diagnostic d) {
-    return d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "["
+    // A cell of a workbook shows as itself (coding.xlsx:Measures!E12:), not as row and column.
+    return d.location() + ": " + d.severity().label() + "["
         + d.code().id() + "]: " + oneLine(d.message());
   }
 

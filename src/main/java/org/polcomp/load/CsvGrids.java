@@ -1,0 +1,156 @@
+package org.polcomp.load;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Code;
+import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.SourceLocation;
+
+/**
+ * Reads a folder of CSV files named after the sheets of the data-entry workbook, as Google Sheets
+ * and Excel export them ({@code Measures.csv}, or {@code Title - Measures.csv}): RFC 4180 text in
+ * UTF-8, every cell text.
+ */
+final class CsvGrids {
+  private CsvGrids() {}
+
+  /** Whether {@code dir} holds the Municipalities sheet as a CSV file. */
+  static boolean isSheetFolder(Path dir) {
+    return Files.isDirectory(dir) && sheetFile(dir, SheetLayout.MUNICIPALITIES) != null;
+  }
+
+  /** The CSV file of a sheet in {@code dir}, or null. */
+  static Path sheetFile(Path dir, String sheet) {
+    Path plain = dir.resolve(sheet + ".csv");
+    if (Files.isRegularFile(plain)) {
+      return plain;
+    }
+    List<Path> named = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.csv")) {
+      for (Path p : ds) {
+        if (p.getFileName().toString().endsWith(" - " + sheet + ".csv")) {
+          named.add(p);
+        }
+      }
+    } catch (IOException e) {
+      return null;
+    }
+    named.sort(null);
+    return named.isEmpty() ? null : named.get(0);
+  }
+
+  /** The sheets found in {@code dir}; sizes count against the file size limit together. */
+  static List<Grid> read(Path dir, String file, Limits limits, Consumer<Diagnostic> out) {
+    List<Grid> grids = new ArrayList<>();
+    long total = 0;
+    for (SheetLayout.Sheet sheet : SheetLayout.SHEETS) {
+      Path p = sheetFile(dir, sheet.name());
+      if (p == null) {
+        continue;
+      }
+      String shown = DatasetLoader.display(p);
+      byte[] bytes;
+      try {
+        long size = Files.size(p);
+        total += size;
+        if (total > limits.maxFileBytes()) {
+          out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E003, String.format(
+              Locale.ROOT, "the sheets have more than the limit of %,d bytes",
+              limits.maxFileBytes()), "split the workbook, or raise the limit with --max-file-size"));
+          return null;
+        }
+        bytes = Files.readAllBytes(p);
+      } catch (IOException e) {
+        out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E023,
+            "cannot read " + shown + ": " + DatasetLoader.describe(e), null));
+        return null;
+      }
+      String text;
+      try {
+        text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
+            .toString();
+      } catch (CharacterCodingException e) {
+        out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E002,
+            shown + " is not UTF-8 text", "export the sheet again as CSV in UTF-8"));
+        return null;
+      }
+      if (text.startsWith("\uFEFF")) {
+        text = text.substring(1);
+      }
+      grids.add(new Grid(sheet.name(), parse(text), List.of()));
+    }
+    return grids;
+  }
+
+  /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */
+  static List<List<Grid.Cell>> parse(String text) {
+    List<List<Grid.Cell>> rows = new ArrayList<>();
+    List<Grid.Cell> row = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    int r = 1;
+    int c = 1;
+    boolean quoted = false;
+    boolean any = false;
+    for (int i = 0; i < text.length(); i++) {
+      char ch = text.charAt(i);
+      if (quoted) {
+        if (ch == '"') {
+          if (i + 1 < text.length() && text.charAt(i + 1) == '"') {
+            cell.append('"');
+            i++;
+          } else {
+            quoted = false;
+          }
+        } else {
+          cell.append(ch);
+        }
+      } else if (ch == '"') {
+        quoted = true;
+        any = true;
+      } else if (ch == ',') {
+        add(row, r, c, cell);
+        c++;
+      } else if (ch == '\r' || ch == '\n') {
+        if (ch == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+          i++;
+        }
+        add(row, r, c, cell);
+        if (!row.isEmpty()) {
+          rows.add(row);
+        }
+        row = new ArrayList<>();
+        r++;
+        c = 1;
+        any = false;
+      } else {
+        cell.append(ch);
+        any = true;
+      }
+    }
+    if (any || cell.length() > 0) {
+      add(row, r, c, cell);
+    }
+    if (!row.isEmpty()) {
+      rows.add(row);
+    }
+    return rows;
+  }
+
+  private static void add(List<Grid.Cell> row, int r, int c, StringBuilder cell) {
+    if (cell.length() > 0) {
+      row.add(new Grid.Cell(r, c, Grid.Type.TEXT, cell.toString(), false));
+    }
+    cell.setLength(0);
+  }
+}
