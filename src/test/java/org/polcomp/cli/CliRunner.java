@@ -11,6 +11,10 @@ import java.util.regex.Pattern;
 public final class CliRunner {
   private static final Pattern LINE =
       Pattern.compile("^(.+?):(\\d+):(\\d+): (error|warning)\\[([EW]\\d{3})\\]: .*$");
+  /** A diagnostic at a cell of a workbook: {@code FILE:Sheet!E12: error[E011]: ...}. */
+  private static final Pattern CELL =
+      Pattern.compile("^(.+?):([A-Za-z0-9_]+|'[^']+')!([A-Z]+\\d+): (error|warning)"
+          + "\\[([EW]\\d{3})\\]: .*$");
 
   private CliRunner() {}
 
@@ -21,8 +25,11 @@ public final class CliRunner {
       List<String> found = new ArrayList<>();
       for (String l : out.split("\n")) {
         Matcher m = LINE.matcher(l);
+        Matcher c = CELL.matcher(l);
         if (m.matches()) {
           found.add(m.group(1) + ":" + m.group(2) + ":" + m.group(5));
+        } else if (c.matches()) {
+          found.add(c.group(1) + ":" + c.group(2) + "!" + c.group(3) + ":" + c.group(5));
         }
       }
       return found;
@@ -33,8 +40,11 @@ public final class CliRunner {
       List<String> found = new ArrayList<>();
       for (String l : out.split("\n")) {
         Matcher m = LINE.matcher(l);
+        Matcher c = CELL.matcher(l);
         if (m.matches()) {
           found.add(m.group(1) + ":" + m.group(2) + ":" + m.group(3) + ":" + m.group(5));
+        } else if (c.matches()) {
+          found.add(c.group(1) + ":" + c.group(2) + "!" + c.group(3) + ":" + c.group(5));
         }
       }
       return found;

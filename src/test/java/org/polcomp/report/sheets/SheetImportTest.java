@@ -1,0 +1,279 @@
+package org.polcomp.report.sheets;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.cli.CliRunner;
+
+/** Reading data-entry workbooks: each problem at its cell, with a hint; hostile files too. */
+class SheetImportTest {
+  @TempDir Path dir;
+
+  private String wb(Map<String, List<List<Object>>> sheets, String... merge) throws IOException {
+    return slashes(Workbooks.write(dir.resolve("wb.xlsx"), sheets, merge));
+  }
+
+  private static String slashes(Path p) {
+    return p.toString().replace('\\', '/');
+  }
+
+  private String out() {
+    return slashes(dir.resolve("out"));
+  }
+
+  private String yaml(String name) throws IOException {
+    return Files.readString(dir.resolve("out").resolve(name), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void aValidWorkbookImportsToOneFilePerMunicipality() throws IOException {
+    String p = wb(Workbooks.valid());
+    CliRunner.Result r = CliRunner.run("import", p, "-o", out());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("""
+        # yaml-language-server: $schema=../schema/polcomp-1.schema.json
+        format: polcomp/1
+        municipality:
+          id: GM1
+          name: Een
+        policies:
+          - id: m1
+            title: T
+            domain: housing
+            target:
+              groups: [refugees]
+            declared_duration: structural
+            sources:
+              - title: S
+        """, yaml("GM1-een.yaml"));
+    CliRunner.Result v = CliRunner.run("validate", out());
+    assertEquals(0, v.exit(), v.out());
+  }
+
+  @Test
+  void aTypoInADropDownColumnIsReportedAtItsCellWithAHint() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 1, 3, "housng");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":Measures!D2:E011"), r.located(), r.out());
+    assertTrue(r.out().contains(p + ":Measures!D2: error[E011]: unknown value 'housng'"), r.out());
+    assertTrue(r.out().contains("did you mean 'housing'"), r.out());
+    assertEquals(1, r.exit());
+    CliRunner.Result i = CliRunner.run("import", p, "-o", out());
+    assertEquals(1, i.exit());
+    assertFalse(Files.exists(dir.resolve("out")), "nothing written when there are errors");
+  }
+
+  @Test
+  void machineFormatsGiveRowAndColumnAndNameTheCell() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 1, 3, "housng");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", "--format", "json", p);
+    String flat = r.out().replaceAll("\\s", "");
+    assertTrue(flat.contains("\"file\":\"" + p + "\",\"line\":2,\"column\":4"), r.out());
+    assertTrue(r.out().contains("Measures!D2: unknown value 'housng'"), r.out());
+    CliRunner.Result sarif = CliRunner.run("validate", "--format", "sarif", p);
+    assertTrue(sarif.out().contains("Measures!D2: unknown value"), sarif.out());
+  }
+
+  @Test
+  void aRealDateIsReadAsThatDayAndANumberTypedAsTextIsANumber() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 0, 6, "start");
+    Workbooks.set(s, "Measures", 1, 6, LocalDate.of(2016, 11, 1));
+    Workbooks.set(s, "Municipalities", 0, 2, "population");
+    Workbooks.set(s, "Municipalities", 1, 2, "12000");
+    s.put("Funding", Workbooks.rows(Workbooks.row("municipality_id", "measure_id", "source",
+        "amount_eur"), Workbooks.row("GM1", "m1", "municipal-incidental", " 12000.50 ")));
+    CliRunner.Result r = CliRunner.run("import", wb(s), "-o", out());
+    assertEquals(0, r.exit(), r.err());
+    String y = yaml("GM1-een.yaml");
+    assertTrue(y.contains("  population: 12000\n"), y);
+    assertTrue(y.contains("      start: 2016-11-01\n"), y);
+    assertTrue(y.contains("        amount_eur: 12000.5\n"), y);
+  }
+
+  @Test
+  void aLocalisedNumberIsAnErrorWithTheNumberToWrite() throws IOException {
+    var s = Workbooks.valid();
+    s.put("Funding", Workbooks.rows(Workbooks.row("municipality_id", "measure_id", "source",
+        "amount_eur"), Workbooks.row("GM1", "m1", "municipal-incidental", "12.000,50")));
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":Funding!D2:E008"), r.located(), r.out());
+    assertTrue(r.out().contains("e.g. 12000.50"), r.out());
+  }
+
+  @Test
+  void aFormulaIsReadAsItsValueAndFlagged() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 1, 2, new Workbooks.Formula("\"Language \"&\"cafe\""));
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("import", p, "-o", out());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.err().contains(p + ":Measures!C2: warning[W011]"), r.err());
+    assertTrue(yaml("GM1-een.yaml").contains("    title: Language cafe\n"));
+  }
+
+  @Test
+  void aMissingSheetIsReported() throws IOException {
+    var s = Workbooks.valid();
+    s.put("Measure", s.remove("Measures"));
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertTrue(r.located().contains(p + ":1:1:E028"), r.out());
+    assertTrue(r.out().contains("did you mean 'Measure'"), r.out());
+    assertEquals(1, r.exit());
+  }
+
+  @Test
+  void anUnknownColumnAndAMissingKeyColumnAreReportedAtTheHeader() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 0, 2, "titel");
+    Workbooks.set(s, "Sources", 0, 1, "measure");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertTrue(r.located().contains(p + ":Measures!C1:E028"), r.out());
+    assertTrue(r.out().contains("did you mean 'title'"), r.out());
+    assertTrue(r.located().contains(p + ":Sources!A1:E028"), r.out());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void mergedCellsAreReported() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 2, 1, "m2");
+    Workbooks.set(s, "Measures", 2, 2, "T2");
+    Workbooks.set(s, "Measures", 2, 3, "housing");
+    Workbooks.set(s, "Measures", 2, 4, "refugees");
+    String p = wb(s, "Measures!A2:A3");
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertTrue(r.located().contains(p + ":Measures!A2:E028"), r.out());
+    assertEquals(1, r.exit());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void aRowNamingAMeasureThatDoesNotExistIsReported() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Sources", 1, 1, "m2");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertTrue(r.located().contains(p + ":Sources!B2:E029"), r.out());
+    assertTrue(r.out().contains("did you mean 'm1'"), r.out());
+  }
+
+  @Test
+  void aZipBombIsRefused() throws IOException {
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), Workbooks.valid());
+    // Twenty million spaces after the XML declaration pack into a few kilobytes.
+    String pad = " ".repeat(20_000_000);
+    Path bomb = rewrite(good, dir.resolve("bomb.xlsx"), "xl/worksheets/sheet1.xml", pad);
+    CliRunner.Result r = CliRunner.run("validate", slashes(bomb));
+    assertEquals(List.of(slashes(bomb) + ":1:1:E003"), r.located(), r.out() + r.err());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void aSheetLargerThanTheLimitAllowsIsRefused() throws IOException {
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), Workbooks.valid());
+    // Mostly one letter: packs well, yet not so well that it counts as a bomb.
+    Random random = new Random(1);
+    StringBuilder b = new StringBuilder("<!-- ");
+    for (int i = 0; i < 600_000; i++) {
+      b.append(random.nextInt(20) == 0 ? 'b' : 'a');
+    }
+    Path big = rewrite(good, dir.resolve("big.xlsx"), "xl/worksheets/sheet1.xml",
+        b.append(" -->").toString());
+    assertTrue(Files.size(big) < 100_000, "the file itself is under the limit");
+    CliRunner.Result r = CliRunner.run("validate", "--max-file-size", "100000", slashes(big));
+    assertEquals(List.of(slashes(big) + ":1:1:E003"), r.located(), r.out() + r.err());
+    CliRunner.Result ok = CliRunner.run("validate", slashes(big));
+    assertEquals(0, ok.exit(), ok.out());
+  }
+
+  @Test
+  void aFileThatIsNoWorkbookIsReported() throws IOException {
+    Path p = dir.resolve("notes.xlsx");
+    Files.writeString(p, "municipality: {id: GM1}\n");
+    CliRunner.Result r = CliRunner.run("validate", slashes(p));
+    assertEquals(List.of(slashes(p) + ":1:1:E023"), r.located(), r.out());
+    assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  @Test
+  void aFolderOfCsvSheetsReadsAsTheWorkbook() throws IOException {
+    Path csv = Files.createDirectories(dir.resolve("export"));
+    Files.writeString(csv.resolve("Coding - Municipalities.csv"), "\uFEFFid,name\r\nGM1,Een\r\n");
+    Files.writeString(csv.resolve("Coding - Measures.csv"),
+        "municipality_id,id,title,domain,groups,declared_duration\r\n"
+            + "GM1,m1,T,housing,refugees,structural\r\n");
+    Files.writeString(csv.resolve("Coding - Sources.csv"),
+        "municipality_id,measure_id,title\r\nGM1,m1,\"S\"\r\n");
+    CliRunner.Result r = CliRunner.run("import", slashes(csv), "-o", out());
+    assertEquals(0, r.exit(), r.err());
+    String fromCsv = yaml("GM1-een.yaml");
+    CliRunner.Result again = CliRunner.run("import", wb(Workbooks.valid()), "-o", out(), "--force");
+    assertEquals(0, again.exit(), again.err());
+    assertEquals(fromCsv, yaml("GM1-een.yaml"));
+    Files.writeString(csv.resolve("Coding - Measures.csv"),
+        "municipality_id,id,title,domain,groups\r\nGM1,m1,T,housng,refugees\r\n");
+    CliRunner.Result bad = CliRunner.run("validate", slashes(csv));
+    assertEquals(List.of(slashes(csv) + ":Measures!D2:E011"), bad.located(), bad.out());
+  }
+
+  @Test
+  void importNeverOverwritesWithoutForce() throws IOException {
+    String p = wb(Workbooks.valid());
+    assertEquals(0, CliRunner.run("import", p, "-o", out()).exit());
+    Files.writeString(dir.resolve("out/GM1-een.yaml"), "edited\n");
+    CliRunner.Result r = CliRunner.run("import", p, "-o", out());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("edited\n", yaml("GM1-een.yaml"));
+    assertEquals(0, CliRunner.run("import", p, "-o", out(), "--force").exit());
+    assertTrue(yaml("GM1-een.yaml").startsWith("# yaml-language-server"));
+    try (Stream<Path> left = Files.list(dir.resolve("out"))) {
+      assertEquals(1, left.count(), "no scratch folder left behind");
+    }
+  }
+
+  /** A copy of a workbook with {@code pad} after the XML declaration of one entry. */
+  private static Path rewrite(Path from, Path to, String entry, String pad) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(from));
+        ZipOutputStream out = new ZipOutputStream(bytes)) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        byte[] data = in.readAllBytes();
+        if (e.getName().equals(entry)) {
+          String xml = new String(data, StandardCharsets.UTF_8);
+          int decl = xml.indexOf("?>") + 2;
+          data = (xml.substring(0, decl) + pad + xml.substring(decl))
+              .getBytes(StandardCharsets.UTF_8);
+        }
+        out.putNextEntry(new ZipEntry(e.getName()));
+        out.write(data);
+        out.closeEntry();
+      }
+    }
+    Files.write(to, bytes.toByteArray());
+    return to;
+  }
+}
