@@ -1,11 +1,17 @@
 package org.polcomp.report.sheets;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.DataValidation;
@@ -44,6 +50,9 @@ public final class TemplateWriter {
   /** Characters per unit of column width (Excel counts 1/256 of a character). */
   private static final int WIDTH_UNIT = 256;
 
+  /** The time of every entry of the package (the earliest a zip file can hold). */
+  private static final LocalDateTime TIME = LocalDateTime.of(1980, 2, 1, 0, 0);
+
   private final Codebook codebook;
   private final String codebookName;
 
@@ -58,7 +67,10 @@ public final class TemplateWriter {
   /** Writes the workbook with {@code municipalities} (none: an empty template) to {@code out}. */
   public void write(List<Municipality> municipalities, OutputStream out) throws IOException {
     try (XSSFWorkbook wb = new XSSFWorkbook()) {
-      wb.getProperties().getCoreProperties().setCreator("polcomp");
+      var core = wb.getProperties().getCoreProperties();
+      core.setCreator("polcomp");
+      core.setCreated(java.util.Optional.empty());
+      core.setModified(java.util.Optional.empty());
       CellStyle bold = wb.createCellStyle();
       Font font = wb.createFont();
       font.setBold(true);
@@ -81,8 +93,25 @@ public final class TemplateWriter {
       }
       wb.setSheetVisibility(wb.getSheetIndex(lists), SheetVisibility.HIDDEN);
       wb.setActiveSheet(0);
-      wb.write(out);
+      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+      wb.write(bytes);
+      fixTimes(bytes.toByteArray(), out);
     }
+  }
+
+  /** The package again with one fixed time on every entry: POI stamps them with the clock. */
+  private static void fixTimes(byte[] pkg, OutputStream out) throws IOException {
+    ZipOutputStream zip = new ZipOutputStream(out);
+    try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(pkg))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        ZipEntry copy = new ZipEntry(e.getName());
+        copy.setTimeLocal(TIME);
+        zip.putNextEntry(copy);
+        in.transferTo(zip);
+        zip.closeEntry();
+      }
+    }
+    zip.finish();
   }
 
   private void readMe(XSSFSheet sheet, CellStyle bold, CellStyle wrap) {
