@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import org.polcomp.diagnostic.Code;
+import org.polcomp.report.sheets.Workbooks;
 
 /**
  * The rules whose fixtures cannot be plain text files in the repository (bytes that are not
@@ -104,6 +105,31 @@ class BuiltFixturesTest {
         return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
             List.of());
       }),
+      new Rule(Code.E028, "a workbook whose Measures sheet has a column 'titel'", f -> {
+        var s = Workbooks.valid();
+        Workbooks.set(s, "Measures", 0, 2, "titel");
+        String p = slashes(Workbooks.write(f.resolve("wb.xlsx"), s));
+        // Without its column the measure's title is missing too.
+        return new Run(List.of("validate", p),
+            List.of(p + ":Measures!C1:E028", p + ":Measures!A2:E009"));
+      }, "the column named 'title'", f -> new Run(List.of("validate",
+          slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
+      new Rule(Code.E029, "a Sources row naming measure m2, which does not exist", f -> {
+        var s = Workbooks.valid();
+        Workbooks.set(s, "Sources", 1, 1, "m2");
+        String p = slashes(Workbooks.write(f.resolve("wb.xlsx"), s));
+        // The source left out, the measure cites none.
+        return new Run(List.of("validate", p),
+            List.of(p + ":Measures!B2:W003", p + ":Sources!B2:E029"));
+      }, "the row naming m1", f -> new Run(List.of("validate",
+          slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
+      new Rule(Code.W011, "a title computed by a formula", f -> {
+        var s = Workbooks.valid();
+        Workbooks.set(s, "Measures", 1, 2, new Workbooks.Formula("\"T\"&\"2\""));
+        String p = slashes(Workbooks.write(f.resolve("wb.xlsx"), s));
+        return new Run(List.of("validate", p), List.of(p + ":Measures!C2:W011"));
+      }, "the title typed", f -> new Run(List.of("validate",
+          slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
       new Rule(Code.W007, "a folder without policy files", f -> {
         write(f, "empty/notes.txt", "not yaml");
         String p = slashes(f.resolve("empty"));
