@@ -11,6 +11,11 @@ final class DatasetMixin {
       description = "A codebook that replaces or extends the default (see 'polcomp codebook').")
   Path codebook;
 
+  @Option(names = "--lineage", paramLabel = "FILE",
+      description = "A lineage file of municipality codes that adds to or replaces rows of the"
+          + " built-in Dutch table (see 'polcomp lineage').")
+  Path lineage;
+
   @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors.")
   boolean quiet;
 
@@ -42,7 +47,7 @@ final class DatasetMixin {
 
   /** The options of a run over the dataset at {@code paths}. */
   DatasetOptions options(List<Path> paths) {
-    return new DatasetOptions(paths, codebook, quiet, threads, maxFileBytes, maxDepth, maxString,
+    return new DatasetOptions(paths, codebook, lineage, quiet, threads, maxFileBytes, maxDepth, maxString,
         maxAliases);
   }
 }

@@ -28,7 +28,7 @@ import picocli.CommandLine.ParseResult;
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
         CompareCommand.class, CodebookCommand.class,
-        SchemaCommand.class, InitCommand.class},
+        SchemaCommand.class, InitCommand.class, LineageCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

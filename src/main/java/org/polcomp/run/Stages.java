@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,13 +22,16 @@ import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
+import org.polcomp.load.LineageLoader;
 import org.polcomp.load.Progress;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Lineage;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.PartialDate;
+import org.polcomp.validate.LineageCheck;
 import org.polcomp.validate.Validator;
 
 /**
@@ -46,8 +50,8 @@ final class Stages {
    * classification of every measure in dataset order (empty unless {@link Keep#ALL}), the
    * diagnostics, sorted, and the number of measures read (also when the dataset kept none).
    */
-  record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
-      List<Diagnostic> diagnostics, long measureCount) {
+  record Loaded(Codebook codebook, Lineage lineage, Dataset dataset,
+      List<Classification> classifications, List<Diagnostic> diagnostics, long measureCount) {
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -140,10 +144,14 @@ final class Stages {
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     Codebook codebook = codebook(o.codebook(), limits, diagnostics);
-    if (codebook == null) {
+    Lineage lineage = lineage(o.lineage(), limits, diagnostics);
+    if (codebook == null || lineage == null) {
       diagnostics.sort(Diagnostic.ORDER);
-      return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics, 0);
+      return new Loaded(codebook, lineage, new Dataset(List.of(), List.of()), List.of(),
+          diagnostics, 0);
     }
+    // A code without as_of is checked against the day of the run: it describes the present.
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     sink.start(codebook);
     Validator validator = new Validator(codebook);
     Classifier classifier = new Classifier(codebook);
@@ -155,6 +163,7 @@ final class Stages {
     DatasetLoader loader = new DatasetLoader(limits, o.threads() != 1, progress);
     DatasetLoader.Result r = onThreads(o.threads(), () -> loader.load(roots, (file, m, out) -> {
       validator.document(m, out);
+      LineageCheck.check(m, lineage, today, out);
       measures.add(m.measures().size());
       List<Classification> cs = new ArrayList<>(m.measures().size());
       List<Diagnostic> ws = warnings.computeIfAbsent(m.file(),
@@ -193,7 +202,24 @@ final class Stages {
       classifications.addAll(classified.get(place));
     }
     diagnostics.sort(Diagnostic.ORDER);
-    return new Loaded(codebook, r.dataset(), classifications, diagnostics, measures.sum());
+    return new Loaded(codebook, lineage, r.dataset(), classifications, diagnostics,
+        measures.sum());
+  }
+
+  /**
+   * The lineage table of the run: the built-in one, with the rows of the user's file when one is
+   * given (null, with its diagnostics in {@code into}, when that file has errors).
+   */
+  static Lineage lineage(Path file, Limits limits, List<Diagnostic> into) {
+    LineageLoader loader = new LineageLoader(limits);
+    Lineage builtIn = loader.builtIn();
+    if (file == null) {
+      return builtIn;
+    }
+    requireExists(file);
+    LineageLoader.Result r = loader.load(file, builtIn);
+    into.addAll(r.diagnostics());
+    return r.lineage();
   }
 
   /** The places in dataset order, which is the order of the dataset's municipalities. */
