@@ -26,6 +26,6 @@ public final class AnalysisOptions {
       return null;
     }
     return PartialDate.parse(asOf).map(PartialDate::first).orElseThrow(() -> new UsageException(
-        "--as-of '" + asOf + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+        "--as-of '" + asOf + "' is not a date", PartialDate.hint(asOf)));
   }
 }
