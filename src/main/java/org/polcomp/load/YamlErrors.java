@@ -103,8 +103,8 @@ final class YamlErrors {
       String hint = switch (found) {
         case "]", "}" -> "remove it, or put the value in quotes if it is part of the text";
         case "<scalar>" -> "put the whole value in quotes, or move the extra text into it";
-        default -> "line this up with the lines of the same level above it (spaces only,"
-            + " the same number for each); " + USUAL_CAUSES;
+        default -> "indent it with spaces as far as the lines of the same level above it;"
+            + " if it continues the line above, a ':' or a closing quote is missing there";
       };
       return error(where, what, hint);
     }
