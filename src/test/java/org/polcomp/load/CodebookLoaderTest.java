@@ -107,4 +107,18 @@ class CodebookLoaderTest {
     assertTrue(r.codebook().group("roma").orElseThrow().migrationDefined());
     assertEquals(List.<Diagnostic>of(), r.diagnostics());
   }
+
+  @Test
+  void aNewIdNextToADefaultOneIsANearMissWarning() {
+    CodebookLoader.Result r = parse("""
+        extends: default
+        instruments:
+          - {id: living_lab, weight: -3}
+          - {id: living-lab, weight: -1}
+          - {id: street-theatre, weight: 1}
+        """);
+    assertNotNull(r.codebook());
+    assertEquals(List.of("3:W010"), codes(r));
+    assertTrue(r.diagnostics().get(0).hint().contains("'living-lab'"));
+  }
 }
