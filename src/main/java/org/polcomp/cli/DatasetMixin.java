@@ -30,19 +30,20 @@ final class DatasetMixin {
   int threads;
 
   @Option(names = "--max-file-size", paramLabel = "BYTES", defaultValue = "16777216",
-      description = "Largest policy file read (default: ${DEFAULT-VALUE}, 16 MiB).")
+      description = "Largest policy file read (default: ${DEFAULT-VALUE}, 16 MiB; at most 268435456,"
+          + " 256 MiB).")
   long maxFileBytes;
 
   @Option(names = "--max-depth", paramLabel = "N", defaultValue = "64",
-      description = "Deepest nesting of maps and lists (default: ${DEFAULT-VALUE}).")
+      description = "Deepest nesting of maps and lists (default: ${DEFAULT-VALUE}; at most 1000).")
   int maxDepth;
 
   @Option(names = "--max-string", paramLabel = "CHARS", defaultValue = "32767",
-      description = "Longest string (default: ${DEFAULT-VALUE}, an Excel cell).")
+      description = "Longest string (default: ${DEFAULT-VALUE}, an Excel cell; at most 268435456).")
   int maxString;
 
   @Option(names = "--max-aliases", paramLabel = "N", defaultValue = "50",
-      description = "Most YAML aliases per document (default: ${DEFAULT-VALUE}).")
+      description = "Most YAML aliases per document (default: ${DEFAULT-VALUE}; at most 10000).")
   int maxAliases;
 
   /** The options of a run over the dataset at {@code paths}. */

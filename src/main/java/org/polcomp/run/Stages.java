@@ -18,6 +18,7 @@ import java.util.function.Supplier;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.ClassificationWarnings;
 import org.polcomp.classify.Classifier;
+import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
@@ -64,6 +65,15 @@ final class Stages {
       return diagnostics.size() - errors();
     }
 
+    /**
+     * How a run with errors ends: UNREADABLE when an input could not be read (E023, exit 3),
+     * else INVALID.
+     */
+    Outcome failure() {
+      return diagnostics.stream().anyMatch(d -> d.code() == Code.E023) ? Outcome.UNREADABLE
+          : Outcome.INVALID;
+    }
+
     /** The warnings (the issues table of a comparison). */
     List<Diagnostic> warningList() {
       return diagnostics.stream().filter(d -> !d.isError()).toList();
@@ -107,11 +117,11 @@ final class Stages {
 
   /** The limits the options ask for. */
   static Limits limits(DatasetOptions o) {
-    if (o.maxFileBytes() < 1 || o.maxDepth() < 1 || o.maxString() < 1 || o.maxAliases() < 0) {
-      throw new UsageProblem("the limits must be positive numbers", null);
+    try {
+      return Limits.of(o.maxFileBytes(), o.maxDepth(), o.maxString(), o.maxAliases());
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage(), "--help lists each limit with its cap");
     }
-    return new Limits(o.maxFileBytes(), o.maxDepth(), o.maxString(), o.maxAliases(),
-        Math.max(Limits.DEFAULT.maxAliasNodes(), o.maxAliases() * 200));
   }
 
   /** The as-of date of the options (a partial date means its first day), or null. */
@@ -120,7 +130,7 @@ final class Stages {
       return null;
     }
     return PartialDate.parse(o.asOf()).map(PartialDate::first).orElseThrow(() -> new UsageProblem(
-        "--as-of '" + o.asOf() + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+        "--as-of '" + o.asOf() + "' is not a date", PartialDate.hint(o.asOf())));
   }
 
   /** The default codebook. */
@@ -304,8 +314,9 @@ final class Stages {
 
   /** A usage problem unless {@code p} exists (a dangling link exists). */
   static void requireExists(Path p) {
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw new UsageProblem("no such file or directory: " + DatasetLoader.display(p),
+    String why = DatasetLoader.whyUnreadable(p);
+    if (why != null) {
+      throw new UsageProblem(why + ": " + DatasetLoader.display(p),
           p.equals(DEFAULT_DATASET)
               ? "run polcomp from the project folder, or name the dataset's path"
               : "check the path");

@@ -122,6 +122,23 @@ class BuiltFixturesTest {
         return new Run(List.of("validate", "--lineage", ln, write(f, "a.yaml", VALID)),
             List.of());
       }),
+      new Rule(Code.W010, "a codebook that adds an id one typo from an existing one", f -> {
+        String cb = write(f, "cb.yaml", """
+            extends: default
+            instruments:
+              - {id: living_lab, weight: -3}
+            """);
+        return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
+            List.of(cb + ":3:9:W010"));
+      }, "the codebook that changes the existing id", f -> {
+        String cb = write(f, "cb.yaml", """
+            extends: default
+            instruments:
+              - {id: living-lab, weight: -3}
+            """);
+        return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
+            List.of());
+      }),
       new Rule(Code.W007, "a folder without policy files", f -> {
         write(f, "empty/notes.txt", "not yaml");
         String p = slashes(f.resolve("empty"));

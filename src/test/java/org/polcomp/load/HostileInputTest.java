@@ -74,6 +74,7 @@ class HostileInputTest {
         () -> new Main(new PrintWriter(out), new PrintWriter(err)).run(all));
     Run run = new Run(exit, out.toString(), err.toString(), parse(out.toString()));
     assertNoStackTrace(run);
+    assertEveryDiagnosticHasAHint(run);
     return run;
   }
 
@@ -97,6 +98,18 @@ class HostileInputTest {
     for (String text : List.of(run.out(), run.err())) {
       assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("Caused by")
           || text.contains("internal error"), () -> "stack trace or internal error:\n" + text);
+    }
+  }
+
+  /** Every diagnostic line of the text report is followed by its hint (FORMAT.md). */
+  private static void assertEveryDiagnosticHasAHint(Run run) {
+    String[] lines = run.out().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (LINE.matcher(lines[i]).matches()) {
+        String line = lines[i];
+        assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("    hint: "),
+            () -> "no hint for: " + line);
+      }
     }
   }
 
