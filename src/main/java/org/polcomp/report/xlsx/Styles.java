@@ -26,6 +26,9 @@ final class Styles {
   final CellStyle headerRight;
   /** The header of a true/false column, centred as its values are. */
   final CellStyle headerCentre;
+  /** A text header and text indented a little, after a right-aligned column. */
+  final CellStyle headerIndented;
+  final CellStyle indented;
   final CellStyle percent;
   final CellStyle integer;
   final CellStyle thousands;
@@ -42,14 +45,23 @@ final class Styles {
     DataFormat formats = wb.createDataFormat();
     Font boldFont = wb.createFont();
     boldFont.setBold(true);
+    // headers wrap at their spaces, so that a column is as wide as its values need
     header = wb.createCellStyle();
     header.setFont(boldFont);
+    header.setWrapText(true);
+    header.setVerticalAlignment(VerticalAlignment.TOP);
     headerRight = wb.createCellStyle();
-    headerRight.setFont(boldFont);
+    headerRight.cloneStyleFrom(header);
     headerRight.setAlignment(HorizontalAlignment.RIGHT);
     headerCentre = wb.createCellStyle();
-    headerCentre.setFont(boldFont);
+    headerCentre.cloneStyleFrom(header);
     headerCentre.setAlignment(HorizontalAlignment.CENTER);
+
+    headerIndented = wb.createCellStyle();
+    headerIndented.setFont(boldFont);
+    headerIndented.setIndention((short) 1);
+    indented = wb.createCellStyle();
+    indented.setIndention((short) 1);
 
     percent = format(wb, formats, PERCENT);
     integer = format(wb, formats, INTEGER);
