@@ -20,6 +20,7 @@ import org.polcomp.report.CsvWriter;
 import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
+import org.polcomp.report.html.HtmlWriter;
 import org.polcomp.report.xlsx.XlsxWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,11 +46,11 @@ final class CompareCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-      description = "Where to write: FILE.xlsx, FILE.json, or a directory for CSV files.")
+      description = "Where to write: FILE.xlsx, FILE.json, FILE.html, or a directory for CSV files.")
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xlsx, json or csv; overrides what OUT's name says.")
+      description = "xlsx, json, csv or html; overrides what OUT's name says.")
   String format;
 
   @Option(names = "--group-by", paramLabel = "KEY",
@@ -101,6 +102,7 @@ final class CompareCommand implements Callable<Integer> {
       ReportWriter writer = switch (fmt) {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
+        case "html" -> new HtmlWriter();
         default -> new CsvWriter(rawCsv);
       };
       if (fmt.equals("csv")) {
@@ -118,8 +120,9 @@ final class CompareCommand implements Callable<Integer> {
   static String format(Path output, String format) {
     if (format != null) {
       String f = format.toLowerCase(Locale.ROOT);
-      if (!List.of("xlsx", "json", "csv").contains(f)) {
-        throw new UsageException("unknown --format '" + format + "'", "use xlsx, json or csv");
+      if (!List.of("xlsx", "json", "csv", "html").contains(f)) {
+        throw new UsageException("unknown --format '" + format + "'",
+            "use xlsx, json, csv or html");
       }
       return f;
     }
@@ -130,6 +133,9 @@ final class CompareCommand implements Callable<Integer> {
     }
     if (name.endsWith(".json")) {
       return "json";
+    }
+    if (name.endsWith(".html") || name.endsWith(".htm")) {
+      return "html";
     }
     if (name.endsWith(".csv") || name.endsWith(".xls") || name.endsWith(".ods")) {
       throw new UsageException("cannot tell the format of '" + DatasetLoader.display(output) + "'",
