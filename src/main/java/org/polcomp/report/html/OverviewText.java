@@ -87,8 +87,9 @@ public final class OverviewText {
   /** The counts: municipalities, measures by kind, warnings. */
   public static String counts(Report report) {
     StringBuilder b = new StringBuilder();
-    b.append(or(about(report, "municipalities"), "?")).append(" municipalities, ")
-        .append(or(about(report, "measures"), "?")).append(" measures");
+    b.append(or(about(report, "municipalities"), rows(report, "municipalities")))
+        .append(" municipalities, ")
+        .append(or(about(report, "measures"), rows(report, "measures"))).append(" measures");
     List<String> parts = new ArrayList<>();
     long[] kinds = kinds(report);
     if (kinds != null) {
@@ -243,6 +244,12 @@ public final class OverviewText {
       }
     }
     return null;
+  }
+
+  // the rows of a table, when the about lines do not say
+  private static String rows(Report report, String key) {
+    Table t = find(report, key);
+    return t == null ? "?" : Long.toString(t.rowCount());
   }
 
   private static String or(String s, String otherwise) {
