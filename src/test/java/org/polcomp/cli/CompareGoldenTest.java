@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * {@code polcomp compare} on the shipped datasets against checked-in outputs, one folder per
  * case in {@code src/test/resources/golden/compare/}: {@code expected.xlsx.txt} (a dump of the
- * workbook read back with POI), {@code expected.json} and {@code csv/*.csv}. A file in a case
+ * workbook read back with POI), {@code expected.json}, {@code csv/*.csv} and, for the invented dataset, {@code expected.html}. A file in a case
  * folder that no output claims fails the test. Refresh with {@code -Dpolcomp.golden.update=true}.
  * Outputs go to a fixed relative folder, since the command line is part of the About sheet.
  */
@@ -49,6 +49,14 @@ class CompareGoldenTest {
     assertEquals(0, j.exit(), j.err());
     check(folder.resolve("expected.json"),
         Files.readString(out.resolve("comparison.json"), StandardCharsets.UTF_8), claimed);
+
+    if (name.equals("invented")) {
+      CliRunner.Result h =
+          CliRunner.run("compare", dataset, "-o", out + "/comparison.html", "-q");
+      assertEquals(0, h.exit(), h.err());
+      check(folder.resolve("expected.html"),
+          Files.readString(out.resolve("comparison.html"), StandardCharsets.UTF_8), claimed);
+    }
 
     CliRunner.Result c = CliRunner.run("compare", dataset, "-o", out + "/csv", "-q");
     assertEquals(0, c.exit(), c.err());
