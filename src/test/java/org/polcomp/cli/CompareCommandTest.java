@@ -159,7 +159,7 @@ class CompareCommandTest {
       assertEquals("mainstreamed-structural", utrecht.getCell(23).getStringCellValue());
       assertEquals(0.6, utrecht.getCell(18).getNumericCellValue(), 1e-9);
       assertEquals("0%", utrecht.getCell(18).getCellStyle().getDataFormatString());
-      assertEquals("60.0%", new DataFormatter(Locale.ROOT).formatCellValue(utrecht.getCell(18)));
+      assertEquals("60%", new DataFormatter(Locale.ROOT).formatCellValue(utrecht.getCell(18)));
       assertEquals(2.0, utrecht.getCell(26).getNumericCellValue()); // experiments
       assertTrue(summary.getPaneInformation().isFreezePane());
       assertEquals(1, summary.getPaneInformation().getHorizontalSplitPosition());
