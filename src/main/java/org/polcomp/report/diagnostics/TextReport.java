@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.Printable;
 
 /**
  * {@code FILE:LINE:COL: error[E012]: message}, the hint indented below, then a summary line. The
@@ -31,13 +32,15 @@ public final class TextReport implements DiagnosticFormat.DiagnosticWriter {
   /** One diagnostic as a compiler-style line. */
   static String line(Diagnostic d) {
     // A cell of a workbook shows as itself (coding.xlsx:Measures!E12:), not as row and column.
-    return d.location() + ": " + d.severity().label() + "["
+    String at = d.location().cell() == null ? d.file() + ":" + d.line() + ":" + d.column()
+        : d.file() + ":" + d.location().cell();
+    return Printable.escape(at) + ": " + d.severity().label() + "["
         + d.code().id() + "]: " + oneLine(d.message());
   }
 
-  /** A value quoted in a message may hold line breaks; one diagnostic stays one line. */
+  /** A value quoted in a message may hold line breaks or controls; one diagnostic stays one line. */
   static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n");
+    return Printable.escape(s);
   }
 
   /** The closing count line. */
