@@ -108,10 +108,16 @@ public final class XlsxWriter implements ReportWriter {
     all.add(report.aboutTable());
     for (Table table : all) {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
-          ? Charts.SUMMARY_COLUMNS : List.of();
+          ? Charts.SUMMARY_COLUMNS
+          : table.key().equals(Columns.SENSITIVITY_MUNICIPALITIES.key())
+              ? RankChart.COLUMNS : List.of();
       TableSheets sheets =
           new TableSheets(wb, styles, rows, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
+    }
+    TableSheets.Placed ranks = placed.get(Columns.SENSITIVITY_MUNICIPALITIES.key());
+    if (ranks != null) {
+      RankChart.draw(wb, ranks);
     }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
     if (summary != null) {
