@@ -30,6 +30,11 @@ public final class Analysis {
   private final List<Unit> units;
   private final Settings settings;
   private final Evidence[] evidence;
+  // the evidence vectors end to end (compressed sparse rows): measure i's weights are
+  // index[start[i]] .. index[start[i + 1] - 1], which a sample reads in one sweep
+  private final int[] start;
+  private final int[] index;
+  private final double[] coefficient;
   private final byte[] coded;
   private final int[] unitStart;
   private final double[] base;
@@ -57,6 +62,17 @@ public final class Analysis {
       }
     }
     unitStart[sorted.size()] = i;
+    start = new int[m + 1];
+    for (int j = 0; j < m; j++) {
+      start[j + 1] = start[j] + evidence[j].index.length;
+    }
+    index = new int[start[m]];
+    coefficient = new double[start[m]];
+    for (int j = 0; j < m; j++) {
+      System.arraycopy(evidence[j].index, 0, index, start[j], evidence[j].index.length);
+      System.arraycopy(evidence[j].coefficient, 0, coefficient, start[j],
+          evidence[j].coefficient.length);
+    }
     ids = codebook.weightIds();
     base = codebook.weightValues();
     low = new double[base.length];
@@ -100,7 +116,17 @@ public final class Analysis {
 
     Outcome(double[] w) {
       for (int i = 0; i < evidence.length; i++) {
-        labels[i] = evidence[i].label(w);
+        double sum = 0;
+        double abs = 0;
+        for (int j = start[i]; j < start[i + 1]; j++) {
+          double t = w[index[j]] * coefficient[j];
+          sum += t;
+          abs += Math.abs(t);
+        }
+        labels[i] = Evidence.decided(sum, abs);
+        if (labels[i] == Labels.NONE) {
+          labels[i] = evidence[i].label(w);
+        }
       }
       double[] shares = new double[units.size()];
       int valid = 0;

@@ -146,6 +146,16 @@ public final class Evidence {
       s += t;
       a += Math.abs(t);
     }
+    byte label = decided(s, a);
+    return label != Labels.NONE ? label : exact(weights);
+  }
+
+  /**
+   * The label of a score {@code s} summed in doubles from terms whose absolute values sum to
+   * {@code a}, or {@link Labels#NONE} when the score is too close to the rounding boundary for
+   * doubles to decide.
+   */
+  static byte decided(double s, double a) {
     double m = Math.abs(s);
     // far wider than the error of a few products and sums in doubles, against the exact decimals
     double eps = 1e-9 * (1 + a);
@@ -155,7 +165,7 @@ public final class Evidence {
     if (m < HALF - eps) {
       return Labels.UNCLASSIFIED;
     }
-    return exact(weights);
+    return Labels.NONE;
   }
 
   /** The label from the score in exact decimals, rounded as the Classifier rounds it. */
