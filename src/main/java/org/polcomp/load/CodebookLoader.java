@@ -204,8 +204,6 @@ public final class CodebookLoader {
         proxy, ranges);
   }
 
-  /** The largest size of a weight (CODEBOOK.md "Weights"). */
-  static final double MAX_WEIGHT = 1000;
 
   /**
    * The {@code sensitivity} section: per weight id ({@code D2.date}, {@code D3.pilot}) a list of
