@@ -204,7 +204,6 @@ public final class CodebookLoader {
         proxy, ranges);
   }
 
-
   /**
    * The {@code sensitivity} section: per weight id ({@code D2.date}, {@code D3.pilot}) a list of
    * two numbers, low and high. A rule id alone ({@code D2}) names the one weight of that rule whose
