@@ -117,13 +117,14 @@ public final class SensitivityJob {
   }
 
   /** What the About sheet and the JSON header say of the run. */
-  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run) {
+  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run)
+      throws IOException {
     String codebook = o.dataset().codebook() == null ? "default"
         : DatasetLoader.display(o.dataset().codebook());
     return new ComparisonReport.RunInfo(Version.current(), o.commandLine(),
         SensitivityReport.options(o.analysis().asOf(), codebook, o.analysis().preferCoded(),
             o.samples(), o.seed(), o.range()),
-        run.dataset().files().size(), Outputs.inputsSha256(run.dataset()));
+        run.dataset().files().size(), Outputs.inputsSha256(run.dataset(), o.dataset()));
   }
 
   /**
