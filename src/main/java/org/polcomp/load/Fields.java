@@ -346,7 +346,7 @@ final class Fields {
     return null;
   }
 
-  private void wrongType(String key, YNode n, String expected) {
+  void wrongType(String key, YNode n, String expected) {
     String shown = n instanceof YScalar s ? " '" + clip(s.text()) + "'" : "";
     out.accept(Diagnostic.of(n.at(), Code.E008,
         "'" + key + "' must be " + expected + ", not " + n.kind() + shown, null));

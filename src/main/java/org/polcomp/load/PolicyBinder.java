@@ -298,7 +298,7 @@ public final class PolicyBinder {
       return List.of(coding(m, "coding", "the coding of " + what, where, false));
     }
     if (!(node instanceof YNode.YSeq)) {
-      measure.map("coding"); // reports the wrong type
+      measure.wrongType("coding", node, "a map, or a list of maps (one per coder)");
       return List.of();
     }
     List<YMap> maps = measure.maps("coding");
