@@ -7,6 +7,8 @@ import static org.polcomp.report.ColumnType.URL;
 import java.util.List;
 import java.util.Map;
 import org.polcomp.aggregate.AgreementRow;
+import org.polcomp.aggregate.CoderAgreementRow;
+import org.polcomp.aggregate.DisagreementRow;
 import org.polcomp.aggregate.DomainRow;
 import org.polcomp.aggregate.MeasureRow;
 import org.polcomp.aggregate.MunicipalityRow;
@@ -61,6 +63,17 @@ public final class Columns {
   /** Agreement between human codings and rule-based labels, per axis. */
   public static final TableSchema AGREEMENT = TableSchema.of("agreement", "Agreement",
       AgreementRow.class, Map.of("observed_agreement", SHARE));
+
+  /**
+   * The agreement table when some measure has several codings: the per-axis rows with the
+   * coders' statistics, then one row per pair of raters ({@code pair} set).
+   */
+  public static final TableSchema AGREEMENT_CODERS = TableSchema.of("agreement", "Agreement",
+      CoderAgreementRow.class, Map.of("observed_agreement", SHARE));
+
+  /** The reconciliation queue: measures and axes where coders disagree (several coders only). */
+  public static final TableSchema DISAGREEMENTS = TableSchema.of("disagreements",
+      "Disagreements", DisagreementRow.class, Map.of());
 
   /** The warnings of the run. */
   public static final TableSchema ISSUES =

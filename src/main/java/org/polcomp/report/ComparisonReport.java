@@ -40,7 +40,12 @@ public final class ComparisonReport {
     tables.add(Columns.DOMAINS.rows(c.domains()));
     tables.add(Columns.TYPOLOGY.rows(c.typology()));
     tables.add(Columns.TIMELINE.rows(c.timeline()));
-    tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    if (c.severalCoders()) {
+      tables.add(Columns.AGREEMENT_CODERS.rows(c.coderAgreement()));
+      tables.add(Columns.DISAGREEMENTS.rows(c.disagreements()));
+    } else {
+      tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    }
     tables.add(Columns.ISSUES.rows(warnings, IssueRow::of));
     List<Map.Entry<String, String>> about = new ArrayList<>();
     about.add(entry("command line", run.commandLine()));
