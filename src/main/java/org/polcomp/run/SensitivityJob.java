@@ -13,7 +13,7 @@ import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.classify.Classification;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.model.Codebook;
-import org.polcomp.model.Coding;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.Targeting;
@@ -162,9 +162,9 @@ public final class SensitivityJob {
         Targeting t = cm.targeting(preferCoded);
         mainstreamed += t == Targeting.MAINSTREAMED ? 1 : 0;
         targetGroup += t == Targeting.TARGET_GROUP ? 1 : 0;
-        Coding c = m.coding();
+        // --prefer-coded: the majority of the human codes holds the duration (a tie: the rules)
         items.add(new Unit.Item(m.id(), m.title(), classifications.get(i).durationScore(),
-            reader.read(m), preferCoded && c != null ? c.duration() : null));
+            reader.read(m), preferCoded ? Majority.duration(m.codings()) : null));
       }
       String side = mainstreamed + targetGroup == 0 ? "unclassified"
           : mainstreamed > targetGroup ? "mainstreamed"
