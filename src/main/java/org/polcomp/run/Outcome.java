@@ -5,5 +5,7 @@ public enum Outcome {
   /** Done; for validate, no errors (warnings allowed unless --strict). */
   OK,
   /** The data is invalid: the diagnostics are printed and nothing else was written. */
-  INVALID
+  INVALID,
+  /** Done, and {@code diff --exit-code} found differences (exit 1, as {@code git diff}). */
+  DIFFERENT
 }
