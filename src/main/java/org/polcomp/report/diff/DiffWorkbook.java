@@ -44,16 +44,18 @@ public final class DiffWorkbook {
       Font bold = wb.createFont();
       bold.setBold(true);
       header.setFont(bold);
+      CellStyle count = wb.createCellStyle();
+      count.setDataFormat(wb.createDataFormat().getFormat("0"));
       for (Table t : report.tables()) {
-        sheet(wb, header, t);
+        sheet(wb, header, count, t);
       }
-      sheet(wb, header, report.aboutTable());
+      sheet(wb, header, count, report.aboutTable());
       wb.write(raw);
     }
     repack(raw.toByteArray(), out);
   }
 
-  private static void sheet(XSSFWorkbook wb, CellStyle header, Table t) {
+  private static void sheet(XSSFWorkbook wb, CellStyle header, CellStyle count, Table t) {
     XSSFSheet sheet = wb.createSheet(t.sheet());
     List<Column> columns = t.columns();
     int[] widths = new int[columns.size()];
@@ -75,6 +77,9 @@ public final class DiffWorkbook {
         XSSFCell cell = x.createCell(c);
         if (v instanceof Number n && columns.get(c).type() != ColumnType.TEXT) {
           cell.setCellValue(n.doubleValue());
+          if (columns.get(c).type() == ColumnType.INTEGER) {
+            cell.setCellStyle(count);
+          }
           widths[c] = Math.max(widths[c], n.toString().length());
         } else {
           String s = v.toString();
