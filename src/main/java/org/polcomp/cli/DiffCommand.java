@@ -39,11 +39,6 @@ final class DiffCommand implements Callable<Integer> {
           + " tag, such as HEAD~1 or origin/main) with the working tree; needs git on the PATH.")
   String git;
 
-  @Option(names = "--lineage", paramLabel = "FILE",
-      description = "A lineage file of municipality codes that adds to or replaces rows of the"
-          + " built-in Dutch table: a retired code of OLD matches its successor in NEW.")
-  Path lineage;
-
   @Option(names = "--format", paramLabel = "FORMAT",
       description = "text (the default), markdown (for a pull request comment or"
           + " $GITHUB_STEP_SUMMARY), json, csv (one file of change rows) or xlsx; overrides"
@@ -71,7 +66,7 @@ final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     return ExitCode.of(DiffJob.run(new DiffJob.Options(dataset.options(paths),
-        analysis.options(), git, lineage, format, output, exitCode, rawCsv, force),
+        analysis.options(), git, format, output, exitCode, rawCsv, force),
         Main.console(spec)));
   }
 }

@@ -20,6 +20,7 @@ public final class ExitCode {
     return switch (outcome) {
       case OK -> OK;
       case INVALID, DIFFERENT -> INVALID;
+      case UNREADABLE -> IO;
     };
   }
 }

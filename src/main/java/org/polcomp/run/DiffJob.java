@@ -18,7 +18,6 @@ import org.polcomp.diff.DatasetDiff;
 import org.polcomp.diff.Differ;
 import org.polcomp.diff.DatasetVersion;
 import org.polcomp.load.DatasetLoader;
-import org.polcomp.load.LineageLoader;
 import org.polcomp.model.Lineage;
 import org.polcomp.report.AtomicFile;
 import org.polcomp.report.CsvWriter;
@@ -38,7 +37,6 @@ public final class DiffJob {
    * @param dataset the options of reading; its paths are NEW (with {@code gitRevision}) or OLD
    *     and NEW
    * @param gitRevision compare the paths at this git revision with the working tree, or null
-   * @param lineage a lineage file that adds to the built-in table, or null
    * @param format text, markdown, json, csv or xlsx, or null to follow OUT (text by default)
    * @param output the file to write, or null (or {@code -}) for standard output
    * @param exitCode report differences as {@link Outcome#DIFFERENT}
@@ -46,8 +44,7 @@ public final class DiffJob {
    * @param force write a workbook to standard output even when it is a terminal
    */
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, String gitRevision,
-      Path lineage, String format, Path output, boolean exitCode, boolean rawCsv,
-      boolean force) {}
+      String format, Path output, boolean exitCode, boolean rawCsv, boolean force) {}
 
   /** The formats diff writes: each is one file. */
   public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
@@ -76,42 +73,53 @@ public final class DiffJob {
     if (o.gitRevision() == null) {
       Side old = side(o, List.of(paths.get(0)), DatasetLoader.display(paths.get(0)), null,
           console);
-      Side neu = old == null ? null : side(o, List.of(paths.get(1)),
-          DatasetLoader.display(paths.get(1)), null, console);
-      return neu == null ? Outcome.INVALID : report(o, target, lineage, asOf, old, neu, console);
+      if (old.failure() != null) {
+        return old.failure();
+      }
+      Side neu = side(o, List.of(paths.get(1)), DatasetLoader.display(paths.get(1)), null,
+          console);
+      return neu.failure() != null ? neu.failure()
+          : report(o, target, lineage, asOf, old, neu, console);
     }
     List<Path> at = paths.isEmpty() ? List.of(Stages.DEFAULT_DATASET) : paths;
     try (GitRevision rev = GitRevision.read(o.gitRevision(), at)) {
       Side old = side(o, rev.paths(), rev.label(), rev, console);
+      if (old.failure() != null) {
+        return old.failure();
+      }
       List<String> names = new ArrayList<>();
       for (Path p : at) {
         names.add(DatasetLoader.display(p));
       }
-      Side neu = old == null ? null : side(o, at, String.join(" ", names), null, console);
-      return neu == null ? Outcome.INVALID : report(o, target, lineage, asOf, old, neu, console);
+      Side neu = side(o, at, String.join(" ", names), null, console);
+      return neu.failure() != null ? neu.failure()
+          : report(o, target, lineage, asOf, old, neu, console);
     }
   }
 
-  /** One version, read and aggregated: its name in the report, and the diff's view of it. */
-  private record Side(String name, DatasetVersion version, List<Path> files) {}
+  /**
+   * One version, read and aggregated: its name in the report, the diff's view of it and the
+   * files read; or, when it has errors (printed), how the run ends.
+   */
+  private record Side(String name, DatasetVersion version, List<Path> files, Outcome failure) {}
 
-  /** Reads one side; null, with its errors printed, when it is invalid. */
+  /** Reads one side; with its errors printed and its failure set when it has errors. */
   private static Side side(Options o, List<Path> paths, String name, GitRevision rev,
       Console console) {
     DatasetOptions d = o.dataset();
-    DatasetOptions opts = new DatasetOptions(paths, d.codebook(), d.quiet(), d.threads(),
-        d.maxFileBytes(), d.maxDepth(), d.maxString(), d.maxAliases());
+    DatasetOptions opts = new DatasetOptions(paths, d.codebook(), d.lineage(), d.quiet(),
+        d.threads(), d.maxFileBytes(), d.maxDepth(), d.maxString(), d.maxAliases());
     Stages.Loaded run = Stages.load(opts, ProgressBar.forStderr(console, d.quiet()),
         Stages.Keep.ALL, Stages.NO_SINK);
     if (run.hasErrors()) {
       invalid(name, run.diagnostics(), rev, console.err());
-      return null;
+      return new Side(name, null, List.of(), run.failure());
     }
     List<ClassifiedMeasure> measures = Outputs.classified(run);
     Comparison comparison = new Aggregator(run.codebook()).aggregate(run.dataset(), measures,
         new AggregateOptions(Stages.asOf(o.analysis()), o.analysis().preferCoded(), null));
     return new Side(name, DatasetVersion.of(run.dataset().municipalities(), measures,
-        comparison.municipalities()), Outputs.inputFiles(run.dataset()));
+        comparison.municipalities()), Outputs.inputFiles(run.dataset()), null);
   }
 
   /** The errors of one side, its files named as the user knows them ({@code REV:path}). */
@@ -132,17 +140,13 @@ public final class DiffJob {
 
   /** The lineage table: the built-in one and the user's file; null (errors printed) if invalid. */
   private static Lineage lineage(Options o, Console console) {
-    LineageLoader loader = new LineageLoader(Stages.limits(o.dataset()));
-    Lineage builtIn = loader.builtIn();
-    if (o.lineage() == null) {
-      return builtIn;
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Lineage lineage = Stages.lineage(o.dataset().lineage(), Stages.limits(o.dataset()),
+        diagnostics);
+    if (lineage == null) {
+      Outputs.invalid(diagnostics, console.err());
     }
-    Stages.requireExists(o.lineage());
-    LineageLoader.Result r = loader.load(o.lineage(), builtIn);
-    if (r.lineage() == null) {
-      Outputs.invalid(r.diagnostics(), console.err());
-    }
-    return r.lineage();
+    return lineage;
   }
 
   private static Outcome report(Options o, OutputTarget target, Lineage lineage, LocalDate asOf,
@@ -184,8 +188,9 @@ public final class DiffJob {
     options.put("prefer_coded", o.analysis().preferCoded());
     options.put("codebook", o.dataset().codebook() == null ? "default"
         : DatasetLoader.display(o.dataset().codebook()));
-    options.put("lineage", o.lineage() == null ? "built-in (" + lineage.size() + " codes)"
-        : DatasetLoader.display(o.lineage()));
+    Path file = o.dataset().lineage();
+    options.put("lineage", file == null ? "built-in (" + lineage.size() + " codes)"
+        : DatasetLoader.display(file));
     return DiffTables.report(Version.current(), options, diff);
   }
 

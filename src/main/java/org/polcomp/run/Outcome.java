@@ -6,6 +6,11 @@ public enum Outcome {
   OK,
   /** The data is invalid: the diagnostics are printed and nothing else was written. */
   INVALID,
+  /**
+   * An input could not be read (an I/O error, a path that is no regular file: E023): the
+   * diagnostics are printed and nothing else was written. An input/output failure, not bad data.
+   */
+  UNREADABLE,
   /** Done, and {@code diff --exit-code} found differences (exit 1, as {@code git diff}). */
   DIFFERENT
 }
