@@ -13,6 +13,7 @@ import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.aggregate.Comparison;
+import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diff.DatasetDiff;
 import org.polcomp.diff.Differ;
@@ -66,9 +67,13 @@ public final class DiffJob {
           "redirect standard output to a file, name one with -o, or add --force");
     }
     LocalDate asOf = Stages.asOf(o.analysis());
-    Lineage lineage = lineage(o, console);
+    List<Diagnostic> lineageErrors = new ArrayList<>();
+    Lineage lineage = Stages.lineage(o.dataset().lineage(), Stages.limits(o.dataset()),
+        lineageErrors);
     if (lineage == null) {
-      return Outcome.INVALID;
+      Outputs.invalid(lineageErrors, console.err());
+      return lineageErrors.stream().anyMatch(d -> d.code() == Code.E023) ? Outcome.UNREADABLE
+          : Outcome.INVALID;
     }
     if (o.gitRevision() == null) {
       Side old = side(o, List.of(paths.get(0)), DatasetLoader.display(paths.get(0)), null,
@@ -136,17 +141,6 @@ public final class DiffJob {
     err.println("polcomp: " + name + " is invalid:");
     err.print(text);
     err.flush();
-  }
-
-  /** The lineage table: the built-in one and the user's file; null (errors printed) if invalid. */
-  private static Lineage lineage(Options o, Console console) {
-    List<Diagnostic> diagnostics = new ArrayList<>();
-    Lineage lineage = Stages.lineage(o.dataset().lineage(), Stages.limits(o.dataset()),
-        diagnostics);
-    if (lineage == null) {
-      Outputs.invalid(diagnostics, console.err());
-    }
-    return lineage;
   }
 
   private static Outcome report(Options o, OutputTarget target, Lineage lineage, LocalDate asOf,

@@ -45,7 +45,10 @@ record GitRevision(Path folder, List<Path> paths, String label) implements AutoC
       Path dir = Files.isDirectory(real) ? real : real.getParent();
       Result top = git(dir, null, "rev-parse", "--show-toplevel");
       if (top.exit() != 0) {
-        throw new UsageProblem(DatasetLoader.display(p) + " is not in a git repository",
+        // git refuses a repository of another user ("dubious ownership"): say what git said
+        String why = top.error().contains("not a git repository") || top.error().isEmpty()
+            ? "" : " (git: " + top.error().lines().findFirst().orElse("") + ")";
+        throw new UsageProblem(DatasetLoader.display(p) + " is not in a git repository" + why,
             "run polcomp diff --git inside a clone, or compare two paths: polcomp diff OLD NEW");
       }
       Path here = Path.of(top.text().strip()).toRealPath();
