@@ -24,8 +24,8 @@ import org.polcomp.report.Table;
 
 /**
  * A diff as a workbook: the {@code Summary} and {@code Changes} sheets, then {@code About} (the
- * versions and options). Each sheet has a bold, frozen header row, an autofilter and column widths
- * from its content; text from the data is always a string cell, never a formula. The same diff
+ * versions and options). Each sheet has a bold, frozen header row, an autofilter, column widths
+ * from its content, and prints landscape, one page wide, the header repeated; text from the data is always a string cell, never a formula. The same diff
  * gives the same bytes: the package carries no creation time and fixed entry times.
  */
 public final class DiffWorkbook {
@@ -92,6 +92,13 @@ public final class DiffWorkbook {
       sheet.setColumnWidth(c, Math.min(MAX_WIDTH, widths[c] + 1) * 256);
     }
     sheet.createFreezePane(0, 1);
+    // prints as the comparison's sheets do: landscape, one page wide, the header on every page
+    sheet.getPrintSetup().setLandscape(true);
+    sheet.setFitToPage(true);
+    sheet.getPrintSetup().setFitWidth((short) 1);
+    sheet.getPrintSetup().setFitHeight((short) 0);
+    sheet.setRepeatingRows(new CellRangeAddress(0, 0, -1, -1));
+    sheet.getFooter().setCenter("&A, page &P of &N");
     sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, columns.size() - 1));
   }
 
