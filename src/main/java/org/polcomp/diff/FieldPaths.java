@@ -54,12 +54,15 @@ final class FieldPaths {
       f.put(13, i, 2, at + "date", text(s.date()));
       f.put(13, i, 3, at + "page", s.page());
     }
-    Coding c = m.coding();
-    if (c != null) {
-      f.put(14, 0, 0, "coding.targeting", c.targeting() == null ? null : c.targeting().label());
-      f.put(14, 0, 1, "coding.duration", c.duration() == null ? null : c.duration().label());
-      f.put(14, 0, 2, "coding.coder", c.coder());
-      f.put(14, 0, 3, "coding.note", c.note());
+    // one coding reads as the file's single map writes it (coding.duration), several by place
+    List<Coding> codings = m.codings();
+    for (int i = 0; i < codings.size(); i++) {
+      Coding c = codings.get(i);
+      String at = codings.size() == 1 ? "coding." : "coding[" + i + "].";
+      f.put(14, i, 0, at + "targeting", c.targeting() == null ? null : c.targeting().label());
+      f.put(14, i, 1, at + "duration", c.duration() == null ? null : c.duration().label());
+      f.put(14, i, 2, at + "coder", c.coder());
+      f.put(14, i, 3, at + "note", c.note());
     }
     extensions(f, m.extensions());
     return f.fields;
