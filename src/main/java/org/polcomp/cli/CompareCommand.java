@@ -34,7 +34,8 @@ final class CompareCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xlsx, json or csv; overrides what OUT's name says.")
+      description = "xlsx, json, csv or datapackage (a folder: CSV files for scripts and"
+          + " datapackage.json, Frictionless Data Package v2); overrides what OUT's name says.")
   String format;
 
   @Option(names = "--group-by", paramLabel = "KEY",

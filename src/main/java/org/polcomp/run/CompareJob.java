@@ -10,13 +10,17 @@ import org.polcomp.aggregate.Comparison;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
+import org.polcomp.report.DataPackageWriter;
 import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.text.ComparisonSummary;
 import org.polcomp.report.xlsx.XlsxWriter;
 
-/** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
+/**
+ * {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON or a data
+ * package.
+ */
 public final class CompareJob {
   private CompareJob() {}
 
@@ -24,7 +28,7 @@ public final class CompareJob {
    * What compare is asked.
    *
    * @param output FILE.xlsx, FILE.json, or a directory for CSV files
-   * @param format xlsx, json or csv (any case), or null to follow the output's name
+   * @param format xlsx, json, csv or datapackage (any case), or null to follow the output's name
    * @param groupBy type, region, country or profile, or null
    * @param rawCsv CSV without byte-order mark and formula-injection guard
    * @param timestamp record the generation time
@@ -35,9 +39,9 @@ public final class CompareJob {
       String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
       boolean force) {}
 
-  /** The formats compare writes; csv is a folder of files. */
-  public static final OutputTarget.Formats FORMATS =
-      new OutputTarget.Formats(List.of("xlsx", "json", "csv"), null, "csv", null);
+  /** The formats compare writes; csv and datapackage are folders of files. */
+  public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
+      List.of("xlsx", "json", "csv", "datapackage"), null, "csv", null, List.of("datapackage"));
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
@@ -82,6 +86,7 @@ public final class CompareJob {
       ReportWriter writer = switch (format) {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
+        case "datapackage" -> new DataPackageWriter(run.codebook());
         default -> new CsvWriter(o.rawCsv());
       };
       writer.write(report, target.path());
