@@ -69,6 +69,9 @@ public final class DataPackageWriter implements ReportWriter {
   private static final String MUNICIPALITIES = "municipalities";
   private static final String MUNICIPALITY_ID = "municipality_id";
   private static final JsonFactory FACTORY = new JsonFactory();
+  // RFC 4180 with \n line ends, said outright: readers that guess the dialect from the first
+  // lines may guess wrong (a message with more colons than commas).
+  private static final Map<String, Object> DIALECT = dialect();
 
   private final Map<String, Map<String, String>> categories;
 
@@ -99,6 +102,16 @@ public final class DataPackageWriter implements ReportWriter {
         writeJson(descriptor(report, resources), out);
       }
     });
+  }
+
+  private static Map<String, Object> dialect() {
+    Map<String, Object> d = new LinkedHashMap<>();
+    d.put("header", true);
+    d.put("delimiter", ",");
+    d.put("lineTerminator", "\n");
+    d.put("quoteChar", "\"");
+    d.put("doubleQuote", true);
+    return java.util.Collections.unmodifiableMap(d);
   }
 
   /** The descriptor of a report whose resources are {@code resources}. */
@@ -137,6 +150,7 @@ public final class DataPackageWriter implements ReportWriter {
     r.put("encoding", "utf-8");
     r.put("bytes", bytes);
     r.put("hash", "sha256:" + sha256);
+    r.put("dialect", DIALECT);
     r.put("schema", schema(table, keys));
     return r;
   }

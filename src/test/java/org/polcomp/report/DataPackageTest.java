@@ -91,6 +91,7 @@ class DataPackageTest {
       assertEquals("table", r.get("type").asString());
       assertEquals("text/csv", r.get("mediatype").asString());
       assertEquals("utf-8", r.get("encoding").asString());
+      assertEquals("\n", r.get("dialect").get("lineTerminator").asString());
       JsonNode schema = r.get("schema");
       assertEquals("[\"\"]", schema.get("missingValues").toString());
       boolean fk = schema.has("foreignKeys");
