@@ -23,6 +23,8 @@ final class Tally {
   BigDecimal budgetTargetGroup = BigDecimal.ZERO;
   BigDecimal budgetStructural = BigDecimal.ZERO;
   BigDecimal budgetTemporary = BigDecimal.ZERO;
+  // budget_eur is empty, not 0, when no measure states an amount: nothing is known of the money
+  boolean statesAmount;
 
   void add(Targeting t, Duration d, BigDecimal measureBudget) {
     measures++;
@@ -50,6 +52,11 @@ final class Tally {
       case UNCLASSIFIED -> unclassifiedDuration++;
     }
     quadrants[Quadrant.of(t, d).ordinal()]++;
+  }
+
+  /** The budget as a cell: null when none of the measures states an amount. */
+  Double budgetCell() {
+    return statesAmount ? budget.doubleValue() : null;
   }
 
   long quadrant(Quadrant q) {

@@ -15,11 +15,12 @@ import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.text.ComparisonSummary;
+import org.polcomp.report.html.HtmlWriter;
 import org.polcomp.report.xlsx.XlsxWriter;
 
 /**
- * {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON or a data
- * package.
+ * {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON, HTML or a
+ * data package.
  */
 public final class CompareJob {
   private CompareJob() {}
@@ -28,7 +29,7 @@ public final class CompareJob {
    * What compare is asked.
    *
    * @param output FILE.xlsx, FILE.json, or a directory for CSV files
-   * @param format xlsx, json, csv or datapackage (any case), or null to follow the output's name
+   * @param format xlsx, json, csv, html or datapackage (any case), or null to follow the output's name
    * @param groupBy type, region, country or profile, or null
    * @param rawCsv CSV without byte-order mark and formula-injection guard
    * @param timestamp record the generation time
@@ -41,7 +42,8 @@ public final class CompareJob {
 
   /** The formats compare writes; csv and datapackage are folders of files. */
   public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
-      List.of("xlsx", "json", "csv", "datapackage"), null, "csv", null, List.of("datapackage"));
+      List.of("xlsx", "json", "csv", "html", "datapackage"), null, "csv", null,
+      List.of("datapackage"));
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
@@ -77,6 +79,8 @@ public final class CompareJob {
         console.writeBytes(out -> {
           if (format.equals("xlsx")) {
             new XlsxWriter().write(report, out);
+          } else if (format.equals("html")) {
+            new HtmlWriter().write(report, out);
           } else {
             new JsonWriter().write(report, out);
           }
@@ -86,6 +90,7 @@ public final class CompareJob {
       ReportWriter writer = switch (format) {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
+        case "html" -> new HtmlWriter();
         case "datapackage" -> new DataPackageWriter(run.codebook());
         default -> new CsvWriter(o.rawCsv());
       };

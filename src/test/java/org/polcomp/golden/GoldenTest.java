@@ -59,7 +59,8 @@ class GoldenTest {
         new Output("junit", "expected.junit.xml"), new Output("sarif", "expected.sarif.json")),
     CLASSIFY(new Output("csv", "expected.csv"), new Output("json", "expected.json")),
     COMPARE(new Output("xlsx", "expected.xlsx.txt"), new Output("json", "expected.json"),
-        new Output("csv", "csv/"), new Output("datapackage", "datapackage/"));
+        new Output("csv", "csv/"), new Output("html", "expected.html"),
+        new Output("datapackage", "datapackage/"));
 
     final List<Output> outputs;
 
