@@ -84,12 +84,15 @@ public final class DataPackageWriter implements ReportWriter {
   public void write(Report report, Path directory) throws IOException {
     CsvWriter csv = new CsvWriter(true);
     AtomicFolder.write(directory, CsvWriter::ours, folder -> {
+      // the tables, then the About sheet as key and value, as the CSV folder has them
+      List<Table> all = new ArrayList<>(report.tables());
+      all.add(report.aboutTable());
       Set<String> keys = new TreeSet<>();
-      for (Table table : report.tables()) {
+      for (Table table : all) {
         keys.add(table.key());
       }
       List<Object> resources = new ArrayList<>();
-      for (Table table : report.tables()) {
+      for (Table table : all) {
         Path file = folder.resolve(CsvWriter.fileName(table));
         MessageDigest md = sha256();
         try (OutputStream out = new DigestOutputStream(
