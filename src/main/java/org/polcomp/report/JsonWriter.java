@@ -83,7 +83,7 @@ public final class JsonWriter implements ReportWriter {
   }
 
   /** A JSON-like value: null, string, boolean, number, list or map (recursively). */
-  private static void writeValue(JsonGenerator g, Object v) {
+  static void writeValue(JsonGenerator g, Object v) {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
@@ -122,7 +122,7 @@ public final class JsonWriter implements ReportWriter {
   }
 
   /** Two-space indentation, {@code "key": value}, {@code \n} on every platform. */
-  private static final class Pretty extends ObjectWriteContext.Base {
+  static final class Pretty extends ObjectWriteContext.Base {
     @Override
     public PrettyPrinter getPrettyPrinter() {
       DefaultIndenter indenter = new DefaultIndenter("  ", "\n");

@@ -46,7 +46,7 @@ class GoldenTest {
 
   /** One output of a command: its format and where its expected text lives in the case. */
   record Output(String format, String expected) {
-    /** An output that is a folder of files (compare's CSV), not one file. */
+    /** An output that is a folder of files (compare's CSV, a data package), not one file. */
     boolean folder() {
       return expected.endsWith("/");
     }
@@ -59,7 +59,8 @@ class GoldenTest {
         new Output("junit", "expected.junit.xml"), new Output("sarif", "expected.sarif.json")),
     CLASSIFY(new Output("csv", "expected.csv"), new Output("json", "expected.json")),
     COMPARE(new Output("xlsx", "expected.xlsx.txt"), new Output("json", "expected.json"),
-        new Output("csv", "csv/"), new Output("html", "expected.html")),
+        new Output("csv", "csv/"), new Output("html", "expected.html"),
+        new Output("datapackage", "datapackage/")),
     DIFF(new Output("text", "expected.text"), new Output("markdown", "expected.md"),
         new Output("json", "expected.json"), new Output("csv", "expected.csv"),
         new Output("xlsx", "expected.xlsx.txt"));
@@ -255,6 +256,10 @@ class GoldenTest {
       deleteTree(target);
       argv.addAll(c.args());
       argv.addAll(List.of("-o", slashes(target), "-q"));
+      if (o.format().equals("datapackage")) {
+        // only --format chooses it: a folder name means CSV files
+        argv.addAll(List.of("--format", o.format()));
+      }
       r = CliRunner.run(argv.toArray(String[]::new));
       if (r.exit() == 0) {
         if (o.folder()) {
