@@ -13,6 +13,11 @@ import java.util.Objects;
  * the writers (see {@link Aggregator#active} for the in-memory list).
  *
  * @param measures the measures counted (active on the as-of day), the rows of the measures table
+ * @param agreement the agreement table of one coding per measure
+ * @param coderAgreement the agreement table with several coders, empty when no measure has
+ *     several codings
+ * @param disagreements the reconciliation queue, by municipality id, then the order of the
+ *     measures, targeting before duration; empty when no measure has several codings
  */
 public record Comparison(
     AggregateOptions options,
@@ -21,7 +26,9 @@ public record Comparison(
     List<DomainRow> domains,
     List<TypologyRow> typology,
     List<TimelineRow> timeline,
-    List<AgreementRow> agreement) {
+    List<AgreementRow> agreement,
+    List<CoderAgreementRow> coderAgreement,
+    List<DisagreementRow> disagreements) {
 
   public Comparison {
     Objects.requireNonNull(options, "options");
@@ -34,5 +41,15 @@ public record Comparison(
     // the timeline view counts its rows as they are read: copying would build them all
     timeline = timeline instanceof Aggregator.TimelineRows ? timeline : List.copyOf(timeline);
     agreement = List.copyOf(agreement);
+    coderAgreement = List.copyOf(coderAgreement);
+    disagreements = List.copyOf(disagreements);
+  }
+
+  /**
+   * Whether some measure has several codings: then the agreement table has the coders' columns
+   * and pair rows ({@link #coderAgreement}), and the {@code disagreements} table is written.
+   */
+  public boolean severalCoders() {
+    return !coderAgreement.isEmpty();
   }
 }

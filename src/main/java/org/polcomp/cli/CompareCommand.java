@@ -35,7 +35,9 @@ final class CompareCommand implements Callable<Integer> {
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xlsx, json, csv or html; without it the format follows OUT's name.")
+      description = "xlsx, json, csv, html or datapackage (a folder: CSV files for scripts and"
+          + " datapackage.json, Frictionless Data Package v2); without it the format follows"
+          + " OUT's name.")
   String format;
 
   @Option(names = "--group-by", paramLabel = "KEY",

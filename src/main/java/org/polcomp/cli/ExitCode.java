@@ -19,7 +19,7 @@ public final class ExitCode {
   static int of(Outcome outcome) {
     return switch (outcome) {
       case OK -> OK;
-      case INVALID -> INVALID;
+      case INVALID, DIFFERENT -> INVALID;
       case UNREADABLE -> IO;
     };
   }

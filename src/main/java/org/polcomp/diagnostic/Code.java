@@ -34,6 +34,7 @@ public enum Code {
   E025("E025", Severity.ERROR, "bad-codebook", "The codebook is inconsistent."),
   E026("E026", Severity.ERROR, "control-character", "A text value holds a control character."),
   E030("E030", Severity.ERROR, "bad-lineage", "A lineage file is inconsistent."),
+  E027("E027", Severity.ERROR, "duplicate-coder", "Two codings of a measure name the same coder."),
   E028("E028", Severity.ERROR, "bad-sheet",
       "A data-entry workbook lacks a sheet or key column, or has an unknown column."),
   E029("E029", Severity.ERROR, "unknown-measure-ref",

@@ -250,14 +250,14 @@ final class SheetReader {
   }
 
   /**
-   * The {@code coding} entry of a measure from its Codings rows: one row is the format's map; more
-   * rows are a list, which the format of one coding per measure reports at the second row.
+   * The {@code coding} entry of a measure from its Codings rows: one row is the single map, so
+   * that a file with one coding per measure comes back as it was; more rows are the list of maps.
    */
   private static Entry coding(List<YMap> rows) {
     if (rows.size() == 1) {
       return new Entry("coding", rows.get(0).at(), rows.get(0));
     }
-    return new Entry("coding", rows.get(1).at(), new YSeq(rows.get(1).at(), List.copyOf(rows)));
+    return new Entry("coding", rows.get(0).at(), new YSeq(rows.get(0).at(), List.copyOf(rows)));
   }
 
   /**

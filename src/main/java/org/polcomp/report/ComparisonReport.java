@@ -40,15 +40,20 @@ public final class ComparisonReport {
     tables.add(Columns.DOMAINS.rows(c.domains()));
     tables.add(Columns.TYPOLOGY.rows(c.typology()));
     tables.add(Columns.TIMELINE.rows(c.timeline()));
-    tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    if (c.severalCoders()) {
+      tables.add(Columns.AGREEMENT_CODERS.rows(c.coderAgreement()));
+      tables.add(Columns.DISAGREEMENTS.rows(c.disagreements()));
+    } else {
+      tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    }
     tables.add(Columns.ISSUES.rows(warnings, IssueRow::of));
     List<Map.Entry<String, String>> about = new ArrayList<>();
     about.add(entry("command line", run.commandLine()));
     about.add(entry("files", Integer.toString(run.files())));
     about.add(entry("municipalities", Integer.toString(c.municipalities().size())));
     about.add(entry("measures", Long.toString(c.measures())));
+    // the codebook is named once, among the options below; its content is in the inputs' hash
     about.add(entry("inputs sha256", run.inputsSha256()));
-    about.add(entry("codebook", codebook.name()));
     return new Report(run.toolVersion(), run.options(), about, tables,
         Columns.CODEBOOK.rows(codebookRows(codebook)));
   }

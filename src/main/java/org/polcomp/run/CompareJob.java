@@ -10,6 +10,7 @@ import org.polcomp.aggregate.Comparison;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
+import org.polcomp.report.DataPackageWriter;
 import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
@@ -17,7 +18,10 @@ import org.polcomp.report.text.ComparisonSummary;
 import org.polcomp.report.html.HtmlWriter;
 import org.polcomp.report.xlsx.XlsxWriter;
 
-/** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON or HTML. */
+/**
+ * {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON, HTML or a
+ * data package.
+ */
 public final class CompareJob {
   private CompareJob() {}
 
@@ -25,7 +29,7 @@ public final class CompareJob {
    * What compare is asked.
    *
    * @param output FILE.xlsx, FILE.json, or a directory for CSV files
-   * @param format xlsx, json or csv (any case), or null to follow the output's name
+   * @param format xlsx, json, csv, html or datapackage (any case), or null to follow the output's name
    * @param groupBy type, region, country or profile, or null
    * @param rawCsv CSV without byte-order mark and formula-injection guard
    * @param timestamp record the generation time
@@ -36,9 +40,10 @@ public final class CompareJob {
       String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
       boolean force) {}
 
-  /** The formats compare writes; csv is a folder of files. */
-  public static final OutputTarget.Formats FORMATS =
-      new OutputTarget.Formats(List.of("xlsx", "json", "csv", "html"), null, "csv", null);
+  /** The formats compare writes; csv and datapackage are folders of files. */
+  public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
+      List.of("xlsx", "json", "csv", "html", "datapackage"), null, "csv", null,
+      List.of("datapackage"));
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
@@ -86,6 +91,7 @@ public final class CompareJob {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
         case "html" -> new HtmlWriter();
+        case "datapackage" -> new DataPackageWriter(run.codebook());
         default -> new CsvWriter(o.rawCsv());
       };
       writer.write(report, target.path());
@@ -97,7 +103,8 @@ public final class CompareJob {
   }
 
   /** What the About sheet and the JSON header say of the run. */
-  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run) {
+  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run)
+      throws IOException {
     String generated =
         o.timestamp() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
     String codebook = o.dataset().codebook() == null ? "default"
@@ -105,6 +112,6 @@ public final class CompareJob {
     return new ComparisonReport.RunInfo(Version.current(), o.commandLine(),
         ComparisonReport.options(o.analysis().asOf(), o.groupBy(), codebook,
             o.analysis().preferCoded(), generated),
-        run.dataset().files().size(), Outputs.inputsSha256(run.dataset()));
+        run.dataset().files().size(), Outputs.inputsSha256(run.dataset(), o.dataset()));
   }
 }

@@ -10,5 +10,7 @@ public enum Outcome {
    * An input could not be read (an I/O error, a path that is no regular file: E023): the
    * diagnostics are printed and nothing else was written. An input/output failure, not bad data.
    */
-  UNREADABLE
+  UNREADABLE,
+  /** Done, and {@code diff --exit-code} found differences (exit 1, as {@code git diff}). */
+  DIFFERENT
 }

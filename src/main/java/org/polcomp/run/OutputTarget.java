@@ -44,10 +44,24 @@ public record OutputTarget(Path path, String format) {
    *     without extension); null when such a name is a folder of the folder format
    * @param folder the format that is a folder of files (compare's csv), or null
    * @param text the format that {@code .txt} means for this command (text, table), or null
+   * @param otherFolders further folder formats, chosen only by {@code --format} (compare's
+   *     datapackage)
    */
-  public record Formats(List<String> formats, String fallback, String folder, String text) {
+  public record Formats(List<String> formats, String fallback, String folder, String text,
+      List<String> otherFolders) {
     public Formats {
       formats = List.copyOf(formats);
+      otherFolders = List.copyOf(otherFolders);
+    }
+
+    /** The formats of a command with at most one folder format. */
+    public Formats(List<String> formats, String fallback, String folder, String text) {
+      this(formats, fallback, folder, text, List.of());
+    }
+
+    /** Whether a format is a folder of files. */
+    boolean isFolder(String format) {
+      return format.equals(folder) || otherFolders.contains(format);
     }
 
     String ofExtension(String ext) {
@@ -83,7 +97,7 @@ public record OutputTarget(Path path, String format) {
     if (raw.equals("-")) {
       // no name to follow: the command's default, which for compare is the folder of CSV files
       String fmt = asked != null ? asked : f.fallback() != null ? f.fallback() : f.folder();
-      if (fmt.equals(f.folder())) {
+      if (f.isFolder(fmt)) {
         throw new UsageProblem(fmt + " is a folder of files and cannot go to standard output",
             "name a folder with -o DIR, or choose a one-file format with --format");
       }
@@ -96,7 +110,7 @@ public record OutputTarget(Path path, String format) {
     boolean folder = raw.endsWith("/") || raw.endsWith(java.io.File.separator)
         || (byName == null && Files.isDirectory(output));
     if (asked != null) {
-      if (folder && !asked.equals(f.folder())) {
+      if (folder && !f.isFolder(asked)) {
         throw new UsageProblem("'" + raw + "' is a folder, and --format " + asked
             + " writes one file", "name a file, for example out/report." + extensionOf(asked));
       }
@@ -122,7 +136,7 @@ public record OutputTarget(Path path, String format) {
       }
       throw new UsageProblem("cannot tell the format of '" + raw + "'", hint(f));
     }
-    if (!f.formats().contains(byName) || byName.equals(f.folder())) {
+    if (!f.formats().contains(byName) || f.isFolder(byName)) {
       throw new UsageProblem("this command cannot write '" + raw + "' (." + ext + ")", hint(f));
     }
     return new OutputTarget(output, byName);
@@ -131,7 +145,7 @@ public record OutputTarget(Path path, String format) {
   private static String hint(Formats f) {
     StringBuilder names = new StringBuilder();
     for (String fmt : f.formats()) {
-      if (fmt.equals(f.folder())) {
+      if (f.isFolder(fmt)) {
         continue;
       }
       names.append(names.length() == 0 ? "" : ", ").append('.').append(extensionOf(fmt));

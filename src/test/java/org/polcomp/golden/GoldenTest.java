@@ -46,7 +46,7 @@ class GoldenTest {
 
   /** One output of a command: its format and where its expected text lives in the case. */
   record Output(String format, String expected) {
-    /** An output that is a folder of files (compare's CSV), not one file. */
+    /** An output that is a folder of files (compare's CSV, a data package), not one file. */
     boolean folder() {
       return expected.endsWith("/");
     }
@@ -59,7 +59,11 @@ class GoldenTest {
         new Output("junit", "expected.junit.xml"), new Output("sarif", "expected.sarif.json")),
     CLASSIFY(new Output("csv", "expected.csv"), new Output("json", "expected.json")),
     COMPARE(new Output("xlsx", "expected.xlsx.txt"), new Output("json", "expected.json"),
-        new Output("csv", "csv/"), new Output("html", "expected.html"));
+        new Output("csv", "csv/"), new Output("html", "expected.html"),
+        new Output("datapackage", "datapackage/")),
+    DIFF(new Output("text", "expected.text"), new Output("markdown", "expected.md"),
+        new Output("json", "expected.json"), new Output("csv", "expected.csv"),
+        new Output("xlsx", "expected.xlsx.txt"));
 
     final List<Output> outputs;
 
@@ -194,7 +198,7 @@ class GoldenTest {
         int errors = JsonMapper.shared().readTree(json).get("errors").asInt();
         assertEquals(errors > 0 ? 1 : 0, actual.exit(), "exit code of --format " + o.format());
       }
-      case CLASSIFY, COMPARE -> assertEquals(0, actual.exit(), actual.err());
+      case CLASSIFY, COMPARE, DIFF -> assertEquals(0, actual.exit(), actual.err());
     }
     Map<String, String> expected = expected(c, o);
     if (UPDATE) {
@@ -252,6 +256,10 @@ class GoldenTest {
       deleteTree(target);
       argv.addAll(c.args());
       argv.addAll(List.of("-o", slashes(target), "-q"));
+      if (o.format().equals("datapackage")) {
+        // only --format chooses it: a folder name means CSV files
+        argv.addAll(List.of("--format", o.format()));
+      }
       r = CliRunner.run(argv.toArray(String[]::new));
       if (r.exit() == 0) {
         if (o.folder()) {
@@ -263,6 +271,18 @@ class GoldenTest {
         } else {
           files.put(o.expected(), Files.readString(target, StandardCharsets.UTF_8));
         }
+      }
+    } else if (c.command() == Command.DIFF && o.format().equals("xlsx")) {
+      // a workbook is read back from a file: diff writes it to target/golden-diff/CASE/
+      Path out = Path.of("target/golden-diff").resolve(c.dir().getFileName());
+      Files.createDirectories(out);
+      Path target = out.resolve("diff.xlsx");
+      deleteTree(target);
+      argv.addAll(c.args());
+      argv.addAll(List.of("-o", slashes(target), "-q"));
+      r = CliRunner.run(argv.toArray(String[]::new));
+      if (r.exit() == 0) {
+        files.put(o.expected(), XlsxDump.dump(target));
       }
     } else {
       argv.addAll(List.of("--format", o.format()));

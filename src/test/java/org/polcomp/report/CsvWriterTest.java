@@ -37,7 +37,7 @@ class CsvWriterTest {
     Path out = dir.resolve("new/csv");
     new CsvWriter().write(Sample.report(5), out);
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("agreement.csv", "domains.csv", "issues.csv", "measures.csv",
+      assertEquals(List.of("about.csv", "agreement.csv", "domains.csv", "issues.csv", "measures.csv",
           "municipalities.csv", "timeline.csv", "typology.csv"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
@@ -53,7 +53,8 @@ class CsvWriterTest {
     assertFalse(text.contains("\r\n"), "\\n line ends only");
     List<CSVRecord> rows = parse(text);
     CSVRecord header = rows.get(0);
-    assertEquals(Columns.MEASURES.columns().size() - 1, header.size(), "no extensions column");
+    assertEquals(Columns.MEASURES.columns().size() - 2, header.size(),
+        "no JSON-only column (extensions, codings)");
     assertEquals("municipality_id", header.get(0));
     assertEquals("line", header.get(header.size() - 1));
     int title = Columns.MEASURES.indexOf("title");

@@ -109,25 +109,48 @@ public final class PolicyYaml {
         key(b, 8, "page", s.page());
       }
     }
-    Coding c = m.coding();
-    if (c != null) {
+    // One coding stays the single map it was so that single-coder files round-trip unchanged;
+    // several are the list of maps.
+    List<Coding> codings = m.codings();
+    if (codings.size() == 1) {
       b.append("    coding:");
-      if (c.targeting() == null && c.duration() == null && c.coder() == null
-          && c.note() == null) {
-        b.append(" {}\n");
-      } else {
-        b.append('\n');
-        if (c.targeting() != null) {
-          b.append("      targeting: ").append(c.targeting().label()).append('\n');
-        }
-        if (c.duration() != null) {
-          b.append("      duration: ").append(c.duration().label()).append('\n');
-        }
-        key(b, 6, "coder", c.coder());
-        key(b, 6, "note", c.note());
+      coding(b, 6, "", codings.get(0));
+    } else if (!codings.isEmpty()) {
+      b.append("    coding:\n");
+      for (Coding c : codings) {
+        b.append("      -");
+        coding(b, 8, "- ", c);
       }
     }
     extensions(b, 4, m.extensions());
+  }
+
+  /**
+   * One coding after its {@code coding:} key or list dash: {@code {}} when empty, else its keys,
+   * the first on the dash's line when {@code dash} is not empty.
+   */
+  private static void coding(StringBuilder b, int indent, String dash, Coding c) {
+    if (c.targeting() == null && c.duration() == null && c.coder() == null && c.note() == null) {
+      b.append(" {}\n");
+      return;
+    }
+    StringBuilder body = new StringBuilder();
+    if (c.targeting() != null) {
+      body.append(" ".repeat(indent)).append("targeting: ").append(c.targeting().label())
+          .append('\n');
+    }
+    if (c.duration() != null) {
+      body.append(" ".repeat(indent)).append("duration: ").append(c.duration().label())
+          .append('\n');
+    }
+    key(body, indent, "coder", c.coder());
+    key(body, indent, "note", c.note());
+    if (dash.isEmpty()) {
+      b.append('\n').append(body);
+    } else {
+      // The first key goes on the dash's line: strip its indentation.
+      b.append(' ').append(body, indent, body.length());
+    }
   }
 
   private static void extensions(StringBuilder b, int indent, Map<String, Object> ext) {

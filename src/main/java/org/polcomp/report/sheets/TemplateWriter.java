@@ -304,7 +304,7 @@ public final class TemplateWriter {
 
   /** The human codings of a measure, one Codings row each. */
   private static List<Coding> codings(Measure m) {
-    return m.coding() == null ? List.of() : List.of(m.coding());
+    return m.codings();
   }
 
   private static String str(Object o) {

@@ -180,7 +180,7 @@ class RoundTripTest {
       for (Measure x : m.measures()) {
         measures.add(new Measure(x.id(), x.title(), x.description(), x.domain(), x.target(),
             x.instrument(), x.scale(), x.period(), x.declaredDuration(), x.funding(), x.status(),
-            x.successor(), x.contactWith(), x.sources(), x.coding(), x.extensions(),
+            x.successor(), x.contactWith(), x.sources(), x.codings(), x.extensions(),
             Locations.of(NOWHERE)));
       }
       out.put(m.id(), new Municipality(m.id(), m.name(), m.country(), m.region(),
@@ -227,13 +227,17 @@ class RoundTripTest {
           sources.add(new Source("T " + line(r), s.url(), s.date(),
               r.nextBoolean() ? line(r) : s.page()));
         }
-        Coding c = x.coding() == null ? null : new Coding(x.coding().targeting(),
-            x.coding().duration(), line(r), r.nextBoolean() ? awkward(r) : null);
+        // The coder's number keeps several coders of a measure distinct (E027).
+        List<Coding> codings = new ArrayList<>();
+        for (Coding c : x.codings()) {
+          codings.add(new Coding(c.targeting(), c.duration(),
+              line(r) + " #" + codings.size(), r.nextBoolean() ? awkward(r) : null));
+        }
         Target t = new Target(x.target().groups(), r.nextBoolean() ? line(r)
             : x.target().eligibility(), x.target().proxy());
         measures.add(new Measure(x.id(), "T " + line(r), r.nextBoolean() ? awkward(r) : null,
             x.domain(), t, x.instrument(), x.scale(), x.period(), x.declaredDuration(), funding,
-            x.status(), x.successor(), x.contactWith(), sources, c, extensions(r),
+            x.status(), x.successor(), x.contactWith(), sources, codings, extensions(r),
             x.locations()));
       }
       out.add(new Municipality(m.id(), "N " + line(r), m.country(),
