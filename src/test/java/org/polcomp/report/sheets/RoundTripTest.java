@@ -54,7 +54,7 @@ class RoundTripTest {
   @TempDir Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {Datasets.POLICIES, Datasets.INVENTED})
+  @ValueSource(strings = {Datasets.POLICIES, Datasets.INVENTED, Datasets.INVENTED_CODERS})
   void theCommandsGiveTheSameClassificationAndComparison(String dataset) throws IOException {
     String t = slashes(dir.resolve("t.xlsx"));
     assertEquals(0, CliRunner.run("template", dataset, "-o", t).exit());
