@@ -13,6 +13,12 @@ import java.util.Objects;
  * the writers (see {@link Aggregator#active} for the in-memory list).
  *
  * @param measures the measures counted (active on the as-of day), the rows of the measures table
+ * @param panel the panel table (municipalities by id, then year), or null without {@code
+ *     --years}
+ * @param experiments the experiments table: the pilots and living labs counted, by municipality
+ *     id (as written), then their order in the file
+ * @param lineage the lineage table (by municipality id as written), or null without {@code
+ *     --boundaries}
  */
 public record Comparison(
     AggregateOptions options,
@@ -21,7 +27,10 @@ public record Comparison(
     List<DomainRow> domains,
     List<TypologyRow> typology,
     List<TimelineRow> timeline,
-    List<AgreementRow> agreement) {
+    List<AgreementRow> agreement,
+    List<PanelRow> panel,
+    List<ExperimentRow> experiments,
+    List<LineageRow> lineage) {
 
   public Comparison {
     Objects.requireNonNull(options, "options");
@@ -34,5 +43,10 @@ public record Comparison(
     // the timeline view counts its rows as they are read: copying would build them all
     timeline = timeline instanceof Aggregator.TimelineRows ? timeline : List.copyOf(timeline);
     agreement = List.copyOf(agreement);
+    // a view too, as the timeline
+    panel = panel == null || panel instanceof Aggregator.PanelRows ? panel : List.copyOf(panel);
+    experiments = List.copyOf(experiments);
+    lineage = lineage == null ? null : List.copyOf(lineage);
   }
+
 }

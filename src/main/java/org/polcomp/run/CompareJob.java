@@ -3,11 +3,18 @@ package org.polcomp.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
+import org.polcomp.aggregate.YearRange;
 import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.Limits;
+import org.polcomp.load.LineageLoader;
+import org.polcomp.model.PartialDate;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
 import org.polcomp.report.JsonWriter;
@@ -30,10 +37,20 @@ public final class CompareJob {
    * @param timestamp record the generation time
    * @param commandLine the command line as the About sheet records it
    * @param force write a workbook to standard output even when it is a terminal
+   * @param years the panel's years as written ({@code FROM..TO}), or null for no panel
+   * @param boundaries count municipalities for the ones they belong to on this date (as
+   *     written: YYYY, YYYY-MM or YYYY-MM-DD), or null to keep them as written
    */
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
       String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
-      boolean force) {}
+      boolean force, String years, String boundaries) {
+    /** Without a panel and with municipalities as written. */
+    public Options(DatasetOptions dataset, AnalysisOptions analysis, Path output, String format,
+        String groupBy, boolean rawCsv, boolean timestamp, String commandLine, boolean force) {
+      this(dataset, analysis, output, format, groupBy, rawCsv, timestamp, commandLine, force,
+          null, null);
+    }
+  }
 
   /** The formats compare writes; csv is a folder of files. */
   public static final OutputTarget.Formats FORMATS =
@@ -53,8 +70,11 @@ public final class CompareJob {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",
           "use type, region, country or profile");
     }
+    YearRange years = years(o.years());
+    LocalDate boundaries = boundaries(o.boundaries());
     AggregateOptions options = new AggregateOptions(Stages.asOf(o.analysis()),
-        o.analysis().preferCoded(), o.groupBy());
+        o.analysis().preferCoded(), o.groupBy(), years, boundaries,
+        boundaries == null ? null : new LineageLoader(Limits.DEFAULT).builtIn());
     // The dataset streams: each municipality is aggregated as it is read and its measure rows
     // wait on disk, so memory does not grow with the number of measures.
     try (Streamed stream = Streamed.comparison(options)) {
@@ -92,15 +112,45 @@ public final class CompareJob {
     return Outcome.OK;
   }
 
+  /** The range of {@code --years}, or null without it. */
+  static YearRange years(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return YearRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem("--years: " + e.getMessage(), String.format(Locale.ROOT,
+          "write FROM..TO, years from %d to %d, at most %d of them, e.g. 2015..2024",
+          YearRange.MIN_YEAR, YearRange.MAX_YEAR, YearRange.MAX_YEARS));
+    }
+  }
+
+  /** The day of {@code --boundaries} (a partial date means its first day), or null. */
+  static LocalDate boundaries(String text) {
+    if (text == null) {
+      return null;
+    }
+    return PartialDate.parse(text).map(PartialDate::first).orElseThrow(() -> new UsageProblem(
+        "--boundaries '" + text + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+  }
+
   /** What the About sheet and the JSON header say of the run. */
   private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run) {
     String generated =
         o.timestamp() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
     String codebook = o.dataset().codebook() == null ? "default"
         : DatasetLoader.display(o.dataset().codebook());
-    return new ComparisonReport.RunInfo(Version.current(), o.commandLine(),
-        ComparisonReport.options(o.analysis().asOf(), o.groupBy(), codebook,
-            o.analysis().preferCoded(), generated),
+    Map<String, Object> options = ComparisonReport.options(o.analysis().asOf(), o.groupBy(),
+        codebook, o.analysis().preferCoded(), generated);
+    // only when given, so that the report of a run without them stays as it was
+    if (o.years() != null) {
+      options.put("years", years(o.years()).toString());
+    }
+    if (o.boundaries() != null) {
+      options.put("boundaries", boundaries(o.boundaries()).toString());
+    }
+    return new ComparisonReport.RunInfo(Version.current(), o.commandLine(), options,
         run.dataset().files().size(), Outputs.inputsSha256(run.dataset()));
   }
 }

@@ -122,6 +122,10 @@ public final class XlsxWriter implements ReportWriter {
         Charts.shareScatter(wb, summary, typology);
       }
     }
+    TableSheets.Placed panel = placed.get(Columns.PANEL.key());
+    if (panel != null) {
+      PanelChart.add(wb, panel);
+    }
   }
 
   // POI stamps the creation date with the clock; the report has none (determinism).
