@@ -314,8 +314,9 @@ class XlsxWriterTest {
     List<Table> tables = Columns.TABLES.stream().map(t -> t.with(List.of())).toList();
     Report r = new Report("1", Map.of(), List.of(), tables, Columns.CODEBOOK.with(List.of()));
     try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
-      assertEquals(9, wb.getNumberOfSheets());
+      assertEquals(Columns.TABLES.size() + 2, wb.getNumberOfSheets());
       assertNull(wb.getSheet("Summary").getDrawingPatriarch());
+      assertNull(wb.getSheet("Panel").getDrawingPatriarch());
       assertEquals(0, wb.getSheet("Summary").getSheetConditionalFormatting()
           .getNumConditionalFormattings());
     }
