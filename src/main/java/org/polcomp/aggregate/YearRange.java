@@ -16,7 +16,7 @@ public record YearRange(int from, int to) {
   /** The latest year a range may name. */
   public static final int MAX_YEAR = 2200;
   /** The most years of a range: the panel has one row per municipality and year. */
-  public static final int MAX_YEARS = 500;
+  public static final int MAX_YEARS = 200;
 
   private static final Pattern SYNTAX = Pattern.compile("(\\d{1,6})\\.\\.(\\d{1,6})");
 

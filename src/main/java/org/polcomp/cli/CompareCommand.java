@@ -55,7 +55,7 @@ final class CompareCommand implements Callable<Integer> {
 
   @Option(names = "--years", paramLabel = "FROM..TO",
       description = "Add the panel table: every municipality in every year from FROM to TO"
-          + " (1800 to 2200, at most 500 years), over the measures active during each year (a"
+          + " (1800 to 2200, at most 200 years), over the measures active during each year (a"
           + " period that overlaps the year, as in the timeline; --as-of 2018 instead means the"
           + " day 2018-01-01).")
   String years;
