@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +147,47 @@ class PanelCompareTest {
       }
     }
     assertEquals(all.size(), rows);
+  }
+
+  /** The Panel sheet's line chart shows the dataset's shares per year, summed over municipalities. */
+  @Test
+  void thePanelChartShowsTheDatasetsSharesPerYear() throws IOException {
+    JsonNode panel = compare(Datasets.INVENTED, "--years", "2016..2025").get("panel");
+    Path xlsx = dir.resolve("p.xlsx");
+    assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "--years", "2016..2025", "-q",
+        "-o", xlsx.toString()).exit());
+    long[][] sums = new long[10][4];
+    for (JsonNode row : panel) {
+      long[] s = sums[row.get("year").asInt() - 2016];
+      s[0] += row.get("mainstreamed").asLong();
+      s[1] += row.get("target_group").asLong();
+      s[2] += row.get("structural").asLong();
+      s[3] += row.get("temporary").asLong();
+    }
+    try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
+      List<String> sheets = new ArrayList<>();
+      wb.forEach(sh -> sheets.add(sh.getSheetName()));
+      assertEquals(sheets.indexOf("Timeline") + 1, sheets.indexOf("Panel"));
+      assertEquals(sheets.indexOf("Panel") + 1, sheets.indexOf("Experiments"));
+      XSSFChart chart = wb.getSheet("Panel").getDrawingPatriarch().getCharts().get(0);
+      XDDFChartData data = chart.getChartSeries().get(0);
+      assertEquals(2, data.getSeriesCount());
+      for (int k = 0; k < 2; k++) {
+        XDDFChartData.Series series = data.getSeries(k);
+        assertEquals(10, series.getCategoryData().getPointCount());
+        for (int y = 0; y < 10; y++) {
+          assertEquals(Integer.toString(2016 + y), series.getCategoryData().getPointAt(y));
+          long a = sums[y][2 * k];
+          long b = sums[y][2 * k + 1];
+          Number v = (Number) series.getValuesData().getPointAt(y);
+          if (a + b == 0) {
+            assertNull(v, "year " + (2016 + y));
+          } else {
+            assertEquals((double) a / (a + b), v.doubleValue(), 1e-12, "year " + (2016 + y));
+          }
+        }
+      }
+    }
   }
 
   @Test
