@@ -151,7 +151,7 @@ class PanelCompareTest {
 
   /** The Panel sheet's line chart shows the dataset's shares per year, summed over municipalities. */
   @Test
-  void thePanelChartShowsTheDatasetsSharesPerYear() throws IOException {
+  void thePanelChartShowsTheDatasetsSharesPerYear() throws Exception {
     JsonNode panel = compare(Datasets.INVENTED, "--years", "2016..2025").get("panel");
     Path xlsx = dir.resolve("p.xlsx");
     assertEquals(0, CliRunner.run("compare", Datasets.INVENTED, "--years", "2016..2025", "-q",
