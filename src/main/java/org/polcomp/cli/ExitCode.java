@@ -20,6 +20,7 @@ public final class ExitCode {
     return switch (outcome) {
       case OK -> OK;
       case INVALID -> INVALID;
+      case UNREADABLE -> IO;
     };
   }
 }

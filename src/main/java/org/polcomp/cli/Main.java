@@ -8,6 +8,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.polcomp.diagnostic.Printable;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
@@ -28,7 +29,7 @@ import picocli.CommandLine.ParseResult;
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
         CompareCommand.class, CodebookCommand.class,
-        SchemaCommand.class, InitCommand.class},
+        SchemaCommand.class, InitCommand.class, LineageCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -96,14 +97,16 @@ public final class Main implements Runnable {
     });
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof UsageProblem u) {
-        err.println("polcomp: " + u.getMessage());
+        // messages name paths and values as given: a control character in them must not reach
+        // the terminal raw
+        err.println("polcomp: " + Printable.escape(u.getMessage()));
         if (u.hint() != null) {
-          err.println("    hint: " + u.hint());
+          err.println("    hint: " + Printable.escape(u.hint()));
         }
         err.flush();
         return ExitCode.USAGE;
       }
-      err.println("polcomp: " + describe(ex));
+      err.println("polcomp: " + Printable.escape(describe(ex)));
       if (debug(parsed)) {
         ex.printStackTrace(err);
       }

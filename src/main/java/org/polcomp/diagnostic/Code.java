@@ -32,6 +32,7 @@ public enum Code {
   E023("E023", Severity.ERROR, "io", "A file or directory cannot be read."),
   E024("E024", Severity.ERROR, "blank", "A required value is blank or empty."),
   E025("E025", Severity.ERROR, "bad-codebook", "The codebook is inconsistent."),
+  E026("E026", Severity.ERROR, "control-character", "A text value holds a control character."),
   E030("E030", Severity.ERROR, "bad-lineage", "A lineage file is inconsistent."),
   // Warnings.
   W001("W001", Severity.WARNING, "empty-document", "A document holds no data."),
@@ -43,7 +44,9 @@ public enum Code {
   W007("W007", Severity.WARNING, "no-files", "A path holds no policy files."),
   W008("W008", Severity.WARNING, "targeting-unclassified", "A measure's targeting is unclassified."),
   W009("W009", Severity.WARNING, "retired-code",
-      "A municipality code was no longer valid on the file's as_of date (a merger).");
+      "A municipality code was no longer valid on the file's as_of date (a merger)."),
+  W010("W010", Severity.WARNING, "codebook-near-miss",
+      "A codebook entry adds an id within edit distance 2 of an existing one.");
 
   private final String id;
   private final Severity severity;

@@ -3,7 +3,6 @@ package org.polcomp.load;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,6 +41,9 @@ public final class CodebookLoader {
   static final List<String> WEIGHTS_KEYS = List.of("declared_duration", "end");
   static final List<String> DECLARED_KEYS = List.of("structural", "temporary");
   static final List<String> END_KEYS = List.of("date", "open");
+
+  /** CODEBOOK.md "Weights": every weight lies in -1000..1000, so sums of them stay exact. */
+  public static final double MAX_WEIGHT = 1000;
 
   private final Limits limits;
 
@@ -82,18 +84,12 @@ public final class CodebookLoader {
   public Result load(Path file, Codebook base) {
     String name = DatasetLoader.display(file);
     List<Diagnostic> diags = new ArrayList<>();
-    try {
-      if (Files.size(file) > limits.maxFileBytes()) {
-        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
-            "the codebook is larger than " + limits.maxFileBytes() + " bytes", null));
-        return new Result(null, diags);
-      }
-      return parse(name, Files.readAllBytes(file), base);
-    } catch (IOException e) {
-      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
-          "cannot read " + name + ": " + DatasetLoader.describe(e), null));
+    // Read as a policy file is: a FIFO or /dev/zero must not hang or fill memory.
+    DatasetLoader.Bytes read = DatasetLoader.readLimited(file, name, "codebook", limits, diags);
+    if (read.bytes() == null) {
       return new Result(null, diags);
     }
+    return parse(name, read.bytes(), base);
   }
 
   /** Parses codebook text; {@code base} is what {@code extends: default} builds on. */
@@ -222,7 +218,16 @@ public final class CodebookLoader {
     }
     if (!Double.isFinite(d)) {
       out.accept(Diagnostic.of(f.get(key).at(), Code.E021,
-          "'" + key + "' must be a finite number", null));
+          "'" + f.sub(key) + "' must be a finite number",
+          "write a weight from " + (int) -MAX_WEIGHT + " to " + (int) MAX_WEIGHT + ", e.g. 2"));
+      return dflt;
+    }
+    if (Math.abs(d) > MAX_WEIGHT) {
+      out.accept(Diagnostic.of(f.get(key).at(), Code.E025,
+          "'" + f.sub(key) + "' is " + d + ", outside " + (int) -MAX_WEIGHT + ".."
+              + (int) MAX_WEIGHT,
+          "weights are small numbers that are added up (the default ones run from -3 to 3);"
+              + " write one from " + (int) -MAX_WEIGHT + " to " + (int) MAX_WEIGHT));
       return dflt;
     }
     return d;
@@ -246,6 +251,7 @@ public final class CodebookLoader {
       return List.copyOf(result.values());
     }
     Set<String> seen = new HashSet<>();
+    List<String> baseIds = base.stream().map(idOf).toList();
     for (int i = 0; i < maps.size(); i++) {
       YMap m = maps.get(i);
       if (m == null) {
@@ -272,6 +278,13 @@ public final class CodebookLoader {
         out.accept(Diagnostic.of(ef.get("id").at(), Code.E025,
             "'" + id + "' appears twice in '" + key + "'", "remove one of them"));
         continue;
+      }
+      if (!baseIds.isEmpty() && !baseIds.contains(id)) {
+        // Extending: a new id next to an existing one is more often a typo than a new value.
+        Suggest.closest(id, baseIds).ifPresent(near -> out.accept(Diagnostic.of(
+            ef.get("id").at(), Code.W010,
+            "'" + id + "' adds a new entry to '" + key + "', and the default has '" + near + "'",
+            "did you mean '" + near + "'? To change the default entry, write its id exactly")));
       }
       result.put(id, build.make(ef, id));
     }

@@ -13,9 +13,11 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -104,13 +106,40 @@ public final class DatasetLoader {
     for (Path p : paths) {
       collect(p, files, diagnostics);
     }
-    return read(files, diagnostics, perDocument);
+    return read(distinct(files), diagnostics, perDocument);
   }
 
   /** Reads the given files (no directory walk), in this order; for callers that list them. */
   public Result loadFiles(List<Path> files,
       BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
-    return read(files, new ArrayList<>(), (file, m, out) -> perDocument.apply(m, out));
+    return read(distinct(files), new ArrayList<>(), (file, m, out) -> perDocument.apply(m, out));
+  }
+
+  /**
+   * The files without repeats of the same real file ({@code a.yaml a.yaml}, a folder and a file
+   * in it, {@code ./x} and {@code x}, a link and its target): each is read once, under the name
+   * it was first reached by, so that it is not a duplicate of itself.
+   */
+  static List<Path> distinct(List<Path> files) {
+    Set<Object> seen = new HashSet<>();
+    List<Path> kept = new ArrayList<>(files.size());
+    for (Path f : files) {
+      if (seen.add(identity(f))) {
+        kept.add(f);
+      }
+    }
+    return kept;
+  }
+
+  /** What makes two paths the same file: its file key (device and inode), else its real path. */
+  private static Object identity(Path f) {
+    try {
+      Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
+      return key != null ? key : f.toRealPath();
+    } catch (IOException | SecurityException e) {
+      // Unreadable: kept by its name, so that reading it reports the problem once per name.
+      return f.toAbsolutePath().normalize();
+    }
   }
 
   private Result read(List<Path> files, List<Diagnostic> diagnostics, PerDocument perDocument) {
@@ -140,9 +169,13 @@ public final class DatasetLoader {
     return new Result(new Dataset(municipalities, inputs), diagnostics);
   }
 
-  /** The path as users see it: as given, with forward slashes. */
+  /**
+   * The path as users see it: as given, with forward slashes. Only the system's own separator
+   * is turned into one: on Linux a backslash is part of a file name and is shown as written.
+   */
   public static String display(Path p) {
-    return p.toString().replace('\\', '/');
+    String sep = p.getFileSystem().getSeparator();
+    return sep.equals("/") ? p.toString() : p.toString().replace(sep, "/");
   }
 
   /** Lists the policy files under a path, sorted; reports unreadable entries. */
@@ -181,13 +214,13 @@ public final class DatasetLoader {
         @Override
         public FileVisitResult visitFileFailed(Path file, IOException e) {
           diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(normal(file))), Code.E023,
-              "cannot read " + display(normal(file)) + ": " + describe(e), null));
+              "cannot read " + display(normal(file)) + ": " + describe(e), hintFor(e)));
           return FileVisitResult.CONTINUE;
         }
       });
     } catch (IOException e) {
       diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(root)), Code.E023,
-          "cannot read " + display(root) + ": " + describe(e), null));
+          "cannot read " + display(root) + ": " + describe(e), hintFor(e)));
     }
     List<Path> normalised = new ArrayList<>();
     for (Path p : found) {
@@ -196,7 +229,8 @@ public final class DatasetLoader {
     normalised.sort((a, b) -> display(a).compareTo(display(b)));
     if (normalised.isEmpty()) {
       diagnostics.add(Diagnostic.of(SourceLocation.ofFile(display(normal(root))), Code.W007,
-          "no policy files (*.yaml, *.yml) under " + display(normal(root)), null));
+          "no policy files (*.yaml, *.yml) under " + display(normal(root)),
+          "policy files end in .yaml or .yml; hidden files and folders (.name) are skipped"));
     }
     into.addAll(normalised);
   }
@@ -214,6 +248,29 @@ public final class DatasetLoader {
   private static boolean isPolicyFile(Path p) {
     String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
     return name.endsWith(".yaml") || name.endsWith(".yml");
+  }
+
+  /**
+   * Why a path named on the command line cannot be read, in the user's words: "no such file or
+   * directory" only when that is so, else what the system said (a path longer than it allows, a
+   * folder without permission); null when the path is there.
+   */
+  public static String whyUnreadable(Path p) {
+    try {
+      Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+      return null;
+    } catch (NoSuchFileException e) {
+      return "no such file or directory";
+    } catch (IOException e) {
+      String why = describe(e);
+      if (why.toLowerCase(Locale.ROOT).contains("name too long")) {
+        return String.format(Locale.ROOT, "the path has %,d characters, more than this system"
+            + " allows in a path or in one of its names", p.toString().length());
+      }
+      return why;
+    } catch (SecurityException e) {
+      return "permission denied";
+    }
   }
 
   static String describe(IOException e) {
@@ -236,47 +293,18 @@ public final class DatasetLoader {
     String name = display(path);
     List<Diagnostic> diags = new ArrayList<>();
     List<Municipality> municipalities = new ArrayList<>();
-    byte[] bytes;
-    try {
-      // Attributes once, following links: a link loop or a vanished file fails here.
-      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
-      if (attrs.isDirectory()) {
-        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
-            name + " is a directory, not a policy file", null));
-        return new FileResult(new InputFile(name, 0, null), municipalities, diags);
-      }
-      if (!attrs.isRegularFile()) {
-        // A FIFO or a device would block or never end; only plain files hold policies.
-        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
-            name + " is not a regular file (a pipe, socket or device)", null));
-        return new FileResult(new InputFile(name, 0, null), municipalities, diags);
-      }
-      long size = attrs.size();
-      if (size > limits.maxFileBytes()) {
-        diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
-            String.format(Locale.ROOT, "the file has %,d bytes, more than the limit of %,d",
-                size, limits.maxFileBytes()),
-            "split the file, or raise the limit with --max-file-size"));
-        return new FileResult(new InputFile(name, size, null), municipalities, diags);
-      }
-      bytes = readBounded(path);
-    } catch (IOException e) {
-      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023,
-          "cannot read " + name + ": " + describe(e), null));
-      return new FileResult(new InputFile(name, 0, null), municipalities, diags);
+    Bytes read = readLimited(path, name, "policy file", limits, diags);
+    if (read.bytes() == null) {
+      return new FileResult(new InputFile(name, read.size(), null), municipalities, diags);
     }
-    if (bytes == null) {
-      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E003,
-          "the file grew past the limit of " + limits.maxFileBytes() + " bytes while being read",
-          null));
-      return new FileResult(new InputFile(name, 0, null), municipalities, diags);
-    }
+    byte[] bytes = read.bytes();
     DiagnosticCap sink = new DiagnosticCap(diags::add, MAX_DIAGNOSTICS_PER_CODE);
     PolicyBinder binder = new PolicyBinder(sink, canonical);
     reader.read(name, bytes, sink, doc -> {
       if (doc.root() == null) {
         sink.accept(Diagnostic.of(doc.at(), Code.W001,
-            "document " + doc.index() + " is empty and is skipped", null));
+            "document " + doc.index() + " is empty and is skipped",
+            "remove the empty document (a stray '---' line, say), or fill it in"));
         return;
       }
       Municipality m = binder.bind(name, doc.index(), doc.root());
@@ -288,8 +316,68 @@ public final class DatasetLoader {
     return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities, diags);
   }
 
+  /** The bytes of a file, or null (and its size where known) when it could not be read. */
+  record Bytes(byte[] bytes, long size) {}
+
+  /**
+   * Reads a file under the limits, as every input is read (policy files and codebooks alike): a
+   * regular file of at most {@code limits.maxFileBytes()} bytes. Anything else (a directory, a
+   * FIFO or device that would block or never end, an I/O error) is a diagnostic in {@code diags}.
+   */
+  static Bytes readLimited(Path path, String name, String what, Limits limits,
+      List<Diagnostic> diags) {
+    SourceLocation at = SourceLocation.ofFile(name);
+    try {
+      // Attributes once, following links: a link loop or a vanished file fails here.
+      BasicFileAttributes attrs = Files.readAttributes(path, BasicFileAttributes.class);
+      if (attrs.isDirectory()) {
+        diags.add(Diagnostic.of(at, Code.E023, name + " is a directory, not a " + what,
+            "name a .yaml file, or the folder itself to read every policy file in it"));
+        return new Bytes(null, 0);
+      }
+      if (!attrs.isRegularFile()) {
+        diags.add(Diagnostic.of(at, Code.E023,
+            name + " is not a regular file (a pipe, socket or device)",
+            "save the " + what + " as a file and name that file"));
+        return new Bytes(null, 0);
+      }
+      long size = attrs.size();
+      if (size > limits.maxFileBytes()) {
+        diags.add(Diagnostic.of(at, Code.E003,
+            String.format(Locale.ROOT, "the %s has %,d bytes, more than the limit of %,d", what,
+                size, limits.maxFileBytes()),
+            "split the file, or raise the limit with --max-file-size"));
+        return new Bytes(null, size);
+      }
+      byte[] bytes = readBounded(path, limits);
+      if (bytes == null) {
+        diags.add(Diagnostic.of(at, Code.E003,
+            "the " + what + " grew past the limit of " + limits.maxFileBytes()
+                + " bytes while being read",
+            "read it again once it is complete, or raise the limit with --max-file-size"));
+        return new Bytes(null, 0);
+      }
+      return new Bytes(bytes, bytes.length);
+    } catch (IOException e) {
+      diags.add(Diagnostic.of(at, Code.E023, "cannot read " + name + ": " + describe(e),
+          hintFor(e)));
+      return new Bytes(null, 0);
+    }
+  }
+
+  /** What to do about a file that cannot be read. */
+  static String hintFor(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "check the path; it may have been moved or deleted while polcomp ran";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "give your user read permission (chmod +r), or run as a user who has it";
+    }
+    return "check that the file is readable and the disk is healthy, then run again";
+  }
+
   /** Reads at most the limit (a file may grow after its size was taken); null past it. */
-  private byte[] readBounded(Path path) throws IOException {
+  private static byte[] readBounded(Path path, Limits limits) throws IOException {
     try (var in = Files.newInputStream(path)) {
       byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
       return bytes.length > limits.maxFileBytes() ? null : bytes;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.Printable;
 import org.polcomp.diagnostic.SourceLocation;
 import org.polcomp.diagnostic.Suggest;
 import org.polcomp.load.YNode.Entry;
@@ -32,6 +33,9 @@ final class Fields {
   private final Map<String, Entry> byKey;
   // Made on the first extension field: most maps have none, and there are millions of maps.
   private Map<String, Object> extensions = Map.of();
+  // The known keys that an unknown key of this map was taken for ('titel' for 'title'): the
+  // E010 names them already, so a missing one is not reported a second time.
+  private List<String> misspelt = List.of();
 
   /**
    * @param path the map's path ("" for the document, "target", "funding[0]") for locations
@@ -67,7 +71,14 @@ final class Fields {
             "unknown key '<<' in " + what + ": merge keys are YAML 1.1 and not supported",
             "write the keys out in this map"));
       } else {
-        String hint = Suggest.didYouMean(e.key(), known);
+        String near = Suggest.closest(e.key(), known).orElse(null);
+        String hint = near == null ? null : "did you mean '" + near + "'?";
+        if (near != null) {
+          if (misspelt.isEmpty()) {
+            misspelt = new ArrayList<>(2);
+          }
+          misspelt.add(near);
+        }
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
             "unknown key '" + clip(e.key()) + "' in " + what,
             hint != null ? hint : "known keys: " + String.join(", ", known)
@@ -158,6 +169,9 @@ final class Fields {
       return true;
     }
     Entry e = byKey.get(key);
+    if (e == null && misspelt.contains(key)) {
+      return false; // the unknown key's "did you mean" already says it
+    }
     SourceLocation at = e != null ? e.keyAt() : map.at();
     out.accept(Diagnostic.of(at, Code.E009,
         "missing required key '" + key + "' in " + what,
@@ -176,6 +190,31 @@ final class Fields {
     }
     wrongType(key, n, "text");
     return null;
+  }
+
+  /**
+   * Free text (a title, a name, a note): as {@link #string}, and an E026 for a control character,
+   * which FORMAT.md forbids in text values (a tab is allowed, and a line feed where {@code
+   * multiLine}). The value is kept, so that the rest is still checked.
+   */
+  String text(String key, boolean multiLine) {
+    String v = string(key);
+    if (v == null) {
+      return null;
+    }
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      if (c < 0x20 && c != '\t' && !(c == '\n' && multiLine) || c >= 0x7F && c <= 0x9F) {
+        out.accept(Diagnostic.of(get(key).at(), Code.E026,
+            "'" + key + "' holds the control character " + Printable.name(c) + " at character "
+                + (i + 1),
+            c == '\n' ? "write '" + key + "' on one line, or as a block ('" + key + ": |') if it"
+                + " is a description or a note"
+                : "remove it; it is invisible and would be sent to whatever shows the value"));
+        break;
+      }
+    }
+    return v;
   }
 
   Boolean bool(String key) {
@@ -219,8 +258,59 @@ final class Fields {
         return d;
       }
     }
-    wrongType(key, n, "a number");
+    String written = n instanceof YScalar s ? numberAsWritten(s.text()) : null;
+    wrongType(key, n, "a number", written != null
+        ? "write " + written + ": digits, a point for decimals, no thousands separators"
+        : "write digits only, e.g. 12000 or 12000.50 (no quotes, no currency sign)");
     return null;
+  }
+
+  /**
+   * A number written with thousands separators, a decimal comma or a currency ("12.000,50",
+   * "€ 1,500", "12 000") in the form a number takes here ("12000.50"), or null when the text is
+   * not such a number.
+   */
+  static String numberAsWritten(String text) {
+    String t = text.strip();
+    for (String c : List.of("EUR", "eur", "€")) {
+      if (t.startsWith(c)) {
+        t = t.substring(c.length()).strip();
+      }
+      if (t.endsWith(c)) {
+        t = t.substring(0, t.length() - c.length()).strip();
+      }
+    }
+    t = t.replace(" ", "").replace("\u00A0", "").replace("\u202F", "").replace("'", "");
+    if (t.isEmpty() || t.length() > 40 || !t.matches("[0-9][0-9.,]*")) {
+      return null;
+    }
+    int point = t.lastIndexOf('.');
+    int comma = t.lastIndexOf(',');
+    char decimal;
+    if (point >= 0 && comma >= 0) {
+      decimal = point > comma ? '.' : ',';
+    } else if (point < 0 && comma < 0) {
+      return t.equals(text.strip()) ? null : t;
+    } else {
+      // One kind of mark: a decimal mark when it stands once and not before exactly three digits.
+      char mark = point >= 0 ? '.' : ',';
+      int at = Math.max(point, comma);
+      boolean once = t.indexOf(mark) == at;
+      decimal = once && t.length() - at - 1 != 3 ? mark : 0;
+    }
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == decimal && i == t.lastIndexOf(decimal)) {
+        b.append('.');
+      } else if (Character.isDigit(c)) {
+        b.append(c);
+      } else if (c == decimal) {
+        return null;
+      }
+    }
+    String r = b.toString();
+    return r.equals(text.strip()) || r.endsWith(".") ? null : r;
   }
 
   /** A YAML 1.2 core integer: decimal with an optional sign, 0o octal or 0x hexadecimal. */
@@ -264,8 +354,16 @@ final class Fields {
     }
   }
 
-  /** A date in one of FORMAT.md's forms; {@code allowOpen} accepts the word {@code open}. */
+  /** A date in one of FORMAT.md's forms. */
   PartialDate date(String key) {
+    return date(key, false);
+  }
+
+  /**
+   * A date in one of FORMAT.md's forms; with {@code openAllowed} (an end) a near-miss of the word
+   * {@code open} ("Open", "ongoing") gets {@code open} as its hint.
+   */
+  PartialDate date(String key, boolean openAllowed) {
     YNode n = get(key);
     if (n == null) {
       return null;
@@ -275,13 +373,28 @@ final class Fields {
       if (d.isPresent()) {
         return d.get();
       }
+      boolean open = openAllowed && meansOpen(s.text());
       out.accept(Diagnostic.of(n.at(), Code.E013,
           "invalid date '" + clip(s.text()) + "' for '" + key + "'",
-          "write YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date (e.g. 2016-11 or 2016-11-01)"));
+          open ? "write 'open' (lower case) for a measure without an end date"
+              : PartialDate.hint(s.text())));
       return null;
     }
-    wrongType(key, n, "a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+    wrongType(key, n, "a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+        n instanceof YScalar s && s.type() == ScalarType.FLOAT
+            ? "write the month after a hyphen, e.g. " + s.text().replace('.', '-')
+                + ", not a point" : "write YYYY, YYYY-MM or YYYY-MM-DD, e.g. 2016-11");
     return null;
+  }
+
+  /** Words people write for an end that is not there yet. */
+  private static final List<String> OPEN_WORDS =
+      List.of("open", "ongoing", "on-going", "present", "current", "now", "none", "indefinite",
+          "permanent", "continuing", "running", "open-ended", "open ended", "until further notice");
+
+  private static boolean meansOpen(String text) {
+    String t = text.strip().toLowerCase(Locale.ROOT);
+    return OPEN_WORDS.contains(t) || Suggest.distance(t, "open", 1) <= 1;
   }
 
   /** A list of maps, each handed to {@code each} with its index; null when absent. */
@@ -327,7 +440,8 @@ final class Fields {
         values.add(s.text());
       } else {
         out.accept(Diagnostic.of(item.at(), Code.E008,
-            "an entry of '" + key + "' must be text, not " + item.kind(), null));
+            "an entry of '" + key + "' must be text, not " + item.kind(),
+            "write each entry as a plain word, e.g. [" + key + "-a, " + key + "-b]"));
       }
     }
     return values;
@@ -347,9 +461,21 @@ final class Fields {
   }
 
   private void wrongType(String key, YNode n, String expected) {
+    wrongType(key, n, expected, switch (expected) {
+      case "text" -> "write a single value after '" + key + ":'; quote it if it holds ': ' or"
+          + " starts with [ or {";
+      case "true or false" -> "write true or false";
+      case "a whole number" -> "write digits only, e.g. 12000 (no quotes, points or commas)";
+      case "a list" -> "write the entries under '" + key + ":' as lines starting with '- '";
+      case "a map" -> "write '" + key + ":' and the keys under it, indented";
+      default -> "write " + expected;
+    });
+  }
+
+  private void wrongType(String key, YNode n, String expected, String hint) {
     String shown = n instanceof YScalar s ? " '" + clip(s.text()) + "'" : "";
     out.accept(Diagnostic.of(n.at(), Code.E008,
-        "'" + key + "' must be " + expected + ", not " + n.kind() + shown, null));
+        "'" + key + "' must be " + expected + ", not " + n.kind() + shown, hint));
   }
 
   static String clip(String s) {

@@ -126,9 +126,9 @@ public final class PolicyBinder {
     m.require("id", "municipality");
     m.require("name", "municipality");
     String id = m.string("id");
-    String name = m.string("name");
+    String name = m.text("name", false);
     String country = canonical.of(m.string("country"));
-    String region = canonical.of(m.string("region"));
+    String region = canonical.of(m.text("region", false));
     Long population = m.integer("population");
     String type = canonical.of(m.string("type"));
     PartialDate asOf = m.date("as_of");
@@ -176,8 +176,8 @@ public final class PolicyBinder {
     f.require("title", what);
     f.require("domain", what);
     f.require("target", what);
-    String title = f.string("title");
-    String description = f.string("description");
+    String title = f.text("title", false);
+    String description = f.text("description", true);
     String domain = canonical.of(f.string("domain"));
     Target target = target(f.map("target"), where, what);
     String instrument = canonical.of(f.string("instrument"));
@@ -196,7 +196,7 @@ public final class PolicyBinder {
             FUNDING_KEYS, out, where);
         if (ff.require("source", "a funding entry of " + what) && ff.string("source") != null) {
           funding.add(new Funding(canonical.of(ff.string("source")), ff.number("amount_eur"),
-              ff.string("note")));
+              ff.text("note", true)));
           renumber(where, "funding[" + i + "]", "funding[" + (funding.size() - 1) + "]");
         }
       }
@@ -221,8 +221,8 @@ public final class PolicyBinder {
         String p = "sources[" + sources.size() + "]";
         Fields sf = new Fields(sm, p, "a source of " + what, SOURCE_KEYS, out, where);
         if (sf.require("title", "a source of " + what) && sf.string("title") != null) {
-          sources.add(new Source(sf.string("title"), sf.string("url"), sf.date("date"),
-              sf.string("page")));
+          sources.add(new Source(sf.text("title", false), sf.string("url"), sf.date("date"),
+              sf.text("page", false)));
         }
       }
     }
@@ -282,7 +282,7 @@ public final class PolicyBinder {
     if (endNode instanceof YScalar s && "open".equals(s.text())) {
       return new Period(start, null, true);
     }
-    return new Period(start, f.date("end"), false);
+    return new Period(start, f.date("end", true), false);
   }
 
   private Coding coding(YMap node, Map<String, SourceLocation> where, String what) {
@@ -292,7 +292,7 @@ public final class PolicyBinder {
     Fields f = new Fields(node, "coding", "the coding of " + what, CODING_KEYS, out, where);
     Targeting t = label(f, "targeting", Vocabulary.TARGETING_CODES, Targeting::of);
     Duration d = label(f, "duration", Vocabulary.DURATION_CODES, Duration::of);
-    return new Coding(t, d, f.string("coder"), f.string("note"));
+    return new Coding(t, d, f.text("coder", false), f.text("note", true));
   }
 
   private <T> T label(Fields f, String key, List<String> allowed,

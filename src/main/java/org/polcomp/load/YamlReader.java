@@ -84,8 +84,12 @@ public final class YamlReader {
    */
   public void read(String file, byte[] bytes, Consumer<Diagnostic> out, Consumer<Document> each) {
     String text = decode(file, bytes, out);
-    if (text != null && linesFit(file, text, out)) {
-      parse(file, text, out, each);
+    if (text == null) {
+      return;
+    }
+    int longest = longestLine(file, text, out);
+    if (longest >= 0) {
+      parse(file, text, settingsFor(longest), out, each);
     }
   }
 
@@ -201,17 +205,38 @@ public final class YamlReader {
   }
 
   /**
-   * The longest line read: snakeyaml-engine copies its whole look-ahead window each time it reads
-   * on inside one token, so a line of millions of characters costs minutes (quadratic); lines are
-   * checked before parsing. Four times the string limit leaves room for quotes and escapes.
+   * The longest line read, checked before parsing. Four times the string limit leaves room for
+   * quotes and escapes.
    */
   int maxLineLength() {
     return (int) Math.min(Integer.MAX_VALUE, Math.max(65_536, 4L * limits.maxStringLength() + 4096));
   }
 
-  /** False (and an E005 at the line) when a line is longer than {@link #maxLineLength()}. */
-  private boolean linesFit(String file, String text, Consumer<Diagnostic> out) {
+  /**
+   * The settings for a text whose longest line has {@code longest} characters. snakeyaml-engine
+   * copies its whole look-ahead window each time it reads on inside one token, one buffer at a
+   * time, so with the default buffer a line of millions of characters costs minutes (quadratic);
+   * a buffer as long as the longest line keeps it to a few copies (linear).
+   */
+  private LoadSettings settingsFor(int longest) {
+    if (longest < LONG_LINE) {
+      return settings;
+    }
+    int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
+    return LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true)
+        .setBufferSize(longest + 1024).build();
+  }
+
+  /** Lines up to this long are read with the default buffer. */
+  private static final int LONG_LINE = 16_384;
+
+  /**
+   * The length of the longest line, or -1 (and an E005 at the line) when a line is longer than
+   * {@link #maxLineLength()}.
+   */
+  private int longestLine(String file, String text, Consumer<Diagnostic> out) {
     int max = maxLineLength();
+    int longest = 0;
     int start = 0;
     int line = 1;
     int n = text.length();
@@ -221,6 +246,7 @@ public final class YamlReader {
         if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
           i++;
         }
+        longest = Math.max(longest, i - start);
         line++;
         start = i + 1;
       } else if (i - start >= max) {
@@ -229,10 +255,10 @@ public final class YamlReader {
             String.format(Locale.ROOT, "line %d is longer than %,d characters, which is not read"
                 + " (a string holds at most %,d)", line, max, limits.maxStringLength()),
             "break the text over several lines; a YAML string may span lines"));
-        return false;
+        return -1;
       }
     }
-    return true;
+    return Math.max(longest, n - start);
   }
 
   /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
@@ -275,7 +301,7 @@ public final class YamlReader {
     return new SourceLocation(file, line, col);
   }
 
-  private void parse(String file, String text, Consumer<Diagnostic> out,
+  private void parse(String file, String text, LoadSettings settings, Consumer<Diagnostic> out,
       Consumer<Document> each) {
     int docs = 0;
     Builder b = new Builder(file, out);
@@ -302,40 +328,15 @@ public final class YamlReader {
       fatal = true;
     } catch (MarkedYamlEngineException e) {
       fatal = true;
-      SourceLocation at = e.getProblemMark().or(e::getContextMark)
-          .map(m -> new SourceLocation(file, m.getLine() + 1, m.getColumn() + 1))
-          .orElse(SourceLocation.ofFile(file));
-      String problem = e.getContext() != null && !e.getContext().isBlank()
-          ? e.getContext() + ": " + e.getProblem() : e.getProblem();
-      out.accept(Diagnostic.of(at, Code.E001, "YAML syntax error: " + clean(problem),
-          "check the indentation and the quotes around this place"));
+      out.accept(YamlErrors.of(file, text, e));
     } catch (RuntimeException e) {
       fatal = true;
       // Any other exception of the parser is still a file it cannot read.
-      out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E001,
-          "YAML syntax error: " + clean(String.valueOf(e.getMessage())),
-          "check the indentation and the quotes around this place"));
+      out.accept(YamlErrors.of(file, e));
     }
     if (docs == 0 && !fatal) {
       each.accept(new Document(1, new SourceLocation(file, 1, 1), null));
     }
-  }
-
-  /** Keeps the problem statements of snakeyaml's multi-line message, drops the excerpts. */
-  static String clean(String message) {
-    if (message == null) {
-      return "unreadable input";
-    }
-    List<String> parts = new ArrayList<>();
-    for (String line : message.split("\\R")) {
-      String s = line.strip();
-      if (s.isEmpty() || line.startsWith(" ") || s.startsWith("in reader") || s.startsWith("at [")
-          || s.equals("^")) {
-        continue;
-      }
-      parts.add(s);
-    }
-    return parts.isEmpty() ? message.strip() : String.join(": ", parts);
   }
 
   /** Builds the tree of one document at a time from events. */

@@ -25,6 +25,11 @@ public record Locations(SourceLocation base, Map<String, SourceLocation> byPath)
     return byPath.getOrDefault(path, base);
   }
 
+  /** Whether a value was written at {@code path} (whatever became of it). */
+  public boolean has(String path) {
+    return byPath.containsKey(path);
+  }
+
   /** The location of the key at {@code path} (recorded as {@code path#key}), else the value's. */
   public SourceLocation keyAt(String path) {
     SourceLocation k = byPath.get(path + "#key");

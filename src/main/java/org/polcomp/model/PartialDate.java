@@ -14,6 +14,16 @@ import java.util.regex.Pattern;
  */
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
   private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+  /** Day first, as many countries write it: 15-01-2018, 15.01.2018, 15/1/2018. */
+  private static final Pattern DAY_FIRST =
+      Pattern.compile("(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
+  /** A month and year written the other way round: 01-2018, 1/2018. */
+  private static final Pattern MONTH_FIRST = Pattern.compile("(\\d{1,2})[-./](\\d{4})");
+
+  /** The earliest year of a date (FORMAT.md): no integration measure is older. */
+  public static final int MIN_YEAR = 1800;
+  /** The latest year of a date: none is planned further ahead, and a typo would stretch timelines. */
+  public static final int MAX_YEAR = 2200;
 
   /** Month and day are 0 when the date has no such part. */
   public PartialDate {
@@ -31,20 +41,78 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
     }
   }
 
-  /** Parses one of the three forms; empty for anything else, including impossible dates. */
+  /**
+   * Parses one of the three forms; empty for anything else, including impossible dates ({@code
+   * 2016-00}, {@code 2016-11-00}, {@code 2019-02-30}) and years outside {@link #MIN_YEAR}..{@link
+   * #MAX_YEAR}. {@link #hint} says what is wrong with such a text.
+   */
   public static Optional<PartialDate> parse(String text) {
     Matcher m = FORM.matcher(text);
     if (!m.matches()) {
       return Optional.empty();
     }
+    int y = Integer.parseInt(m.group(1));
+    // A written month or day of 00 is not "no month": it is no date at all.
+    int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
+    int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
+    if (y < MIN_YEAR || y > MAX_YEAR || m.group(2) != null && mo == 0
+        || m.group(3) != null && d == 0) {
+      return Optional.empty();
+    }
     try {
-      int y = Integer.parseInt(m.group(1));
-      int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-      int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
       return Optional.of(new PartialDate(y, mo, d));
     } catch (IllegalArgumentException | DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * What to write instead of a text that {@link #parse} rejects: the usual fix for the mistake it
+   * shows (a month 00, a day past the month's end, a year out of range, day-first order), else the
+   * three forms.
+   */
+  public static String hint(String text) {
+    String t = text.strip();
+    Matcher m = FORM.matcher(t);
+    if (m.matches()) {
+      int y = Integer.parseInt(m.group(1));
+      if (y < MIN_YEAR || y > MAX_YEAR) {
+        return "a year runs from " + MIN_YEAR + " to " + MAX_YEAR + "; check for a typo in "
+            + m.group(1);
+      }
+      if (m.group(2) != null) {
+        int mo = Integer.parseInt(m.group(2));
+        if (mo == 0 || mo > 12) {
+          return "a month runs from 01 to 12; for the whole year write " + m.group(1);
+        }
+        if (m.group(3) != null) {
+          YearMonth ym = YearMonth.of(y, mo);
+          String whole = m.group(1) + "-" + m.group(2);
+          return "there is no day " + m.group(3) + " in " + whole + " (it has days 01 to "
+              + ym.lengthOfMonth() + "); for the whole month write " + whole;
+        }
+      }
+    }
+    Matcher dayFirst = DAY_FIRST.matcher(t);
+    if (dayFirst.matches()) {
+      Optional<PartialDate> d = parse(dayFirst.group(3) + "-" + two(dayFirst.group(2)) + "-"
+          + two(dayFirst.group(1)));
+      if (d.isPresent()) {
+        return "write the year first: " + d.get();
+      }
+    }
+    Matcher monthFirst = MONTH_FIRST.matcher(t);
+    if (monthFirst.matches()) {
+      Optional<PartialDate> d = parse(monthFirst.group(2) + "-" + two(monthFirst.group(1)));
+      if (d.isPresent()) {
+        return "write the year first: " + d.get();
+      }
+    }
+    return "write YYYY, YYYY-MM or YYYY-MM-DD, a real calendar date (e.g. 2016-11 or 2016-11-01)";
+  }
+
+  private static String two(String digits) {
+    return digits.length() == 1 ? "0" + digits : digits;
   }
 
   /** The first day this date covers (a start). */

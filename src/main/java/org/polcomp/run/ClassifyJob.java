@@ -48,7 +48,7 @@ public final class ClassifyJob {
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
       if (run.hasErrors()) {
         Outputs.invalid(run.diagnostics(), console.err());
-        return Outcome.INVALID;
+        return run.failure();
       }
       Table measures = stream.measures(run.dataset());
       AtomicFile.Body body;
@@ -76,7 +76,7 @@ public final class ClassifyJob {
         ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.ALL, Stages.NO_SINK);
     if (run.hasErrors()) {
       Outputs.invalid(run.diagnostics(), console.err());
-      return Outcome.INVALID;
+      return run.failure();
     }
     String text = MeasureTable.of(
         Aggregator.active(run.dataset(), Outputs.classified(run), asOf),

@@ -82,7 +82,7 @@ public final class CompareJob {
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
       if (run.hasErrors()) {
         Outputs.invalid(run.diagnostics(), console.err());
-        return Outcome.INVALID;
+        return run.failure();
       }
       Comparison comparison = stream.comparison();
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),

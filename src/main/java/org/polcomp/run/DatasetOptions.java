@@ -9,6 +9,7 @@ import java.util.List;
  *
  * @param paths files or directories; empty for the default dataset {@code policies/}
  * @param codebook a user codebook, or null for the default
+ * @param lineage a user lineage file that adds or replaces rows of the built-in table, or null
  * @param quiet print nothing but errors
  * @param threads the threads that read files: 1 reads one file at a time, 0 uses every core
  * @param maxFileBytes the largest policy file read
@@ -16,7 +17,8 @@ import java.util.List;
  * @param maxString the longest string
  * @param maxAliases the most YAML aliases per document
  */
-public record DatasetOptions(List<Path> paths, Path codebook, boolean quiet, int threads,
+public record DatasetOptions(List<Path> paths, Path codebook, Path lineage, boolean quiet,
+    int threads,
     long maxFileBytes, int maxDepth, int maxString, int maxAliases) {
   public DatasetOptions {
     paths = paths == null ? List.of() : List.copyOf(paths);

@@ -26,7 +26,7 @@ public final class ExplainJob {
     Stages.Loaded run = Stages.load(o.dataset(), Progress.NONE, Stages.Keep.ALL, Stages.NO_SINK);
     if (run.hasErrors()) {
       Outputs.invalid(run.diagnostics(), console.err());
-      return Outcome.INVALID;
+      return run.failure();
     }
     List<String> refs = new ArrayList<>();
     for (ClassifiedMeasure cm : Outputs.classified(run)) {

@@ -33,6 +33,15 @@ public final class InitJob {
     if (o.name().isBlank()) {
       throw new UsageProblem("the municipality's name is blank", "give its name, e.g. Utrecht");
     }
+    // the file written would fail validation (E026): refuse it here, where it can be retyped
+    for (int i = 0; i < o.name().length(); i++) {
+      char c = o.name().charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new UsageProblem(String.format(java.util.Locale.ROOT,
+            "the municipality's name holds the control character U+%04X", (int) c),
+            "type the name without it");
+      }
+    }
     String text = new PolicySkeleton(Stages.defaultCodebook()).text(o.id(), o.name());
     Path output = OutputTarget.plain(o.output());
     if (output == null) {

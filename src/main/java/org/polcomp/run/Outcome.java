@@ -5,5 +5,10 @@ public enum Outcome {
   /** Done; for validate, no errors (warnings allowed unless --strict). */
   OK,
   /** The data is invalid: the diagnostics are printed and nothing else was written. */
-  INVALID
+  INVALID,
+  /**
+   * An input could not be read (an I/O error, a path that is no regular file: E023): the
+   * diagnostics are printed and nothing else was written. An input/output failure, not bad data.
+   */
+  UNREADABLE
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -17,17 +18,21 @@ import java.util.function.Supplier;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.ClassificationWarnings;
 import org.polcomp.classify.Classifier;
+import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
+import org.polcomp.load.LineageLoader;
 import org.polcomp.load.Progress;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Lineage;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.PartialDate;
+import org.polcomp.validate.LineageCheck;
 import org.polcomp.validate.Validator;
 
 /**
@@ -46,8 +51,8 @@ final class Stages {
    * classification of every measure in dataset order (empty unless {@link Keep#ALL}), the
    * diagnostics, sorted, and the number of measures read (also when the dataset kept none).
    */
-  record Loaded(Codebook codebook, Dataset dataset, List<Classification> classifications,
-      List<Diagnostic> diagnostics, long measureCount) {
+  record Loaded(Codebook codebook, Lineage lineage, Dataset dataset,
+      List<Classification> classifications, List<Diagnostic> diagnostics, long measureCount) {
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -58,6 +63,15 @@ final class Stages {
 
     int warnings() {
       return diagnostics.size() - errors();
+    }
+
+    /**
+     * How a run with errors ends: UNREADABLE when an input could not be read (E023, exit 3),
+     * else INVALID.
+     */
+    Outcome failure() {
+      return diagnostics.stream().anyMatch(d -> d.code() == Code.E023) ? Outcome.UNREADABLE
+          : Outcome.INVALID;
     }
 
     /** The warnings (the issues table of a comparison). */
@@ -103,11 +117,11 @@ final class Stages {
 
   /** The limits the options ask for. */
   static Limits limits(DatasetOptions o) {
-    if (o.maxFileBytes() < 1 || o.maxDepth() < 1 || o.maxString() < 1 || o.maxAliases() < 0) {
-      throw new UsageProblem("the limits must be positive numbers", null);
+    try {
+      return Limits.of(o.maxFileBytes(), o.maxDepth(), o.maxString(), o.maxAliases());
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem(e.getMessage(), "--help lists each limit with its cap");
     }
-    return new Limits(o.maxFileBytes(), o.maxDepth(), o.maxString(), o.maxAliases(),
-        Math.max(Limits.DEFAULT.maxAliasNodes(), o.maxAliases() * 200));
   }
 
   /** The as-of date of the options (a partial date means its first day), or null. */
@@ -116,7 +130,7 @@ final class Stages {
       return null;
     }
     return PartialDate.parse(o.asOf()).map(PartialDate::first).orElseThrow(() -> new UsageProblem(
-        "--as-of '" + o.asOf() + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+        "--as-of '" + o.asOf() + "' is not a date", PartialDate.hint(o.asOf())));
   }
 
   /** The default codebook. */
@@ -140,10 +154,14 @@ final class Stages {
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     Codebook codebook = codebook(o.codebook(), limits, diagnostics);
-    if (codebook == null) {
+    Lineage lineage = lineage(o.lineage(), limits, diagnostics);
+    if (codebook == null || lineage == null) {
       diagnostics.sort(Diagnostic.ORDER);
-      return new Loaded(null, new Dataset(List.of(), List.of()), List.of(), diagnostics, 0);
+      return new Loaded(codebook, lineage, new Dataset(List.of(), List.of()), List.of(),
+          diagnostics, 0);
     }
+    // A code without as_of is checked against the day of the run: it describes the present.
+    LocalDate today = LocalDate.now(ZoneOffset.UTC);
     sink.start(codebook);
     Validator validator = new Validator(codebook);
     Classifier classifier = new Classifier(codebook);
@@ -155,6 +173,7 @@ final class Stages {
     DatasetLoader loader = new DatasetLoader(limits, o.threads() != 1, progress);
     DatasetLoader.Result r = onThreads(o.threads(), () -> loader.load(roots, (file, m, out) -> {
       validator.document(m, out);
+      LineageCheck.check(m, lineage, today, out);
       measures.add(m.measures().size());
       List<Classification> cs = new ArrayList<>(m.measures().size());
       List<Diagnostic> ws = warnings.computeIfAbsent(m.file(),
@@ -193,7 +212,24 @@ final class Stages {
       classifications.addAll(classified.get(place));
     }
     diagnostics.sort(Diagnostic.ORDER);
-    return new Loaded(codebook, r.dataset(), classifications, diagnostics, measures.sum());
+    return new Loaded(codebook, lineage, r.dataset(), classifications, diagnostics,
+        measures.sum());
+  }
+
+  /**
+   * The lineage table of the run: the built-in one, with the rows of the user's file when one is
+   * given (null, with its diagnostics in {@code into}, when that file has errors).
+   */
+  static Lineage lineage(Path file, Limits limits, List<Diagnostic> into) {
+    LineageLoader loader = new LineageLoader(limits);
+    Lineage builtIn = loader.builtIn();
+    if (file == null) {
+      return builtIn;
+    }
+    requireExists(file);
+    LineageLoader.Result r = loader.load(file, builtIn);
+    into.addAll(r.diagnostics());
+    return r.lineage();
   }
 
   /** The places in dataset order, which is the order of the dataset's municipalities. */
@@ -278,8 +314,9 @@ final class Stages {
 
   /** A usage problem unless {@code p} exists (a dangling link exists). */
   static void requireExists(Path p) {
-    if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS)) {
-      throw new UsageProblem("no such file or directory: " + DatasetLoader.display(p),
+    String why = DatasetLoader.whyUnreadable(p);
+    if (why != null) {
+      throw new UsageProblem(why + ": " + DatasetLoader.display(p),
           p.equals(DEFAULT_DATASET)
               ? "run polcomp from the project folder, or name the dataset's path"
               : "check the path");

@@ -69,7 +69,7 @@ public final class ValidateJob {
       console.out().flush();
     }
     boolean failed = run.hasErrors() || (o.strict() && run.warnings() > 0);
-    return failed ? Outcome.INVALID : Outcome.OK;
+    return !failed ? Outcome.OK : run.hasErrors() ? run.failure() : Outcome.INVALID;
   }
 
   private static String write(DiagnosticFormat format, List<Diagnostic> diagnostics,

@@ -30,7 +30,9 @@ public final class LineageCheck {
       return;
     }
     LocalDate ended = e.endedOn().orElseThrow();
-    String when = m.asOf() != null ? "on the file's as_of date " + m.asOf() : "today (" + on + ")";
+    // not the day itself: the same data gives the same report from one day to the next
+    String when = m.asOf() != null ? "on the file's as_of date " + m.asOf()
+        : "today (the file has no as_of date)";
     String message;
     String hint;
     if (e.successor() == null) {

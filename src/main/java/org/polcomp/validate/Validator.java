@@ -1,6 +1,8 @@
 package org.polcomp.validate;
 
+import java.net.IDN;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.net.URISyntaxException;
 import java.util.HashMap;
 import java.util.List;
@@ -69,7 +71,13 @@ public final class Validator {
     }
     if (m.population() != null && m.population() < 0) {
       out.accept(Diagnostic.of(at.at("population"), Code.E018,
-          "population " + m.population() + " is negative", null));
+          "population " + m.population() + " is negative",
+          "write the number of inhabitants, or leave 'population' out when it is not known"));
+    }
+    if (m.name() != null && isBlank(m.name())) {
+      out.accept(Diagnostic.of(at.at("name"), Code.E024,
+          "the name of municipality '" + clip(m.id()) + "' is blank",
+          "write the municipality's official name"));
     }
     Map<String, SourceLocation> ids = new HashMap<>();
     for (Measure measure : m.measures()) {
@@ -105,7 +113,7 @@ public final class Validator {
     Locations at = m.locations();
     String what = "measure '" + m.id() + "'";
     id(m.id(), at.at("id"), "measure id", out);
-    if (m.title() != null && m.title().isBlank()) {
+    if (m.title() != null && isBlank(m.title())) {
       out.accept(Diagnostic.of(at.at("title"), Code.E024, "the title of " + what + " is blank",
           "give the measure a title"));
     }
@@ -154,6 +162,11 @@ public final class Validator {
         if (!Double.isFinite(f.amountEur())) {
           out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E021,
               "amount_eur of " + what + " is not a finite number", "write an amount in euro"));
+        } else if (Math.abs(f.amountEur()) >= MAX_AMOUNT) {
+          out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E021,
+              "amount_eur " + f.amountEur() + " of " + what + " is not below 1e15 euro, so sums"
+                  + " of it are no longer exact",
+              "write the amount in euro, not cents; check for extra digits"));
         } else if (f.amountEur() < 0) {
           out.accept(Diagnostic.of(at.at(p + ".amount_eur"), Code.E018,
               "amount_eur " + plain(f.amountEur()) + " of " + what + " is negative",
@@ -187,13 +200,19 @@ public final class Validator {
     for (int i = 0; i < sources.size(); i++) {
       String url = sources.get(i).url();
       if (url != null && !isHttpUrl(url)) {
+        int bad = badUrlCharacter(url);
         out.accept(Diagnostic.of(at.at("sources[" + i + "].url"), Code.E019,
-            "url '" + clip(url) + "' of " + what + " is not an http(s) URL",
-            "write a web address starting with https:// or http://"));
+            bad < 0 ? "url '" + clip(url) + "' of " + what + " is not an http(s) URL"
+                : "url '" + clip(url) + "' of " + what + " holds " + describeChar(url, bad)
+                    + " at character " + (bad + 1) + ", which a URL cannot hold",
+            bad < 0 ? "write a web address starting with https:// or http://"
+                : "write it as " + percentEncoded(url.codePointAt(bad))
+                    + " (copy the address from the browser's address bar to get it encoded)"));
       }
     }
+    // An end that was written but is not a date has its own error (E013): not "no end date" too.
     if (("ended".equals(m.status()) || "upscaled".equals(m.status()))
-        && m.period().end() == null) {
+        && m.period().end() == null && (m.period().openEnd() || !at.has("period.end"))) {
       out.accept(Diagnostic.of(at.at("status"), Code.W006,
           what + " has status '" + m.status() + "' but no end date",
           "add 'period: {end: YYYY-MM}'"));
@@ -252,7 +271,101 @@ public final class Validator {
     return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
   }
 
+  /** The largest amount whose sums stay exact in a double (and far above any budget). */
+  static final double MAX_AMOUNT = 1e15;
+
+  /** FORMAT.md: blank after removing white space and invisible characters counts as blank. */
+  static boolean isBlank(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!Character.isWhitespace(c) && !Character.isSpaceChar(c) && !isInvisible(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Zero-width space, non-joiner and joiner, word joiner, byte order mark, soft hyphen.
+  private static boolean isInvisible(char c) {
+    return c == '\u200B' || c == '\u200C' || c == '\u200D' || c == '\u2060' || c == '\uFEFF'
+        || c == '\u00AD' || c == '\u180E';
+  }
+
+  /** The index of the first character no URL may hold unencoded (RFC 3986), or -1. */
+  static int badUrlCharacter(String url) {
+    for (int i = 0; i < url.length(); i++) {
+      char c = url.charAt(i);
+      if (c <= 0x20 || c == 0x7F || "<>\"{}|\\^`".indexOf(c) >= 0 || c >= 0x80 && c <= 0x9F
+          || c == '\u00A0') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String describeChar(String s, int i) {
+    char c = s.charAt(i);
+    return switch (c) {
+      case ' ' -> "a space";
+      case '\u00A0' -> "a no-break space";
+      default -> c < 0x20 || c >= 0x7F && c <= 0x9F ? "the control character U+"
+          + String.format(Locale.ROOT, "%04X", (int) c) : "'" + c + "'";
+    };
+  }
+
+  /** A character as %XX escapes of its UTF-8 bytes: a space is %20. */
+  static String percentEncoded(int codePoint) {
+    StringBuilder b = new StringBuilder();
+    for (byte x : new String(Character.toChars(codePoint)).getBytes(StandardCharsets.UTF_8)) {
+      b.append('%').append(String.format(Locale.ROOT, "%02X", x & 0xFF));
+    }
+    return b.toString();
+  }
+
+  /**
+   * An absolute http(s) URL with a host. A host in another script ({@code https://例え.jp/}) is
+   * an internationalised domain name, valid once written in ASCII (IDNA), so it is checked so.
+   */
   static boolean isHttpUrl(String url) {
+    if (badUrlCharacter(url) >= 0) {
+      return false;
+    }
+    return isAsciiHttpUrl(asciiHost(url));
+  }
+
+  /** The URL with a non-ASCII host written in IDNA ASCII form; unchanged when not possible. */
+  private static String asciiHost(String url) {
+    int start = url.indexOf("://");
+    if (start < 0) {
+      return url;
+    }
+    start += 3;
+    int end = start;
+    while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+      end++;
+    }
+    String authority = url.substring(start, end);
+    int at = authority.lastIndexOf('@');
+    String host = authority.substring(at + 1);
+    int colon = host.lastIndexOf(':');
+    String port = "";
+    if (colon >= 0 && !host.startsWith("[")) {
+      port = host.substring(colon);
+      host = host.substring(0, colon);
+    }
+    if (host.chars().allMatch(c -> c < 0x80)) {
+      return url;
+    }
+    try {
+      String ascii = IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
+      return url.substring(0, start) + authority.substring(0, at + 1) + ascii + port
+          + url.substring(end);
+    } catch (IllegalArgumentException e) {
+      return url;
+    }
+  }
+
+  private static boolean isAsciiHttpUrl(String url) {
     try {
       URI u = new URI(url);
       String scheme = u.getScheme();

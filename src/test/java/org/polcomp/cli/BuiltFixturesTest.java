@@ -104,6 +104,41 @@ class BuiltFixturesTest {
         return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
             List.of());
       }),
+      new Rule(Code.E030, "a lineage file whose successor names no code", f -> {
+        String ln = write(f, "lineage.yaml", """
+            format: polcomp-lineage/1
+            municipalities:
+              - {code: XX0001, name: Oldtown, valid_to: 2020-12-31, successor: XX0002}
+            """);
+        return new Run(List.of("validate", "--lineage", ln, write(f, "a.yaml", VALID)),
+            List.of(ln + ":3:68:E030"));
+      }, "the lineage file with the successor's row", f -> {
+        String ln = write(f, "lineage.yaml", """
+            format: polcomp-lineage/1
+            municipalities:
+              - {code: XX0001, name: Oldtown, valid_to: 2020-12-31, successor: XX0002}
+              - {code: XX0002, name: Newtown, valid_from: 2021-01-01}
+            """);
+        return new Run(List.of("validate", "--lineage", ln, write(f, "a.yaml", VALID)),
+            List.of());
+      }),
+      new Rule(Code.W010, "a codebook that adds an id one typo from an existing one", f -> {
+        String cb = write(f, "cb.yaml", """
+            extends: default
+            instruments:
+              - {id: living_lab, weight: -3}
+            """);
+        return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
+            List.of(cb + ":3:9:W010"));
+      }, "the codebook that changes the existing id", f -> {
+        String cb = write(f, "cb.yaml", """
+            extends: default
+            instruments:
+              - {id: living-lab, weight: -3}
+            """);
+        return new Run(List.of("validate", "--codebook", cb, write(f, "a.yaml", VALID)),
+            List.of());
+      }),
       new Rule(Code.W007, "a folder without policy files", f -> {
         write(f, "empty/notes.txt", "not yaml");
         String p = slashes(f.resolve("empty"));

@@ -85,7 +85,7 @@ class InitCommandTest {
   void quotesWhatYamlWouldMisread() throws Exception {
     String[][] cases = {
         {"0344", "'s-Hertogenbosch"}, {"yes", "No"}, {"a", "Name: with # signs \"and\" \\ quotes"},
-        {"b", "1984"}, {"c", "São Paulo"}, {"d", "two\nlines\ttab"}, {"e", "trailing "}};
+        {"b", "1984"}, {"c", "São Paulo"}, {"d", "a\ttab"}, {"e", "trailing "}};
     for (String[] c : cases) {
       Path file = dir.resolve(c[0] + ".yaml");
       assertEquals(0, run("init", c[0], c[1], "-o", file.toString()), err.toString());

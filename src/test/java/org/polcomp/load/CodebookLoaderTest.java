@@ -96,7 +96,8 @@ class CodebookLoaderTest {
           end: {date: .inf}
         """);
     assertNull(r.codebook());
-    assertEquals(List.of("3:E011", "6:E025", "7:E009", "7:E010", "9:E021"), codes(r));
+    // 'wieght' is one error (unknown key, did you mean 'weight'), not also a missing 'weight'.
+    assertEquals(List.of("3:E011", "6:E025", "7:E010", "9:E021"), codes(r));
   }
 
   @Test
@@ -105,5 +106,19 @@ class CodebookLoaderTest {
     assertNotNull(r.codebook());
     assertTrue(r.codebook().group("roma").orElseThrow().migrationDefined());
     assertEquals(List.<Diagnostic>of(), r.diagnostics());
+  }
+
+  @Test
+  void aNewIdNextToADefaultOneIsANearMissWarning() {
+    CodebookLoader.Result r = parse("""
+        extends: default
+        instruments:
+          - {id: living_lab, weight: -3}
+          - {id: living-lab, weight: -1}
+          - {id: street-theatre, weight: 1}
+        """);
+    assertNotNull(r.codebook());
+    assertEquals(List.of("3:W010"), codes(r));
+    assertTrue(r.diagnostics().get(0).hint().contains("'living-lab'"));
   }
 }

@@ -74,6 +74,7 @@ class HostileInputTest {
         () -> new Main(new PrintWriter(out), new PrintWriter(err)).run(all));
     Run run = new Run(exit, out.toString(), err.toString(), parse(out.toString()));
     assertNoStackTrace(run);
+    assertEveryDiagnosticHasAHint(run);
     return run;
   }
 
@@ -97,6 +98,18 @@ class HostileInputTest {
     for (String text : List.of(run.out(), run.err())) {
       assertFalse(text.contains("\tat ") || text.contains("Exception") || text.contains("Caused by")
           || text.contains("internal error"), () -> "stack trace or internal error:\n" + text);
+    }
+  }
+
+  /** Every diagnostic line of the text report is followed by its hint (FORMAT.md). */
+  private static void assertEveryDiagnosticHasAHint(Run run) {
+    String[] lines = run.out().split("\n", -1);
+    for (int i = 0; i < lines.length; i++) {
+      if (LINE.matcher(lines[i]).matches()) {
+        String line = lines[i];
+        assertTrue(i + 1 < lines.length && lines[i + 1].startsWith("    hint: "),
+            () -> "no hint for: " + line);
+      }
     }
   }
 
@@ -180,7 +193,7 @@ class HostileInputTest {
 
   @Test
   void scalarAnchorsAreExpandedNotReadAsTheirNames() throws IOException {
-    Path f = write("anchors.yaml", valid("GM0001")
+    Path f = write("anchors.yaml", valid("GM9901")
         + "  - id: second\n"
         + "    title: &t Second\n"
         + "    domain: &d language\n"
@@ -208,7 +221,7 @@ class HostileInputTest {
 
   @Test
   void aliasToAnUnknownAnchorIsAnErrorNotItsName() throws IOException {
-    Path f = write("unknown-alias.yaml", valid("GM0001").replace("name: Town GM0001",
+    Path f = write("unknown-alias.yaml", valid("GM9901").replace("name: Town GM9901",
         "name: *town"));
     Run run = validate(f);
     assertEquals(1, run.exit());
@@ -258,7 +271,7 @@ class HostileInputTest {
   void fortyMegabyteScalarIsRejectedBySizeOrByLineLength() throws IOException {
     Path f = dir.resolve("scalar.yaml");
     try (BufferedWriter w = Files.newBufferedWriter(f, UTF_8)) {
-      w.write("municipality:\n  id: GM0001\n  name: ");
+      w.write("municipality:\n  id: GM9901\n  name: ");
       char[] chunk = new char[1 << 16];
       Arrays.fill(chunk, 'x');
       for (int i = 0; i < 40_000_000 / chunk.length; i++) {
@@ -277,7 +290,7 @@ class HostileInputTest {
 
   @Test
   void fortyThousandCharacterStringIsOverTheLimit() throws IOException {
-    Path f = write("long-string.yaml", valid("GM0001").replace("Language cafe",
+    Path f = write("long-string.yaml", valid("GM9901").replace("Language cafe",
         "L".repeat(40_000)));
     Run run = validate(f);
     assertEquals(1, run.exit());
@@ -302,7 +315,7 @@ class HostileInputTest {
   void invalidUtf8InTheMiddleOfALineIsPlacedByCodePoints() throws IOException {
     // "  name: Zürich 😀" is 16 code points; the bad byte is the 17th.
     Path f = writeBytes("bad-utf8.yaml", concat(
-        "municipality:\r\n  id: GM0001\r\n  name: Zürich 😀".getBytes(UTF_8),
+        "municipality:\r\n  id: GM9901\r\n  name: Zürich 😀".getBytes(UTF_8),
         new byte[] {(byte) 0xFF}, " more\r\npolicies: []\r\n".getBytes(UTF_8)));
     Run run = validate(f);
     assertEquals(1, run.exit());
@@ -311,9 +324,9 @@ class HostileInputTest {
 
   @Test
   void utf16FilesAreRejectedWithOrWithoutByteOrderMark() throws IOException {
-    Path le = writeBytes("utf16le.yaml", valid("GM0001").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
-    Path be = writeBytes("utf16be.yaml", valid("GM0002").getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
-    Path bom = writeBytes("utf16bom.yaml", valid("GM0003").getBytes(java.nio.charset.StandardCharsets.UTF_16));
+    Path le = writeBytes("utf16le.yaml", valid("GM9901").getBytes(java.nio.charset.StandardCharsets.UTF_16LE));
+    Path be = writeBytes("utf16be.yaml", valid("GM9902").getBytes(java.nio.charset.StandardCharsets.UTF_16BE));
+    Path bom = writeBytes("utf16bom.yaml", valid("GM9903").getBytes(java.nio.charset.StandardCharsets.UTF_16));
     Run run = validate(le, be, bom);
     assertEquals(1, run.exit());
     assertDiagnostics(run, le, "1:1 E002");
@@ -325,12 +338,12 @@ class HostileInputTest {
   @Test
   void utf8ByteOrderMarkIsAcceptedAndDoesNotShiftColumns() throws IOException {
     Path f = writeBytes("bom.yaml", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        valid("GM0001").replace("domain: language", "domain: langauge").getBytes(UTF_8)));
+        valid("GM9901").replace("domain: language", "domain: langauge").getBytes(UTF_8)));
     Run run = validate(f);
     assertEquals(1, run.exit());
     assertDiagnostics(run, f, "7:13 E011");
     Path ok = writeBytes("bom-ok.yaml", concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
-        valid("GM0002").getBytes(UTF_8)));
+        valid("GM9902").getBytes(UTF_8)));
     Run fine = validate(ok);
     assertEquals(0, fine.exit(), fine.out());
     assertTrue(fine.diagnostics().isEmpty(), fine.out());
@@ -338,7 +351,7 @@ class HostileInputTest {
 
   @Test
   void nulByteIsRejectedWhereItStands() throws IOException {
-    Path f = write("nul.yaml", valid("GM0001").replace("Town GM0001", "To\0wn"));
+    Path f = write("nul.yaml", valid("GM9901").replace("Town GM9901", "To\0wn"));
     Run run = validate(f);
     assertEquals(1, run.exit());
     assertDiagnostics(run, f, "3:11 E001");
@@ -346,8 +359,8 @@ class HostileInputTest {
 
   @Test
   void otherControlCharactersAreRejectedWhereTheyStand() throws IOException {
-    Path del = write("del.yaml", valid("GM0001").replace("Council", "Coun\u007Fcil"));
-    Path bell = write("bell.yaml", valid("GM0002").replace("Language", "Lang\u0007uage"));
+    Path del = write("del.yaml", valid("GM9901").replace("Council", "Coun\u007Fcil"));
+    Path bell = write("bell.yaml", valid("GM9902").replace("Language", "Lang\u0007uage"));
     Run run = validate(del, bell);
     assertEquals(1, run.exit());
     assertDiagnostics(run, del, "11:20 E001");
@@ -356,7 +369,7 @@ class HostileInputTest {
 
   @Test
   void tabsForIndentationAreASyntaxErrorAtTheTab() throws IOException {
-    Path f = write("tabs.yaml", "municipality:\n\tid: GM0001\n\tname: Town\npolicies: []\n");
+    Path f = write("tabs.yaml", "municipality:\n\tid: GM9901\n\tname: Town\npolicies: []\n");
     Run run = validate(f);
     assertEquals(1, run.exit());
     assertDiagnostics(run, f, "2:1 E001");
@@ -377,7 +390,7 @@ class HostileInputTest {
 
   @Test
   void directoryNamedLikeAPolicyFileIsSearchedNotRead() throws IOException {
-    Path inner = write("set/looks-like-a-file.yaml/inner.yaml", valid("GM0001"));
+    Path inner = write("set/looks-like-a-file.yaml/inner.yaml", valid("GM9901"));
     Path emptyDir = Files.createDirectories(dir.resolve("set/empty.yml"));
     Run run = validate(dir.resolve("set"));
     assertEquals(0, run.exit(), run.out());
@@ -390,8 +403,8 @@ class HostileInputTest {
 
   @Test
   void unreadableFileIsAnIoErrorAndTheOthersAreStillChecked() throws IOException {
-    Path locked = write("set/locked.yaml", valid("GM0001"));
-    Path other = write("set/other.yaml", valid("GM0002").replace("language", "lang"));
+    Path locked = write("set/locked.yaml", valid("GM9901"));
+    Path other = write("set/other.yaml", valid("GM9902").replace("language", "lang"));
     try {
       Files.setPosixFilePermissions(locked, EnumSet.noneOf(PosixFilePermission.class));
     } catch (UnsupportedOperationException e) {
@@ -416,7 +429,7 @@ class HostileInputTest {
     } catch (UnsupportedOperationException | IOException e) {
       assumeTrue(false, "no symbolic links here: " + e);
     }
-    Path ok = write("set/ok.yaml", valid("GM0001"));
+    Path ok = write("set/ok.yaml", valid("GM9901"));
     Run run = validate(dir.resolve("set"));
     assertEquals(1, run.exit());
     assertDiagnostics(run, a, "1:1 E023");
@@ -430,7 +443,7 @@ class HostileInputTest {
   @Test
   void linkToADirectoryIsNotFollowed() throws IOException {
     write("elsewhere/broken.yaml", "municipality: [\n");
-    Path ok = write("set/ok.yaml", valid("GM0001"));
+    Path ok = write("set/ok.yaml", valid("GM9901"));
     try {
       Files.createSymbolicLink(dir.resolve("set/linked.yaml"), dir.resolve("elsewhere"));
       Files.createSymbolicLink(dir.resolve("set/linked-dir"), dir.resolve("elsewhere"));
@@ -462,8 +475,8 @@ class HostileInputTest {
 
   @Test
   void fileThatVanishesAfterListingIsAnIoError() throws IOException {
-    Path gone = write("set/gone.yaml", valid("GM0001"));
-    Path stays = write("set/stays.yaml", valid("GM0002"));
+    Path gone = write("set/gone.yaml", valid("GM9901"));
+    Path stays = write("set/stays.yaml", valid("GM9902"));
     List<Path> files = new ArrayList<>();
     List<Diagnostic> listed = new ArrayList<>();
     DatasetLoader.collect(dir.resolve("set"), files, listed);
@@ -476,7 +489,7 @@ class HostileInputTest {
     assertEquals(Code.E023, d.code());
     assertEquals(DatasetLoader.display(gone), d.file());
     assertEquals(1, d.line());
-    assertEquals(List.of("GM0002"),
+    assertEquals(List.of("GM9902"),
         r.dataset().municipalities().stream().map(m -> m.id()).toList());
   }
 
@@ -484,7 +497,7 @@ class HostileInputTest {
   void threeThousandFilesInOneDirectory() throws IOException {
     Path set = Files.createDirectories(dir.resolve("many"));
     for (int i = 0; i < 3_000; i++) {
-      String id = String.format(Locale.ROOT, "GM%04d", i);
+      String id = String.format(Locale.ROOT, "ZZ%04d", i);
       Files.writeString(set.resolve(id + ".yaml"), valid(id), UTF_8);
     }
     Run run = validate(set);
@@ -499,7 +512,7 @@ class HostileInputTest {
   @Test
   void infinityAndNotANumberAmountsAreErrors() throws IOException {
     String[] spellings = {".inf", "-.inf", "+.Inf", ".INF", ".nan", ".NaN", ".NAN"};
-    StringBuilder sb = new StringBuilder(valid("GM0001")).append("    funding:\n");
+    StringBuilder sb = new StringBuilder(valid("GM9901")).append("    funding:\n");
     for (String s : spellings) {
       sb.append("      - {source: eu, amount_eur: ").append(s).append("}\n");
     }
@@ -513,7 +526,7 @@ class HostileInputTest {
 
   @Test
   void duplicateKeysAreReportedAndTheRestIsStillChecked() throws IOException {
-    Path f = write("dup.yaml", valid("GM0001").replace("    domain: language\n",
+    Path f = write("dup.yaml", valid("GM9901").replace("    domain: language\n",
         "    domain: language\n    domain: work\n    scale: city\n"));
     Run run = validate(f);
     assertEquals(1, run.exit());
@@ -522,7 +535,7 @@ class HostileInputTest {
 
   @Test
   void quotedTildeIsTextNotNull() throws IOException {
-    Path f = write("tilde.yaml", valid("GM0001").replace("name: Town GM0001", "name: \"~\""));
+    Path f = write("tilde.yaml", valid("GM9901").replace("name: Town GM9901", "name: \"~\""));
     Run run = validate(f);
     assertEquals(0, run.exit(), run.out());
   }

@@ -126,7 +126,7 @@ class LineageTableTest {
         assertEquals(r.validFrom(), c.validFrom(), c.code());
         assertTrue(c.source().startsWith(LineageTable.RVIG + "; "), c.code());
       } else {
-        assertTrue(c.source().startsWith("SOURCES.md"), c.code());
+        assertTrue(c.source().startsWith("https://"), c.code());
       }
     }
     assertEquals(changes.size() - 1, overlapping, "only Land van Cuijk is new");

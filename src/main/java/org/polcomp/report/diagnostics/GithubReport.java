@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.Printable;
 
 /**
  * GitHub Actions workflow commands, one line per diagnostic:
@@ -26,7 +27,7 @@ final class GithubReport implements DiagnosticFormat.DiagnosticWriter {
   /** One diagnostic as a workflow command. */
   static String command(Diagnostic d) {
     StringBuilder b = new StringBuilder("::").append(d.severity().label());
-    b.append(" file=").append(escapeProperty(d.file()));
+    b.append(" file=").append(escapeProperty(Printable.escape(d.file())));
     // Line and column 0 mean "the whole file": GitHub takes a missing line as that.
     if (d.line() > 0) {
       b.append(",line=").append(d.line());
@@ -35,7 +36,10 @@ final class GithubReport implements DiagnosticFormat.DiagnosticWriter {
       }
     }
     b.append(",title=").append(escapeProperty(d.code().id()));
-    String text = d.hint() == null ? d.message() : d.message() + "\nhint: " + d.hint();
+    // Controls from the data are shown, not run; the one line break is the hint's own.
+    String message = Printable.escape(d.message(), true);
+    String text = d.hint() == null ? message
+        : message + "\nhint: " + Printable.escape(d.hint(), true);
     return b.append("::").append(escapeData(text)).toString();
   }
 

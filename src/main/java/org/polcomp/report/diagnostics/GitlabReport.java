@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.Severity;
 
@@ -45,16 +46,19 @@ final class GitlabReport implements DiagnosticFormat.DiagnosticWriter {
   }
 
   /**
-   * One fingerprint per diagnostic: the SHA-256 of its file, line, column, code and message. GitLab
-   * merges issues that share a fingerprint, so a repeat of an identical diagnostic gets its
-   * occurrence number hashed in too; the list is sorted, so that number is stable.
+   * One fingerprint per diagnostic: the SHA-256 of its file, code and message, without the line
+   * and column. The message names the place in the document (the key, the measure) and the
+   * value, so the fingerprint stays when lines are added above a finding, and GitLab's
+   * merge-request widget does not show every finding as fixed and new; line references inside
+   * the message ("first at line 12") are blanked for the same reason. GitLab merges issues that
+   * share a fingerprint, so a repeat gets its occurrence number hashed in too; the list is
+   * sorted, so that number is stable.
    */
   static List<String> fingerprints(List<Diagnostic> diagnostics) {
     Set<String> seen = new HashSet<>();
     List<String> result = new ArrayList<>();
     for (Diagnostic d : diagnostics) {
-      String key = d.file() + '\0' + d.line() + '\0' + d.column() + '\0' + d.code().id() + '\0'
-          + d.message();
+      String key = d.file() + '\0' + d.code().id() + '\0' + withoutPositions(d.message());
       String fp = sha256(key);
       for (int n = 2; !seen.add(fp); n++) {
         fp = sha256(key + '\0' + n);
@@ -62,6 +66,14 @@ final class GitlabReport implements DiagnosticFormat.DiagnosticWriter {
       result.add(fp);
     }
     return result;
+  }
+
+  private static final Pattern POSITION =
+      Pattern.compile("(line|column) \\d+|:\\d+:\\d+");
+
+  /** The message with line and column numbers blanked. */
+  static String withoutPositions(String message) {
+    return POSITION.matcher(message).replaceAll("$1 #");
   }
 
   private static String sha256(String s) {

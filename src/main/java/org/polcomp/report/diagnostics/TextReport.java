@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
 import org.polcomp.diagnostic.Diagnostic;
+import org.polcomp.diagnostic.Printable;
 
 /**
  * {@code FILE:LINE:COL: error[E012]: message}, the hint indented below, then a summary line. The
@@ -30,13 +31,13 @@ public final class TextReport implements DiagnosticFormat.DiagnosticWriter {
 
   /** One diagnostic as a compiler-style line. */
   static String line(Diagnostic d) {
-    return d.file() + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "["
+    return Printable.escape(d.file()) + ":" + d.line() + ":" + d.column() + ": " + d.severity().label() + "["
         + d.code().id() + "]: " + oneLine(d.message());
   }
 
-  /** A value quoted in a message may hold line breaks; one diagnostic stays one line. */
+  /** A value quoted in a message may hold line breaks or controls; one diagnostic stays one line. */
   static String oneLine(String s) {
-    return s.replace("\r", "\\r").replace("\n", "\\n");
+    return Printable.escape(s);
   }
 
   /** The closing count line. */
