@@ -12,8 +12,6 @@ import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
 import org.polcomp.aggregate.YearRange;
 import org.polcomp.load.DatasetLoader;
-import org.polcomp.load.Limits;
-import org.polcomp.load.LineageLoader;
 import org.polcomp.model.PartialDate;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
@@ -73,8 +71,7 @@ public final class CompareJob {
     YearRange years = years(o.years());
     LocalDate boundaries = boundaries(o.boundaries());
     AggregateOptions options = new AggregateOptions(Stages.asOf(o.analysis()),
-        o.analysis().preferCoded(), o.groupBy(), years, boundaries,
-        boundaries == null ? null : new LineageLoader(Limits.DEFAULT).builtIn());
+        o.analysis().preferCoded(), o.groupBy(), years, null, null);
     // The dataset streams: each municipality is aggregated as it is read and its measure rows
     // wait on disk, so memory does not grow with the number of measures.
     try (Streamed stream = Streamed.comparison(options)) {
@@ -84,7 +81,11 @@ public final class CompareJob {
         Outputs.invalid(run.diagnostics(), console.err());
         return run.failure();
       }
-      Comparison comparison = stream.comparison();
+      // the parts are made as the files are read; the boundaries only matter when they combine,
+      // after the run has read its lineage table (the built-in one, or with --lineage)
+      Comparison comparison = stream.combined(boundaries == null ? options
+          : new AggregateOptions(options.asOf(), options.preferCoded(), options.groupBy(), years,
+              boundaries, run.lineage()));
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),
           run.codebook(), run.warningList(), runInfo(o, run));
       Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));

@@ -277,6 +277,24 @@ class PanelCompareTest {
         .asString());
   }
 
+  @Test
+  void theBoundariesFollowTheRunsLineageFile() throws IOException {
+    Path file = dir.resolve("lineage.yaml");
+    Files.writeString(file, String.join("\n", "format: polcomp-lineage/1", "municipalities:",
+        "  - code: GM0344", "    name: Utrecht", "    valid_to: 2022-12-31",
+        "    successor: GM9999", "  - code: GM9999", "    name: Groot-Utrecht",
+        "    valid_from: 2023-01-01", ""));
+    JsonNode merged = compare(MERGERS, "--lineage", file.toString(), "--boundaries", "2024");
+    Map<String, JsonNode> after = byId(merged.get("municipalities"));
+    assertFalse(after.containsKey("GM0344"));
+    assertEquals("Groot-Utrecht", after.get("GM9999").get("municipality").asString());
+    assertTrue(after.containsKey("GM1982"), "the built-in rows still apply");
+    JsonNode utrecht = byId(merged.get("lineage")).get("GM0344");
+    assertEquals("GM9999", utrecht.get("counted_as").asString());
+    assertEquals("2023-01-01", utrecht.get("since").asString());
+    assertEquals("2024-01-01", merged.get("options").get("boundaries").asString());
+  }
+
   private static Map<String, JsonNode> byId(JsonNode rows) {
     Map<String, JsonNode> out = new HashMap<>();
     for (JsonNode row : rows) {
