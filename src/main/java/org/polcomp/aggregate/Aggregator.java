@@ -441,6 +441,7 @@ public final class Aggregator {
         continue;
       }
       t.add(cm.targeting(coded), cm.duration(coded), m.budget());
+      t.statesAmount |= m.statesAmount();
       if (!m.contactWith().isEmpty()) {
         extra[0]++;
         if (m.contactWith().contains(EARLIER_MIGRANTS)) {
@@ -508,7 +509,7 @@ public final class Aggregator {
         t.structural, t.temporary, t.unclassifiedDuration,
         t.quadrant(Quadrant.MAINSTREAMED_STRUCTURAL), t.quadrant(Quadrant.MAINSTREAMED_TEMPORARY),
         t.quadrant(Quadrant.TARGET_GROUP_STRUCTURAL), t.quadrant(Quadrant.TARGET_GROUP_TEMPORARY),
-        t.mainstreamingShare(), t.structuralShare(), t.budget.doubleValue(),
+        t.mainstreamingShare(), t.structuralShare(), t.budgetCell(),
         t.mainstreamingShareBudget(), t.structuralShareBudget(), t.profile(),
         extra[0], extra[1], extra[2], extra[3], who.file());
   }

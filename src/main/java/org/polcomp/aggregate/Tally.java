@@ -23,6 +23,8 @@ final class Tally {
   BigDecimal budgetTargetGroup = BigDecimal.ZERO;
   BigDecimal budgetStructural = BigDecimal.ZERO;
   BigDecimal budgetTemporary = BigDecimal.ZERO;
+  // budget_eur is empty, not 0, when no measure states an amount: nothing is known of the money
+  boolean statesAmount;
 
   void add(Targeting t, Duration d, BigDecimal measureBudget) {
     measures++;
@@ -69,6 +71,12 @@ final class Tally {
     budgetTargetGroup = budgetTargetGroup.add(o.budgetTargetGroup);
     budgetStructural = budgetStructural.add(o.budgetStructural);
     budgetTemporary = budgetTemporary.add(o.budgetTemporary);
+    statesAmount |= o.statesAmount;
+  }
+
+  /** The budget as a cell: null when none of the measures states an amount. */
+  Double budgetCell() {
+    return statesAmount ? budget.doubleValue() : null;
   }
 
   long quadrant(Quadrant q) {

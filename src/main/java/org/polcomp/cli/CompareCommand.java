@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare the municipalities of a dataset: an XLSX workbook, CSV files or JSON.",
-        "The format follows OUT (*.xlsx, *.json, or a directory for CSV) unless --format says."},
+    description = {"Compare the municipalities of a dataset: an XLSX workbook, CSV files, JSON or",
+        "an HTML report. The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV)",
+        "unless --format says."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "1:the data is invalid (OUT is left as it was)",
         "2:usage error", "3:input/output failure (OUT is left as it was)"})
@@ -29,12 +30,12 @@ final class CompareCommand implements Callable<Integer> {
   List<Path> paths;
 
   @Option(names = {"-o", "--output"}, paramLabel = "OUT", required = true,
-      description = "Where to write: FILE.xlsx, FILE.json, a folder for CSV files (an existing"
+      description = "Where to write: FILE.xlsx, FILE.json, FILE.html, a folder for CSV files (an existing"
           + " one, a name ending in /, or a name without extension), or - for standard output.")
   Path output;
 
   @Option(names = "--format", paramLabel = "FORMAT",
-      description = "xlsx, json or csv; overrides what OUT's name says.")
+      description = "xlsx, json, csv or html; without it the format follows OUT's name.")
   String format;
 
   @Option(names = "--group-by", paramLabel = "KEY",

@@ -19,9 +19,10 @@ import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.text.ComparisonSummary;
+import org.polcomp.report.html.HtmlWriter;
 import org.polcomp.report.xlsx.XlsxWriter;
 
-/** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
+/** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV, JSON or HTML. */
 public final class CompareJob {
   private CompareJob() {}
 
@@ -52,7 +53,7 @@ public final class CompareJob {
 
   /** The formats compare writes; csv is a folder of files. */
   public static final OutputTarget.Formats FORMATS =
-      new OutputTarget.Formats(List.of("xlsx", "json", "csv"), null, "csv", null);
+      new OutputTarget.Formats(List.of("xlsx", "json", "csv", "html"), null, "csv", null);
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
@@ -94,6 +95,8 @@ public final class CompareJob {
         console.writeBytes(out -> {
           if (format.equals("xlsx")) {
             new XlsxWriter().write(report, out);
+          } else if (format.equals("html")) {
+            new HtmlWriter().write(report, out);
           } else {
             new JsonWriter().write(report, out);
           }
@@ -103,6 +106,7 @@ public final class CompareJob {
       ReportWriter writer = switch (format) {
         case "xlsx" -> new XlsxWriter();
         case "json" -> new JsonWriter();
+        case "html" -> new HtmlWriter();
         default -> new CsvWriter(o.rawCsv());
       };
       writer.write(report, target.path());

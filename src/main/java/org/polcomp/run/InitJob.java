@@ -36,7 +36,7 @@ public final class InitJob {
     // the file written would fail validation (E026): refuse it here, where it can be retyped
     for (int i = 0; i < o.name().length(); i++) {
       char c = o.name().charAt(i);
-      if (Character.isISOControl(c)) {
+      if (Character.isISOControl(c) && c != '\t') {
         throw new UsageProblem(String.format(java.util.Locale.ROOT,
             "the municipality's name holds the control character U+%04X", (int) c),
             "type the name without it");

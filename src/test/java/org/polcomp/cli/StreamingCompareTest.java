@@ -107,14 +107,26 @@ class StreamingCompareTest {
     assertEquals(0, CliRunner.run("compare", big.toString(), "-o", xlsx.toString(), "-q").exit());
     try (XSSFWorkbook wb = new XSSFWorkbook(xlsx.toFile())) {
       XSSFChart bars = wb.getSheet("Summary").getDrawingPatriarch().getCharts().get(0);
-      assertEquals("Measures per quadrant, the first 200 of 250 municipalities",
+      assertEquals("Measures of each municipality by kind, the first 200 of 250",
           bars.getTitleText().getString());
       var series = bars.getChartSeries().get(0).getSeries(0);
       assertEquals(200, series.getCategoryData().getPointCount());
-      assertEquals("Summary!$B$2:$B$201", series.getCategoryData().getDataRangeReference());
-      XSSFChart scatter = wb.getSheet("Typology").getDrawingPatriarch().getCharts().get(0);
-      assertEquals(n, scatter.getChartSeries().get(0).getSeries(0).getValuesData().getPointCount(),
-          "every municipality is a point of the scatter chart");
+      assertEquals("Overview!$AA$2:$AA$201", series.getCategoryData().getDataRangeReference());
+      var bubbles = wb.getSheet("Typology").getDrawingPatriarch().getCharts().get(0)
+          .getCTChart().getPlotArea().getBubbleChartArray(0).getSerArray(0).getBubbleSize()
+          .getNumRef().getNumCache();
+      double placed = 0;
+      for (int i = 0; i < bubbles.sizeOfPtArray(); i++) {
+        placed += Double.parseDouble(bubbles.getPtArray(i).getV());
+      }
+      int withShares = 0;
+      var summary = wb.getSheet("Summary");
+      for (int r = 1; r <= n; r++) {
+        if (summary.getRow(r).getCell(18) != null && summary.getRow(r).getCell(19) != null) {
+          withShares++;
+        }
+      }
+      assertEquals(withShares, placed, "every municipality with both shares is in a bubble");
     } catch (org.apache.poi.openxml4j.exceptions.InvalidFormatException e) {
       throw new IOException(e);
     }

@@ -59,7 +59,7 @@ class GoldenTest {
         new Output("junit", "expected.junit.xml"), new Output("sarif", "expected.sarif.json")),
     CLASSIFY(new Output("csv", "expected.csv"), new Output("json", "expected.json")),
     COMPARE(new Output("xlsx", "expected.xlsx.txt"), new Output("json", "expected.json"),
-        new Output("csv", "csv/"));
+        new Output("csv", "csv/"), new Output("html", "expected.html"));
 
     final List<Output> outputs;
 

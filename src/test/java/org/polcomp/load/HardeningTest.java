@@ -84,7 +84,7 @@ class HardeningTest {
   /** A valid document with one measure whose lines below 'period:' the caller writes. */
   private static String measure(String extra) {
     return "municipality:\n"
-        + "  id: GM0001\n"
+        + "  id: GM9901\n"
         + "  name: Town\n"
         + "policies:\n"
         + "  - id: cafe\n"
@@ -111,9 +111,9 @@ class HardeningTest {
   void codebookThatIsAFifoIsAnIoErrorNotAHang() throws Exception {
     Path fifo = dir.resolve("cb.yaml");
     assumeTrue(mkfifo(fifo), "no mkfifo here");
-    Path data = write("a.yaml", HostileInputTest.valid("GM0001"));
+    Path data = write("a.yaml", HostileInputTest.valid("GM9901"));
     Run r = run("validate", "--codebook", fifo.toString(), data.toString());
-    assertEquals(1, r.exit(), r.out() + r.err());
+    assertEquals(3, r.exit(), r.out() + r.err()); // an unreadable input is an I/O failure
     assertEquals(List.of("1:E023"), r.at(), r.out());
     assertNotNull(r.only("E023").hint());
   }
@@ -121,7 +121,7 @@ class HardeningTest {
   @Test
   void codebookThatIsADeviceIsAnIoErrorNotAnEndlessRead() throws IOException {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
-    Path data = write("a.yaml", HostileInputTest.valid("GM0001"));
+    Path data = write("a.yaml", HostileInputTest.valid("GM9901"));
     Run r = run("codebook", "--check", "/dev/zero");
     assertEquals(1, r.exit(), r.out() + r.err());
     assertTrue(r.codes().contains("E023"), r.out());
@@ -133,7 +133,7 @@ class HardeningTest {
 
   @Test
   void limitsAboveTheirCapsAreUsageErrorsNamingTheCap() throws IOException {
-    Path data = write("a.yaml", HostileInputTest.valid("GM0001"));
+    Path data = write("a.yaml", HostileInputTest.valid("GM9901"));
     for (String[] c : List.of(
         new String[] {"--max-file-size=9223372036854775807", "268435456"},
         new String[] {"--max-depth=5010", "1000"},
@@ -150,7 +150,7 @@ class HardeningTest {
   @Test
   void nestingAtTheDepthCapIsReadWithoutStackOverflow() throws IOException {
     int depth = Limits.MAX_DEPTH - 2;
-    Path f = write("deep.yaml", HostileInputTest.valid("GM0001")
+    Path f = write("deep.yaml", HostileInputTest.valid("GM9901")
         .replace("municipality:\n", "x-deep: " + "[".repeat(depth) + "]".repeat(depth)
             + "\nmunicipality:\n"));
     Run r = run("validate", "--max-depth=" + Limits.MAX_DEPTH, f.toString());
@@ -161,7 +161,7 @@ class HardeningTest {
   void aFourMillionCharacterLineParsesInLinearTime() throws IOException {
     // With the parser's default buffer this line took over 30 s (quadratic); now about one.
     int n = 4_000_000;
-    Path f = write("long.yaml", HostileInputTest.valid("GM0001")
+    Path f = write("long.yaml", HostileInputTest.valid("GM9901")
         .replace("municipality:\n", "x-long: " + "a".repeat(n) + "\nmunicipality:\n"));
     long t0 = System.nanoTime();
     Run r = run("validate", "--max-string=" + n, f.toString());
@@ -202,7 +202,7 @@ class HardeningTest {
 
   @Test
   void asOfWithAnImpossibleDateIsAUsageErrorWithAHint() throws IOException {
-    Path data = write("a.yaml", HostileInputTest.valid("GM0001"));
+    Path data = write("a.yaml", HostileInputTest.valid("GM9901"));
     Run r = run("classify", "--as-of", "2016-00", data.toString());
     assertEquals(2, r.exit(), r.out() + r.err());
     assertTrue(r.err().contains("01 to 12"), r.err());
@@ -251,7 +251,7 @@ class HardeningTest {
 
   @Test
   void theSameFileReachedTwiceIsReadOnce() throws IOException {
-    Path a = write("set/a.yaml", HostileInputTest.valid("GM0001"));
+    Path a = write("set/a.yaml", HostileInputTest.valid("GM9901"));
     for (String[] args : List.of(
         new String[] {"validate", a.toString(), a.toString()},
         new String[] {"validate", dir.resolve("set").toString(), a.toString()},
@@ -267,7 +267,7 @@ class HardeningTest {
 
   @Test
   void controlCharactersInTextValuesAreErrorsNamingTheCharacter() throws IOException {
-    Path f = write("c.yaml", "municipality:\n  id: GM0001\n  name: \"Town\\e]0;pwned\\a\"\n"
+    Path f = write("c.yaml", "municipality:\n  id: GM9901\n  name: \"Town\\e]0;pwned\\a\"\n"
         + "policies:\n  - id: cafe\n    title: \"Cafe\\u0085\"\n    domain: language\n"
         + "    declared_duration: structural\n    target: {groups: [refugees]}\n"
         + "    description: |\n      Two\n      lines\twith a tab\n"
@@ -310,7 +310,7 @@ class HardeningTest {
 
   @Test
   void titlesAndNamesOfOnlyInvisibleCharactersAreBlank() throws IOException {
-    Path f = write("b.yaml", "municipality:\n  id: GM0001\n  name: \"\\u200B\"\n"
+    Path f = write("b.yaml", "municipality:\n  id: GM9901\n  name: \"\\u200B\"\n"
         + "policies:\n  - id: cafe\n    title: \"\\u00A0\\u200B \"\n    domain: language\n"
         + "    declared_duration: structural\n    target: {groups: [refugees]}\n"
         + "    sources: [{title: S}]\n");
@@ -323,7 +323,7 @@ class HardeningTest {
   @Test
   void diagnosticsThatHadNoHintHaveOne() throws IOException {
     Path set = Files.createDirectories(dir.resolve("empty-folder"));
-    Path f = write("h.yaml", "municipality:\n  id: GM0001\n  name: [Town]\n  population: -5\n"
+    Path f = write("h.yaml", "municipality:\n  id: GM9901\n  name: [Town]\n  population: -5\n"
         + "policies: []\n---\n");
     Path cb = write("big.yaml", "x".repeat(200));
     Run r = run("validate", set.toString(), f.toString());
@@ -360,7 +360,7 @@ class HardeningTest {
 
   @Test
   void unclosedBracketIsReportedWhereItOpened() throws IOException {
-    StringBuilder text = new StringBuilder(HostileInputTest.valid("GM0001"));
+    StringBuilder text = new StringBuilder(HostileInputTest.valid("GM9901"));
     text.append("    x-tags: [a, b\n    status: ended\n");
     Path f = write("u.yaml", text.toString());
     Run r = run("validate", f.toString());
@@ -413,7 +413,7 @@ class HardeningTest {
 
   @Test
   void aMisspeltRequiredKeyIsOneErrorNotTwo() throws IOException {
-    Path f = write("k.yaml", HostileInputTest.valid("GM0001").replace("title: Language", "titel:"
+    Path f = write("k.yaml", HostileInputTest.valid("GM9901").replace("title: Language", "titel:"
         + " Language"));
     Run r = run("validate", f.toString());
     assertEquals(List.of("E010"), r.codes(), r.out());
@@ -441,7 +441,7 @@ class HardeningTest {
 
   @Test
   void internationalHostsAreUrlsAndBadCharactersAreNamed() throws IOException {
-    Path f = write("url.yaml", HostileInputTest.valid("GM0001").replace("title: Council letter",
+    Path f = write("url.yaml", HostileInputTest.valid("GM9901").replace("title: Council letter",
         "{title: A, url: 'https://例え.jp/pad'}\n      - {title: B, url: 'https://x.nl/a b'}\n"
             + "      - {title: C, url: 'https://x.nl/a|b'}\n      - title: Council letter"));
     Run r = run("validate", f.toString());

@@ -431,12 +431,12 @@ class HostileInputTest {
     }
     Path ok = write("set/ok.yaml", valid("GM9901"));
     Run run = validate(dir.resolve("set"));
-    assertEquals(1, run.exit());
+    assertEquals(3, run.exit(), "an input that cannot be read is an I/O failure");
     assertDiagnostics(run, a, "1:1 E023");
     assertDiagnostics(run, b, "1:1 E023");
     assertDiagnostics(run, ok);
     Run direct = validate(a);
-    assertEquals(1, direct.exit());
+    assertEquals(3, direct.exit());
     assertDiagnostics(direct, a, "1:1 E023");
   }
 
@@ -469,7 +469,7 @@ class HostileInputTest {
     }
     assumeTrue(p.waitFor() == 0 && Files.exists(fifo), "mkfifo failed");
     Run run = validate(fifo);
-    assertEquals(1, run.exit());
+    assertEquals(3, run.exit(), "an input that cannot be read is an I/O failure");
     assertDiagnostics(run, fifo, "1:1 E023");
   }
 

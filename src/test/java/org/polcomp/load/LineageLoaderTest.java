@@ -183,8 +183,8 @@ class LineageLoaderTest {
     assertEquals(List.of("2:E008"), errors("municipalities:\n  - GM0363\n"));
     assertEquals(List.of("1:E008"), errors("- code: GM0363\n"));
     assertEquals(List.of("1:E008"), errors("a: 1\n---\nb: 2\n"));
-    // The parser finds the open list at the end of the input.
-    assertEquals(List.of("2:E001"), errors("municipalities: [\n"));
+    // An unclosed list is reported where it opened.
+    assertEquals(List.of("1:E001"), errors("municipalities: [\n"));
   }
 
   @Test

@@ -327,7 +327,8 @@ final class Repack {
   // <hyperlinks> where the schema wants it.
   private static void sheet(InputStream in, OutputStream out, SheetRows rows, Hyperlinks links,
       String name) throws IOException {
-    String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    String xml = dimension(new String(in.readAllBytes(), StandardCharsets.UTF_8),
+        rows.dimension());
     int end = xml.indexOf("</sheetData>");
     String after;
     if (end >= 0) {
@@ -355,6 +356,20 @@ final class Repack {
     Hyperlinks.copy(spool.links, out);
     out.write("</hyperlinks>".getBytes(StandardCharsets.US_ASCII));
     out.write(after.substring(at).getBytes(StandardCharsets.UTF_8));
+  }
+
+  // POI sees only the header row and says so in <dimension>; the sheet covers its data rows too.
+  static String dimension(String xml, String ref) {
+    int at = xml.indexOf("<dimension ");
+    if (at < 0) {
+      int data = xml.indexOf("<sheetData");
+      int views = xml.indexOf("<sheetViews");
+      int before = views >= 0 && views < data ? views : data;
+      // after <sheetPr>, before <sheetViews> (ECMA-376 CT_Worksheet)
+      return xml.substring(0, before) + "<dimension ref=\"" + ref + "\"/>" + xml.substring(before);
+    }
+    int end = xml.indexOf('>', at);
+    return xml.substring(0, at) + "<dimension ref=\"" + ref + "\"/" + xml.substring(end);
   }
 
   /** Where {@code <hyperlinks>} goes in the XML after {@code </sheetData>}. */

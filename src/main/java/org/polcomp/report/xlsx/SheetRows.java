@@ -22,15 +22,27 @@ import org.polcomp.report.Table;
  * @param count the number of rows on this sheet
  * @param shown the columns shown, in sheet order
  * @param index for each shown column, its place in a table row
- * @param percentStyle the cell style of shares
+ * @param styles for each shown column, the cell style of its values (0: none)
  * @param linkStyle the cell style of hyperlinks
  */
 record SheetRows(String part, Table table, long start, int count, List<Column> shown,
-    int[] index, int percentStyle, int linkStyle) {
+    int[] index, int[] styles, int linkStyle) {
 
   SheetRows {
     shown = List.copyOf(shown);
     index = index.clone();
+    styles = styles.clone();
+    if (styles.length != shown.size() || index.length != shown.size()) {
+      throw new IllegalArgumentException("one index and one style per shown column");
+    }
+  }
+
+  /**
+   * The range the sheet's cells cover, header included, as its {@code <dimension>} says it:
+   * readers in streaming mode (openpyxl's read-only mode) read only that far.
+   */
+  String dimension() {
+    return "A1:" + CellReference.convertNumToColString(shown.size() - 1) + Math.max(1, count + 1);
   }
 
   /** Writes the rows (after the header row); URLs get a hyperlink from {@code links}. */
@@ -56,9 +68,8 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
         }
         x.ascii("<c r=\"").ascii(columns[k]).ascii(number).ascii("\"");
         switch (shown.get(k).type()) {
-          case INTEGER -> number(x, 0, ((Long) v).doubleValue());
-          case NUMBER -> number(x, 0, (Double) v);
-          case SHARE -> number(x, percentStyle, (Double) v);
+          case INTEGER -> number(x, styles[k], ((Long) v).doubleValue());
+          case NUMBER, SHARE -> number(x, styles[k], (Double) v);
           case BOOLEAN -> x.ascii(" t=\"b\"><v>").ascii((Boolean) v ? "1" : "0").ascii("</v>");
           case URL -> {
             String url = (String) v;
@@ -66,7 +77,7 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
             text(x, linked ? linkStyle : 0, TableSheets.clip(url));
           }
           // a string cell, never a formula, whatever the text looks like
-          default -> text(x, 0, TableSheets.clip((String) v));
+          default -> text(x, styles[k], TableSheets.clip((String) v));
         }
         x.ascii("</c>");
       }

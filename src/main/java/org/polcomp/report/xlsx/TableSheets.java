@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.apache.poi.ss.SpreadsheetVersion;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellReference;
@@ -22,7 +23,7 @@ import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableColumns;
 import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTableStyleInfo;
 import org.polcomp.report.Cells;
 import org.polcomp.report.Column;
-import org.polcomp.report.ColumnType;
+import org.polcomp.report.Columns;
 import org.polcomp.report.Table;
 
 /** Writes one table to one sheet, or to several when it has more rows than a sheet holds. */
@@ -33,6 +34,8 @@ final class TableSheets {
   private static final int SAMPLE = 1_000;
   private static final int MIN_WIDTH = 6;
   private static final int MAX_WIDTH = 60;
+  // the height of a line of header text, in points
+  private static final float HEADER_LINE = 15f;
   private static final String TABLE_STYLE = "TableStyleMedium2";
   // a table name must not read as a cell reference (A1, R1C1, R, C)
   private static final Pattern REFERENCE =
@@ -93,9 +96,12 @@ final class TableSheets {
     }
     int[] index = places.stream().mapToInt(Integer::intValue).toArray();
     int[] widths = new int[shown.size()];
+    int[] styleIndex = new int[shown.size()];
     for (int k = 0; k < widths.length; k++) {
-      // room for the filter button
-      widths[k] = shown.get(k).header().length() + 3;
+      // the header wraps at its spaces, its longest word with room for the filter button
+      widths[k] = longestWord(shown.get(k).header()) + 3;
+      CellStyle style = styles.of(shown.get(k));
+      styleIndex[k] = style == null ? 0 : style.getIndex();
     }
     Map<String, List<Object>> values = new LinkedHashMap<>();
     for (String key : capture) {
@@ -119,7 +125,7 @@ final class TableSheets {
           captured.add(v);
         }
         if (v != null && n < SAMPLE) {
-          widths[k] = Math.max(widths[k], width(c.type(), v));
+          widths[k] = Math.max(widths[k], width(c, v));
         }
       }
     }
@@ -128,22 +134,23 @@ final class TableSheets {
     long start = 0;
     do {
       int count = (int) Math.min(maxRows - 1, total - start);
-      SXSSFSheet sheet = startSheet(table, shown, parts.size() + 1, sheets);
+      SXSSFSheet sheet = startSheet(table, shown, widths, parts.size() + 1, sheets);
       String part = partName(sheet);
-      rows.put(part, new SheetRows(part, table, start, count, shown, index,
-          styles.percent.getIndex(), styles.link.getIndex()));
+      rows.put(part, new SheetRows(part, table, start, count, shown, index, styleIndex,
+          styles.link.getIndex()));
       parts.add(finish(sheet, shown, count));
+      Printing.table(wb, sheet, shown.size(), count);
       start += count;
     } while (start < total);
     for (SXSSFSheet s : sheets) {
       for (int k = 0; k < widths.length; k++) {
-        s.setColumnWidth(k, Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widths[k] + 1)) * 256);
+        s.setColumnWidth(k, width(widths[k]) * 256);
       }
     }
     return new Placed(table, List.copyOf(shown), List.copyOf(parts), values);
   }
 
-  private SXSSFSheet startSheet(Table table, List<Column> shown, int number,
+  private SXSSFSheet startSheet(Table table, List<Column> shown, int[] widths, int number,
       List<SXSSFSheet> sheets) {
     String name = number == 1 ? table.sheet() : table.sheet() + " " + number;
     if (wb.getSheet(name) != null) {
@@ -151,12 +158,19 @@ final class TableSheets {
     }
     SXSSFSheet sheet = wb.createSheet(name);
     Row header = sheet.createRow(0);
+    int lines = 1;
     for (int k = 0; k < shown.size(); k++) {
+      lines = Math.max(lines, lines(shown.get(k).header(), width(widths[k]) - 3));
       Cell cell = header.createCell(k);
       cell.setCellValue(shown.get(k).header());
-      cell.setCellStyle(styles.header);
+      cell.setCellStyle(styles.headerOf(shown.get(k)));
     }
-    sheet.createFreezePane(0, 1);
+    header.setHeightInPoints(Math.min(lines, 4) * HEADER_LINE);
+    // the Summary keeps the id and the name in view while one scrolls right
+    int frozenColumns = table.key().equals(Columns.MUNICIPALITIES.key())
+        && shown.size() > 2 && shown.get(0).key().equals("municipality_id")
+        && shown.get(1).key().equals("municipality") ? 2 : 0;
+    sheet.createFreezePane(frozenColumns, 1);
     sheets.add(sheet);
     return sheet;
   }
@@ -179,13 +193,50 @@ final class TableSheets {
     return s.substring(0, end) + "\u2026";
   }
 
-  private static int width(ColumnType type, Object v) {
-    return switch (type) {
-      case SHARE -> 7;
+  private static int width(int content) {
+    return Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, content + 1));
+  }
+
+  private static int longestWord(String s) {
+    int longest = 0;
+    for (String w : s.split(" ")) {
+      longest = Math.max(longest, w.length());
+    }
+    return longest;
+  }
+
+  // the lines a header takes, wrapped at spaces into this many characters
+  static int lines(String s, int width) {
+    int lines = 1;
+    int at = 0;
+    for (String w : s.split(" ")) {
+      if (at > 0 && at + 1 + w.length() > width) {
+        lines++;
+        at = w.length();
+      } else {
+        at += (at > 0 ? 1 : 0) + w.length();
+      }
+    }
+    return lines;
+  }
+
+  // the width of a value as its format shows it
+  private static int width(Column c, Object v) {
+    return switch (c.type()) {
+      case SHARE -> 5;
       case BOOLEAN -> 5;
-      case INTEGER, NUMBER -> Cells.number(v).length();
+      case INTEGER -> c.key().equals("population") ? grouped(Cells.number(v)) : Cells.number(v)
+          .length();
+      case NUMBER -> c.key().endsWith("_eur")
+          ? 2 + grouped(Long.toString(Math.round((Double) v))) : Cells.number(v).length();
       default -> ((String) v).codePointCount(0, ((String) v).length());
     };
+  }
+
+  // the length of a whole number with a separator every three digits
+  private static int grouped(String digits) {
+    int n = digits.startsWith("-") ? digits.length() - 1 : digits.length();
+    return digits.length() + Math.max(0, (n - 1) / 3);
   }
 
   // The Excel table over the sheet: header plus data, at least one (empty) data row, since a

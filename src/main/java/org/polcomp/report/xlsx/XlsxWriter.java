@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.zip.Deflater;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ooxml.POIXMLProperties;
+import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.polcomp.report.AtomicFile;
@@ -25,12 +26,14 @@ import org.polcomp.report.ReportWriter;
 import org.polcomp.report.Table;
 
 /**
- * Writes a report as an XLSX workbook (OUTPUTS.md): one sheet per table in report order, then
- * {@code Codebook} and {@code About}. Every table sheet has a bold frozen header, an Excel table
- * (with its autofilter) whose column names are the header cells, column widths from the header and
- * the first rows, and shares as percentages. {@code Summary} gets a colour scale on its shares and
- * a stacked bar chart of the quadrant counts; {@code Typology} a scatter chart of the
- * municipalities' shares.
+ * Writes a report as an XLSX workbook (OUTPUTS.md): the {@link Overview} first, then one sheet
+ * per table in report order, then {@code Codebook} and {@code About}. Every table sheet has a bold
+ * frozen header aligned with its values, an Excel table (with its autofilter) whose column names
+ * are the header cells, column widths from the header and the first rows, number formats by
+ * column (counts, thousands, euros, percentages) and prints landscape, one page wide, with its
+ * header on every page ({@link Printing}). {@code Summary} gets a colour scale on its shares and
+ * the stacked bar chart of the measures by kind; {@code Typology} the bubble chart of the
+ * municipalities' shares; the Overview both ({@link Charts}).
  *
  * <p>POI (SXSSF, inline strings) writes the workbook's structure with the header rows; the data
  * rows are then written straight into the package, the sheets in parallel, and hyperlinks spooled
@@ -47,6 +50,8 @@ public final class XlsxWriter implements ReportWriter {
   public static final int MAX_HYPERLINKS = Hyperlinks.MAX_PER_SHEET;
   // rows kept in memory by SXSSF before they go to its temporary file
   private static final int WINDOW = 100;
+  // the columns of the charts beside the Summary and Typology tables
+  private static final int CHART_WIDTH = 12;
 
   private final int maxRowsPerSheet;
 
@@ -101,6 +106,8 @@ public final class XlsxWriter implements ReportWriter {
   private void fill(Report report, SXSSFWorkbook wb, Map<String, SheetRows> rows)
       throws IOException {
     Styles styles = new Styles(wb);
+    // first in the workbook, written last: it shows what the other sheets hold
+    SXSSFSheet overview = wb.createSheet(Overview.SHEET);
     Set<String> tableNames = new HashSet<>();
     Map<String, TableSheets.Placed> placed = new LinkedHashMap<>();
     List<Table> all = new ArrayList<>(report.tables());
@@ -108,24 +115,29 @@ public final class XlsxWriter implements ReportWriter {
     all.add(report.aboutTable());
     for (Table table : all) {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
-          ? Charts.SUMMARY_COLUMNS : List.of();
+          ? ChartData.CAPTURE : List.of();
       TableSheets sheets =
           new TableSheets(wb, styles, rows, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
     }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
+    ChartData data = ChartData.of(Overview.SHEET, summary);
+    Overview.write(wb, overview, styles, report, summary, data);
     if (summary != null) {
       Charts.colourScale(wb, summary);
-      Charts.quadrantBars(wb, summary);
+      Charts.quadrantBars(wb, summary.parts().get(0).sheet(), summary.shown().size() + 1, 1,
+          CHART_WIDTH, data);
       TableSheets.Placed typology = placed.get(Columns.TYPOLOGY.key());
       if (typology != null) {
-        Charts.shareScatter(wb, summary, typology);
+        Charts.shareBubbles(wb, typology.parts().get(0).sheet(), typology.shown().size() + 1, 1,
+            10, 24, data);
       }
     }
     TableSheets.Placed panel = placed.get(Columns.PANEL.key());
     if (panel != null) {
       PanelChart.add(wb, panel);
     }
+    wb.setActiveSheet(0);
   }
 
   // POI stamps the creation date with the clock; the report has none (determinism).

@@ -51,6 +51,7 @@ class SheetRowsTest {
     try (SXSSFWorkbook wb = new SXSSFWorkbook(-1); Hyperlinks links = new Hyperlinks()) {
       CellStyle percent = wb.createCellStyle();
       CellStyle link = wb.createCellStyle();
+      CellStyle integer = wb.createCellStyle();
       SXSSFSheet sheet = wb.createSheet("s");
       // POI: the cells TableSheets used to make, written by POI's sheet writer
       StringWriter poi = new StringWriter();
@@ -66,7 +67,10 @@ class SheetRowsTest {
           }
           Cell cell = row.createCell(k);
           switch (COLUMNS.get(k).type()) {
-            case INTEGER -> cell.setCellValue(((Long) v).doubleValue());
+            case INTEGER -> {
+              cell.setCellValue(((Long) v).doubleValue());
+              cell.setCellStyle(integer);
+            }
             case NUMBER -> cell.setCellValue((Double) v);
             case SHARE -> {
               cell.setCellValue((Double) v);
@@ -88,7 +92,8 @@ class SheetRowsTest {
 
       ByteArrayOutputStream ours = new ByteArrayOutputStream();
       new SheetRows("xl/worksheets/sheet1.xml", table, 0, rows.size(), COLUMNS,
-          new int[] {0, 1, 2, 3, 4, 5, 6}, percent.getIndex(), link.getIndex())
+          new int[] {0, 1, 2, 3, 4, 5, 6},
+          new int[] {0, integer.getIndex(), 0, percent.getIndex(), 0, 0, 0}, link.getIndex())
           .write(ours, links);
       // as POI's file writer encodes it: UTF-8, a lone surrogate becomes '?'
       String expected = new String(poi.toString().getBytes(StandardCharsets.UTF_8),
@@ -96,7 +101,8 @@ class SheetRowsTest {
       assertEquals(expected, ours.toString(StandardCharsets.UTF_8));
       // the comparison saw the cases it is about
       assertTrue(expected.contains("&lt;") && expected.contains("xml:space=\"preserve\"")
-          && expected.contains("<row r=\"15\">\n</row>") && expected.contains(" s=\"" + link.getIndex() + "\""),
+          && expected.contains("<row r=\"15\">\n</row>") && expected.contains(" s=\"" + link.getIndex() + "\"")
+          && expected.contains("<c r=\"B2\" s=\"" + integer.getIndex() + "\""),
           expected.substring(0, 2000));
       // the five https addresses got links, the ftp one did not
       String spooled = java.nio.file.Files.readString(links.sheet("xl/worksheets/sheet1.xml").links);
@@ -110,7 +116,8 @@ class SheetRowsTest {
     Table table = new Table("t", "T", COLUMNS, rows);
     try (Hyperlinks links = new Hyperlinks()) {
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      new SheetRows("p", table, 10, 3, COLUMNS, new int[] {0, 1, 2, 3, 4, 5, 6}, 1, 2)
+      new SheetRows("p", table, 10, 3, COLUMNS, new int[] {0, 1, 2, 3, 4, 5, 6},
+          new int[7], 2)
           .write(out, links);
       String xml = out.toString(StandardCharsets.UTF_8);
       // rows 11 to 13 of the table become sheet rows 2 to 4

@@ -24,19 +24,23 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.ConditionalFormattingRule;
 import org.apache.poi.ss.usermodel.ConditionType;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xddf.usermodel.chart.BarGrouping;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
 import org.apache.poi.xddf.usermodel.chart.XDDFChartData;
-import org.apache.poi.xddf.usermodel.chart.XDDFScatterChartData;
 import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFShape;
 import org.apache.poi.xssf.usermodel.XSSFCell;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFTableColumn;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleChart;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleSer;
 import org.polcomp.report.Column;
 import org.polcomp.report.ColumnType;
 import org.polcomp.report.Columns;
@@ -74,8 +78,9 @@ class XlsxWriterTest {
   @Test
   void sheetsInTheOrderOfTheSpec() throws IOException {
     try (XSSFWorkbook wb = write(Sample.report(5))) {
-      assertEquals(List.of("Summary", "Measures", "Domains", "Typology", "Timeline", "Agreement",
-          "Issues", "Codebook", "About"), sheetNames(wb));
+      assertEquals(List.of("Overview", "Summary", "Measures", "Domains", "Typology", "Timeline",
+          "Agreement", "Issues", "Codebook", "About"), sheetNames(wb));
+      assertEquals(0, wb.getActiveSheetIndex(), "the Overview is what opens");
     }
   }
 
@@ -100,7 +105,15 @@ class XlsxWriterTest {
         }
         assertTrue(sheet.getPaneInformation().isFreezePane(), t.sheet());
         assertEquals(1, sheet.getPaneInformation().getHorizontalSplitPosition(), t.sheet());
-        assertEquals(0, sheet.getPaneInformation().getVerticalSplitPosition(), t.sheet());
+        // the Summary keeps its id and name columns in view
+        assertEquals(t.sheet().equals("Summary") ? 2 : 0,
+            sheet.getPaneInformation().getVerticalSplitPosition(), t.sheet());
+        assertTrue(sheet.getPrintSetup().getLandscape(), t.sheet());
+        assertEquals(1, sheet.getPrintSetup().getFitWidth(), t.sheet());
+        assertEquals(0, sheet.getPrintSetup().getFitHeight(), t.sheet());
+        assertTrue(sheet.getFitToPage(), t.sheet());
+        assertEquals("1:1", sheet.getRepeatingRows().formatAsString(), t.sheet());
+        assertEquals(Printing.FOOTER, sheet.getFooter().getCenter(), t.sheet());
 
         assertEquals(1, sheet.getTables().size(), t.sheet());
         XSSFTable table = sheet.getTables().get(0);
@@ -136,10 +149,19 @@ class XlsxWriterTest {
       Cell share = ams.getCell(col(s, "mainstreaming_share"));
       assertEquals(CellType.NUMERIC, share.getCellType());
       assertEquals(0.7, share.getNumericCellValue());
-      assertEquals("0.0%", share.getCellStyle().getDataFormatString());
+      assertEquals("0%", share.getCellStyle().getDataFormatString());
       assertEquals(CellType.NUMERIC, ams.getCell(col(s, "budget_eur")).getCellType());
-      assertFalse(ams.getCell(col(s, "budget_eur")).getCellStyle().getDataFormatString()
-          .contains("%"));
+      assertEquals("\u20AC #,##0",
+          ams.getCell(col(s, "budget_eur")).getCellStyle().getDataFormatString());
+      assertEquals("#,##0", ams.getCell(col(s, "population")).getCellStyle()
+          .getDataFormatString());
+      assertEquals("0", ams.getCell(col(s, "measures")).getCellStyle().getDataFormatString());
+      // headers sit over their values: numbers right, text left
+      Row header = summary.getRow(0);
+      assertEquals(HorizontalAlignment.RIGHT,
+          header.getCell(col(s, "population")).getCellStyle().getAlignment());
+      assertEquals(HorizontalAlignment.GENERAL,
+          header.getCell(col(s, "municipality")).getCellStyle().getAlignment());
       assertNull(ams.getCell(col(s, "region")), "empty value, no cell");
       assertNull(summary.getRow(3).getCell(col(s, "mainstreaming_share")));
 
@@ -152,7 +174,7 @@ class XlsxWriterTest {
       assertEquals(Columns.MEASURES.columns().size() - 1, m0.getSheet().getRow(0).getLastCellNum(),
           "no extensions column");
       Row agreement = wb.getSheet("Agreement").getRow(1);
-      assertEquals("0.0%", agreement.getCell(col(Columns.AGREEMENT, "observed_agreement"))
+      assertEquals("0%", agreement.getCell(col(Columns.AGREEMENT, "observed_agreement"))
           .getCellStyle().getDataFormatString());
     }
   }
@@ -221,55 +243,134 @@ class XlsxWriterTest {
       List<XDDFChartData> data = charts.get(0).getChartSeries();
       XDDFBarChartData bars = assertInstanceOf(XDDFBarChartData.class, data.get(0));
       assertEquals(BarGrouping.STACKED, bars.getBarGrouping());
-      assertEquals(4, bars.getSeriesCount());
+      assertEquals(5, bars.getSeriesCount(), "four quadrants and unclassified");
       XDDFChartData.Series first = bars.getSeries(0);
-      assertEquals("Summary!$B$2:$B$4", first.getCategoryData().getDataRangeReference());
-      assertEquals("Summary!$O$2:$O$4", first.getValuesData().getDataRangeReference());
+      // the chart block of the Overview, hidden columns from AA on
+      assertEquals("Overview!$AA$2:$AA$4", first.getCategoryData().getDataRangeReference());
+      assertEquals("Overview!$AB$2:$AB$4", first.getValuesData().getDataRangeReference());
       assertEquals(4.0, first.getValuesData().getPointAt(0).doubleValue());
+      assertEquals("Unclassified", charts.get(0).getCTChart().getPlotArea().getBarChartArray(0)
+          .getSerArray(4).getTx().getStrRef().getStrCache().getPtArray(0).getV());
       assertTrue(charts.get(0).getCTChart().getPlotArea().getBarChartArray(0).getOverlap()
           .xmlText().contains("val=\"100\""), "bars overlap fully");
+      assertFalse(charts.get(0).isPlotOnlyVisibleCells(), "the data are in hidden columns");
     }
   }
 
-  @Test
-  void typologyHasAScatterOfTheSummaryShares() throws IOException {
-    try (XSSFWorkbook wb = write(Sample.report(5))) {
-      List<XSSFChart> charts = wb.getSheet("Typology").getDrawingPatriarch().getCharts();
-      assertEquals(1, charts.size());
-      XDDFScatterChartData scatter =
-          assertInstanceOf(XDDFScatterChartData.class, charts.get(0).getChartSeries().get(0));
-      // one series per municipality with both shares; zzz has none
-      assertEquals(2, scatter.getSeriesCount());
-      assertEquals("Summary!$S$2", scatter.getSeries(0).getCategoryData().getDataRangeReference());
-      assertEquals("Summary!$T$2", scatter.getSeries(0).getValuesData().getDataRangeReference());
-      assertEquals(0.25, scatter.getSeries(1).getValuesData().getPointAt(0).doubleValue());
-    }
-  }
-
-  @Test
-  void manyMunicipalitiesMakeOneScatterSeries() throws IOException {
+  // a municipality with 5 measures of which 4 are classified: Rotterdam's bar was one short
+  private static Report unclassified(int count) {
     List<List<Object>> rows = new ArrayList<>();
-    for (int i = 0; i < 40; i++) {
-      rows.add(Sample.row(Columns.MUNICIPALITIES, "municipality_id", "m" + i,
-          "municipality", "M" + i, "mainstreamed_structural", 1L, "mainstreamed_temporary", 0L,
-          "target_group_structural", 0L, "target_group_temporary", (long) i,
-          "mainstreaming_share", i % 7 == 0 ? null : i / 40.0, "structural_share", 0.5));
+    for (int i = 0; i < count; i++) {
+      rows.add(Sample.row(Columns.MUNICIPALITIES, "municipality_id", String.format("m%05d", i),
+          "municipality", "M" + i, "measures", 5L, "mainstreamed_structural", 1L,
+          "mainstreamed_temporary", 0L, "target_group_structural", 3L,
+          "target_group_temporary", 0L, "mainstreaming_share", i % 7 == 0 ? null : 0.25,
+          "structural_share", i % 2 == 0 ? 1.0 : 0.5, "profile", "target-group-structural"));
     }
-    Report r = new Report("1", Map.of(), List.of(), List.of(Columns.MUNICIPALITIES.with(rows),
+    return new Report("1", Map.of(), List.of(), List.of(Columns.MUNICIPALITIES.with(rows),
         Columns.TYPOLOGY.with(List.of())), Columns.CODEBOOK.with(List.of()));
-    try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
-      XDDFScatterChartData scatter = (XDDFScatterChartData) wb.getSheet("Typology")
-          .getDrawingPatriarch().getCharts().get(0).getChartSeries().get(0);
-      assertEquals(1, scatter.getSeriesCount());
-      assertEquals("Summary!$S$2:$S$41",
-          scatter.getSeries(0).getCategoryData().getDataRangeReference());
+  }
+
+  @Test
+  void theBarsCountUnclassifiedMeasures() throws IOException {
+    try (XSSFWorkbook wb = read(bytes(unclassified(3), new XlsxWriter()))) {
+      XDDFBarChartData bars = (XDDFBarChartData) wb.getSheet("Summary").getDrawingPatriarch()
+          .getCharts().get(0).getChartSeries().get(0);
+      double length = 0;
+      for (int q = 0; q < bars.getSeriesCount(); q++) {
+        length += bars.getSeries(q).getValuesData().getPointAt(0).doubleValue();
+      }
+      assertEquals(5.0, length, "a bar is as long as the municipality's measures");
+      assertEquals(1.0, bars.getSeries(4).getValuesData().getPointAt(0).doubleValue());
+      XSSFSheet overview = wb.getSheet("Overview");
+      assertEquals(1.0, overview.getRow(1).getCell(ChartData.NAME + 5).getNumericCellValue());
+      assertTrue(overview.isColumnHidden(ChartData.NAME));
+    }
+  }
+
+  private static CTBubbleChart bubbles(XSSFSheet sheet) {
+    List<XSSFChart> charts = sheet.getDrawingPatriarch().getCharts();
+    for (XSSFChart c : charts) {
+      if (c.getCTChart().getPlotArea().sizeOfBubbleChartArray() == 1) {
+        return c.getCTChart().getPlotArea().getBubbleChartArray(0);
+      }
+    }
+    throw new AssertionError("no bubble chart on " + sheet.getSheetName());
+  }
+
+  @Test
+  void typologyHasOneBubblePerPositionSizedByItsMunicipalities() throws IOException {
+    try (XSSFWorkbook wb = read(bytes(unclassified(14), new XlsxWriter()))) {
+      for (String sheet : List.of("Typology", "Overview")) {
+        CTBubbleChart chart = bubbles(wb.getSheet(sheet));
+        assertEquals(1, chart.sizeOfSerArray(), "one series, one colour");
+        assertFalse(chart.getVaryColors().getVal());
+        CTBubbleSer ser = chart.getSerArray(0);
+        // shares (0.25, 1) and (0.25, 0.5); the two without a mainstreaming share have none
+        assertEquals("Overview!$AH$2:$AH$3", ser.getXVal().getNumRef().getF());
+        assertEquals("Overview!$AJ$2:$AJ$3", ser.getBubbleSize().getNumRef().getF());
+        var sizes = ser.getBubbleSize().getNumRef().getNumCache();
+        assertEquals(2, sizes.getPtCount().getVal());
+        assertEquals(12.0, Double.parseDouble(sizes.getPtArray(0).getV())
+            + Double.parseDouble(sizes.getPtArray(1).getV()), "14 less the 2 without shares");
+        assertTrue(ser.getDLbls().getShowBubbleSize().getVal(), "labels say how many");
+      }
+    }
+  }
+
+  @Test
+  void manyMunicipalitiesStillOneSeriesAndAtMostTheBarsThatCanBeRead() throws IOException {
+    try (XSSFWorkbook wb = read(bytes(unclassified(250), new XlsxWriter()))) {
+      XDDFBarChartData bars = (XDDFBarChartData) wb.getSheet("Summary").getDrawingPatriarch()
+          .getCharts().get(0).getChartSeries().get(0);
+      assertEquals("Overview!$AA$2:$AA$201", bars.getSeries(0).getCategoryData()
+          .getDataRangeReference());
+      assertEquals(1, bubbles(wb.getSheet("Typology")).sizeOfSerArray());
+      XSSFSheet overview = wb.getSheet("Overview");
+      // more than a page: the Overview prints one page wide, as many high as it takes
+      assertEquals(0, overview.getPrintSetup().getFitHeight());
+    }
+  }
+
+  @Test
+  void theOverviewSaysWhatTheFiguresAreAndListsTheMunicipalities() throws IOException {
+    try (XSSFWorkbook wb = write(Sample.report(5))) {
+      XSSFSheet o = wb.getSheet("Overview");
+      List<String> text = new ArrayList<>();
+      for (Row row : o) {
+        for (Cell c : row) {
+          if (c.getColumnIndex() < ChartData.NAME && c.getCellType() == CellType.STRING) {
+            text.add(c.getStringCellValue());
+          }
+        }
+      }
+      String all = String.join("\n", text);
+      assertTrue(all.contains("Dataset: the files given (3 files)"), all);
+      assertTrue(all.contains("3 municipalities, 5 measures: 5 mainstreamed structural;"), all);
+      assertTrue(all.contains("the latest as-of date"), all);
+      assertTrue(all.contains("generated without timestamp"), all);
+      assertTrue(all.contains("Mainstreamed: "), all);
+      assertTrue(all.contains("Profile: "), all);
+      assertTrue(all.contains("1 warning"), all);
+      int header = text.indexOf("Municipality");
+      assertTrue(header > 0, all);
+      assertEquals(List.of("Municipality", "Measures", "Profile", "Mainstreaming share",
+          "Structural share", "Amsterdam"), text.subList(header, header + 6));
+      assertTrue(o.getPrintSetup().getLandscape());
+      assertEquals(1, o.getPrintSetup().getFitHeight(), "one page for a few municipalities");
+      assertEquals(2, o.getDrawingPatriarch().getCharts().size(), "both charts in view");
+      // the charts start in the first row, right of the table
+      for (XSSFShape shape : o.getDrawingPatriarch().getShapes()) {
+        XSSFClientAnchor anchor = (XSSFClientAnchor) shape.getAnchor();
+        assertTrue(anchor.getCol1() <= 6, "col " + anchor.getCol1());
+      }
     }
   }
 
   @Test
   void longTablesContinueOnNumberedSheets() throws IOException {
     try (XSSFWorkbook wb = read(bytes(Sample.report(25), new XlsxWriter(10)))) {
-      assertEquals(List.of("Summary", "Measures", "Measures 2", "Measures 3", "Domains",
+      assertEquals(List.of("Overview", "Summary", "Measures", "Measures 2", "Measures 3", "Domains",
           "Typology", "Timeline", "Agreement", "Issues", "Codebook", "About"), sheetNames(wb));
       int id = col(Columns.MEASURES, "measure_id");
       int[] expectedRows = {9, 9, 7};
@@ -314,7 +415,10 @@ class XlsxWriterTest {
     List<Table> tables = Columns.TABLES.stream().map(t -> t.with(List.of())).toList();
     Report r = new Report("1", Map.of(), List.of(), tables, Columns.CODEBOOK.with(List.of()));
     try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
-      assertEquals(Columns.TABLES.size() + 2, wb.getNumberOfSheets());
+      // Overview, the tables, Codebook, About
+      assertEquals(Columns.TABLES.size() + 3, wb.getNumberOfSheets());
+      assertEquals(0, wb.getSheet("Overview").getDrawingPatriarch() == null ? 0
+          : wb.getSheet("Overview").getDrawingPatriarch().getCharts().size());
       assertNull(wb.getSheet("Summary").getDrawingPatriarch());
       assertNull(wb.getSheet("Panel").getDrawingPatriarch());
       assertEquals(0, wb.getSheet("Summary").getSheetConditionalFormatting()
