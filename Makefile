@@ -16,7 +16,7 @@ DATADIR = $(DESTDIR)$(PREFIX)/share/polcomp
 MANDIR = $(DESTDIR)$(PREFIX)/share/man/man1
 BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 
-.PHONY: build run test bench fuzz clean install uninstall
+.PHONY: golden build run test bench fuzz clean install uninstall
 
 ## build: the runnable jar target/polcomp.jar (dependencies inside), its man pages
 ## (target/man1/) and completion script (target/completion/), and a class-data archive of a
@@ -33,10 +33,11 @@ $(JSA): $(JAR)
 	  -jar $(JAR) validate policies > /dev/null 2>&1; \
 	  test -s $(JSA) || echo "build: no class-data archive (optional, start-up is slower)"
 
-## run: build, then compare the default dataset policies/ into out/comparison.xlsx
+## run: build, then compare the default dataset policies/ into out/comparison.xlsx and out/comparison.html
 run: build
 	@mkdir -p out
 	$(POLCOMP) compare policies -o out/comparison.xlsx
+	$(POLCOMP) compare policies -o out/comparison.html -q
 
 ## test: build and run every test (what CI runs)
 test:
@@ -62,6 +63,11 @@ fuzz:
 	  grep -E '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $(FUZZ_LOG) | head -20; \
 	  if [ $$rc -eq 0 ]; then echo "fuzz: no findings"; else echo "fuzz: FAILED (exit $$rc), see $(FUZZ_LOG)"; fi; \
 	  exit $$rc
+
+## golden: refresh the golden files after a deliberate change of an output; read the diff
+golden:
+	$(MVN) -B -q test -Dtest=GoldenTest -Dgolden.update=true
+	@git status --short src/test/resources/golden/
 
 clean:
 	$(MVN) $(MVN_FLAGS) clean

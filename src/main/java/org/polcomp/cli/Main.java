@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.polcomp.diagnostic.Printable;
+import org.polcomp.diagnostic.Suggest;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
@@ -29,7 +30,8 @@ import picocli.CommandLine.ParseResult;
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
         CompareCommand.class, CodebookCommand.class,
-        SchemaCommand.class, InitCommand.class, LineageCommand.class},
+        SchemaCommand.class, InitCommand.class, LineageCommand.class,
+        CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -89,8 +91,10 @@ public final class Main implements Runnable {
     // An argument that starts with '@' is a path or a value, never a file of more arguments.
     cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("polcomp: " + ex.getMessage());
-      CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      err.println("polcomp: " + Printable.escape(ex.getMessage()));
+      if (!optionSuggestions(ex, err)) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      }
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       err.flush();
       return ExitCode.USAGE;
@@ -150,6 +154,30 @@ public final class Main implements Runnable {
       line.append(' ').append(a);
     }
     return line.toString();
+  }
+
+  /**
+   * For a misspelt option ({@code --fromat}), the options of the same command within two edits,
+   * which picocli itself suggests only for subcommands; true when it printed any.
+   */
+  static boolean optionSuggestions(CommandLine.ParameterException ex, PrintWriter err) {
+    if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) {
+      return false;
+    }
+    List<String> names = List.copyOf(ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+    boolean any = false;
+    for (String arg : u.getUnmatched()) {
+      String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+      if (!name.startsWith("-")) {
+        continue;
+      }
+      String hint = Suggest.didYouMean(name, names);
+      if (hint != null && !hint.isEmpty()) {
+        err.println("    hint: " + hint);
+        any = true;
+      }
+    }
+    return any;
   }
 
   /** Whether {@code --debug} was given to the command that ran (or any command above it). */

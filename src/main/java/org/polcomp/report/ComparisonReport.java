@@ -54,8 +54,8 @@ public final class ComparisonReport {
     about.add(entry("files", Integer.toString(run.files())));
     about.add(entry("municipalities", Integer.toString(c.municipalities().size())));
     about.add(entry("measures", Long.toString(c.measures())));
+    // the codebook is named once, among the options below; its content is in the inputs' hash
     about.add(entry("inputs sha256", run.inputsSha256()));
-    about.add(entry("codebook", codebook.name()));
     return new Report(run.toolVersion(), run.options(), about, tables,
         Columns.CODEBOOK.rows(codebookRows(codebook)));
   }

@@ -66,7 +66,10 @@ public final class CsvWriter implements ReportWriter {
   @Override
   public void write(Report report, Path directory) throws IOException {
     AtomicFolder.write(directory, CsvWriter::ours, folder -> {
-      for (Table table : report.tables()) {
+      List<Table> all = new ArrayList<>(report.tables());
+      // the About sheet as key, value: version, command line, counts, input hashes, options
+      all.add(report.aboutTable());
+      for (Table table : all) {
         try (OutputStream out = Files.newOutputStream(folder.resolve(fileName(table)))) {
           write(table, out);
         }

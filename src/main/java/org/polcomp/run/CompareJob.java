@@ -141,7 +141,8 @@ public final class CompareJob {
   }
 
   /** What the About sheet and the JSON header say of the run. */
-  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run) {
+  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run)
+      throws IOException {
     String generated =
         o.timestamp() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
     String codebook = o.dataset().codebook() == null ? "default"
@@ -156,6 +157,6 @@ public final class CompareJob {
       options.put("boundaries", boundaries(o.boundaries()).toString());
     }
     return new ComparisonReport.RunInfo(Version.current(), o.commandLine(), options,
-        run.dataset().files().size(), Outputs.inputsSha256(run.dataset()));
+        run.dataset().files().size(), Outputs.inputsSha256(run.dataset(), o.dataset()));
   }
 }

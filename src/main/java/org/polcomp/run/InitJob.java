@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.List;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.PolicySkeleton;
 import org.polcomp.model.Vocabulary;
@@ -42,8 +43,9 @@ public final class InitJob {
             "type the name without it");
       }
     }
-    String text = new PolicySkeleton(Stages.defaultCodebook()).text(o.id(), o.name());
     Path output = OutputTarget.plain(o.output());
+    String text = withSchemaLine(new PolicySkeleton(Stages.defaultCodebook()).text(o.id(),
+        o.name()), output == null ? Path.of("") : output.toAbsolutePath().getParent());
     if (output == null) {
       console.out().print(text);
       console.out().flush();
@@ -60,5 +62,31 @@ public final class InitJob {
     }
     AtomicFile.write(output, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     return Outcome.OK;
+  }
+
+  /** The schema's file name, in a dataset's {@code schema/} folder. */
+  static final String SCHEMA_FILE = "polcomp-1.schema.json";
+
+  /**
+   * The skeleton with a first line that points at the dataset's schema relative to the folder
+   * the file is written to: the nearest {@code schema/polcomp-1.schema.json} or {@code
+   * policies/schema/polcomp-1.schema.json} in that folder or one above it. Where there is none,
+   * the line names the schema beside the file, and the next line says how to write it there.
+   */
+  static String withSchemaLine(String skeleton, Path folder) {
+    String rest = skeleton.substring(skeleton.indexOf('\n') + 1);
+    Path from = folder.toAbsolutePath().normalize();
+    for (Path d = from; d != null; d = d.getParent()) {
+      for (Path candidate : List.of(d.resolve("schema").resolve(SCHEMA_FILE),
+          d.resolve("policies").resolve("schema").resolve(SCHEMA_FILE))) {
+        if (Files.isRegularFile(candidate)) {
+          String relative = from.relativize(candidate).toString().replace('\\', '/');
+          return "# yaml-language-server: $schema=" + relative + "\n" + rest;
+        }
+      }
+    }
+    return "# yaml-language-server: $schema=" + SCHEMA_FILE + "\n"
+        + "# (no schema found near this file: write it beside the file with 'polcomp schema -o "
+        + SCHEMA_FILE + "')\n" + rest;
   }
 }

@@ -107,16 +107,29 @@ final class Outputs {
     return out;
   }
 
-  /** The SHA-256 over every input file's path and SHA-256, in path order. */
-  static String inputsSha256(Dataset dataset) {
+  /**
+   * The SHA-256 over every input file's path and SHA-256, in path order, and over the content of
+   * the user's codebook and lineage file when there are any: what the result depends on.
+   */
+  static String inputsSha256(Dataset dataset, DatasetOptions options) throws IOException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       for (Dataset.InputFile f : dataset.files()) {
         md.update((f.path() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
+      }
+      // the default codebook and table are part of the version, which the outputs record
+      for (Path extra : new Path[] {options.codebook(), options.lineage()}) {
+        if (extra != null) {
+          String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+              .digest(Files.readAllBytes(extra)));
+          md.update((DatasetLoader.display(extra) + "\t" + sha + "\n")
+              .getBytes(StandardCharsets.UTF_8));
+        }
       }
       return HexFormat.of().formatHex(md.digest());
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
+
 }

@@ -37,7 +37,7 @@ class CsvWriterTest {
     Path out = dir.resolve("new/csv");
     new CsvWriter().write(Sample.report(5), out);
     try (Stream<Path> files = Files.list(out)) {
-      assertEquals(List.of("agreement.csv", "domains.csv", "issues.csv", "measures.csv",
+      assertEquals(List.of("about.csv", "agreement.csv", "domains.csv", "issues.csv", "measures.csv",
           "municipalities.csv", "timeline.csv", "typology.csv"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
