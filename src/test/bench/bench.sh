@@ -4,13 +4,13 @@
 # Builds the test classes, generates 1k, 10k and 100k municipalities into target/bench-data/
 # (kept between runs; delete the folder to regenerate), times each command with /usr/bin/time -v
 # and prints a Markdown table. BENCH_SIZES="1000 10000" picks other sizes, BENCH_SEED the seed,
-# BENCH_COMMANDS="validate" the commands timed (default: validate classify compare).
+# BENCH_COMMANDS="validate" the commands timed (default: validate classify compare sensitivity).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root="$PWD"
 sizes="${BENCH_SIZES:-1000 10000 100000}"
 seed="${BENCH_SEED:-1}"
-commands=" ${BENCH_COMMANDS:-validate classify compare} "
+commands=" ${BENCH_COMMANDS:-validate classify compare sensitivity} "
 data="$root/target/bench-data"
 out="$root/target/bench-out"
 mkdir -p "$data" "$out"
@@ -120,8 +120,17 @@ for n in $sizes; do
     measure "compare $n to CSV" "$m" -- bin/polcomp compare -q -o "$out/compare-$n" "$dir"
     measure "compare $n to JSON" "$m" -- bin/polcomp compare -q -o "$out/compare-$n.json" "$dir"
   fi
+  # 1 sample is the reading and the one-at-a-time changes; the difference to 1,000 is the cost
+  # of the samples. Up to 10,000 municipalities (the size the command is meant to take in
+  # seconds); BENCH_SENSITIVITY_MAX raises the limit.
+  if [[ "$commands" == *" sensitivity "* ]] && [ "$n" -le "${BENCH_SENSITIVITY_MAX:-10000}" ]; then
+    measure "sensitivity $n, 1 sample" "$m" -- \
+      bin/polcomp sensitivity -q --samples 1 -o "$out/sensitivity-$n.json" "$dir"
+    measure "sensitivity $n, 1000 samples" "$m" -- \
+      bin/polcomp sensitivity -q --samples 1000 -o "$out/sensitivity-$n.json" "$dir"
+  fi
   # the outputs of a large dataset are gigabytes: gone before the next size
-  rm -rf "$out"/classify-* "$out"/compare-*
+  rm -rf "$out"/classify-* "$out"/compare-* "$out"/sensitivity-*
 done
 
 # How time grows with the dataset: each run's wall time over the same run's at the size before.

@@ -17,12 +17,14 @@ import java.util.function.Function;
 import org.polcomp.classify.Agreement;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Classifier;
+import org.polcomp.classify.Reliability;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Coding;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Lineage;
 import org.polcomp.model.LineageEntry;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.PartialDate;
@@ -128,9 +130,11 @@ public final class Aggregator {
     private final Map<String, Tally> domainTallies;
     // per measure: (start year + 1) << 40 | (end year + 1) << 8 | label flags; 0 for no year
     private final long[] periods;
-    // items per (human label, rule label), by ordinal: a few longs, not a map per municipality
-    private final long[] targeting;
-    private final long[] duration;
+    // measures per pattern of codes (Reliability): null for a municipality nobody coded
+    private final Reliability.Counts targeting;
+    private final Reliability.Counts duration;
+    private final List<DisagreementRow> disagreements;
+    private final boolean severalCoders;
     private final long active;
     // per panel year: measures, mainstreamed, target-group, structural, temporary
     private final long[] panel;
@@ -141,7 +145,8 @@ public final class Aggregator {
     private final List<DomainRow> domains;
 
     private Part(Who who, Tally tally, long[] extra, Map<String, Tally> domainTallies,
-        long[] periods, long[] targeting, long[] duration, long active, long[] panel,
+        long[] periods, Reliability.Counts targeting, Reliability.Counts duration,
+        List<DisagreementRow> disagreements, boolean severalCoders, long active, long[] panel,
         BigDecimal[] panelBudget, List<ExperimentRow> experiments, Map<String, Integer> order) {
       this.who = who;
       this.tally = tally;
@@ -150,6 +155,8 @@ public final class Aggregator {
       this.periods = periods;
       this.targeting = targeting;
       this.duration = duration;
+      this.disagreements = List.copyOf(disagreements);
+      this.severalCoders = severalCoders;
       this.active = active;
       this.panel = panel;
       this.panelBudget = panelBudget;
@@ -173,8 +180,9 @@ public final class Aggregator {
     }
   }
 
-  private static final Targeting[] TARGETINGS = Targeting.values();
-  private static final Duration[] DURATIONS = Duration.values();
+  /** The coder of a single coding that names none, as the agreement table shows it. */
+  public static final String UNNAMED_CODER = "(unnamed)";
+
   private static final int MAINSTREAMED_FLAG = 1;
   private static final int TARGET_GROUP_FLAG = 2;
   private static final int STRUCTURAL_FLAG = 4;
@@ -189,8 +197,10 @@ public final class Aggregator {
   public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
     boolean coded = options.preferCoded();
     long[] periods = new long[all.size()];
-    long[] targeting = new long[TARGETINGS.length * TARGETINGS.length];
-    long[] duration = new long[DURATIONS.length * DURATIONS.length];
+    Reliability.Counts targeting = null;
+    Reliability.Counts duration = null;
+    List<DisagreementRow> disagreements = new ArrayList<>();
+    boolean several = false;
     long active = 0;
     YearRange years = options.years();
     long[] panel = years == null ? new long[0] : new long[years.span() * FLAGS.length];
@@ -210,13 +220,14 @@ public final class Aggregator {
       }
       if (isActive(cm.measure(), options.asOf())) {
         active++;
-        Coding c = cm.measure().coding();
-        Classification k = cm.classification();
-        if (c != null && c.targeting() != null) {
-          targeting[c.targeting().ordinal() * TARGETINGS.length + k.targeting().ordinal()]++;
-        }
-        if (c != null && c.duration() != null) {
-          duration[c.duration().ordinal() * DURATIONS.length + k.duration().ordinal()]++;
+        List<Coding> codings = cm.measure().codings();
+        if (!codings.isEmpty()) {
+          several |= codings.size() > 1;
+          Classification k = cm.classification();
+          targeting = count(targeting, mun, cm.measure(), Agreement.TARGETING,
+              k.targeting().label(), codings, disagreements);
+          duration = count(duration, mun, cm.measure(), Agreement.DURATION,
+              k.duration().label(), codings, disagreements);
         }
       }
     }
@@ -225,7 +236,7 @@ public final class Aggregator {
     List<ExperimentRow> experiments = new ArrayList<>();
     summarise(mun, all, options, tally, extra, experiments);
     return new Part(Who.of(mun), tally, extra, domainTallies(all, options), periods, targeting,
-        duration, active, panel, panelBudget, experiments, domainOrder);
+        duration, disagreements, several, active, panel, panelBudget, experiments, domainOrder);
   }
 
   // The years of the range that a measure's period overlaps (the timeline's rule, with the
@@ -249,6 +260,40 @@ public final class Aggregator {
         budget[i] = budget[i] == null ? amount : budget[i].add(amount);
       }
     }
+  }
+
+  /**
+   * Counts one measure's codes on an axis, and queues it for reconciliation when the codes
+   * disagree with each other or with the rules; returns the counts (made on the first code).
+   */
+  private static Reliability.Counts count(Reliability.Counts counts, Municipality mun,
+      Measure m, String axis, String rule, List<Coding> codings, List<DisagreementRow> queue) {
+    List<String> coders = new ArrayList<>(codings.size());
+    List<String> codes = new ArrayList<>(codings.size());
+    List<String> shown = new ArrayList<>(codings.size());
+    boolean disagree = false;
+    for (Coding c : codings) {
+      Object v = axis.equals(Agreement.TARGETING) ? c.targeting() : c.duration();
+      if (v == null) {
+        continue;
+      }
+      String code = v instanceof Targeting t ? t.label() : ((Duration) v).label();
+      String coder = c.coder() == null ? UNNAMED_CODER : c.coder();
+      disagree |= !code.equals(rule) || !codes.isEmpty() && !code.equals(codes.get(0));
+      coders.add(coder);
+      codes.add(code);
+      shown.add(coder + "=" + code);
+    }
+    if (codes.isEmpty()) {
+      return counts;
+    }
+    Reliability.Counts out = counts == null ? new Reliability.Counts() : counts;
+    out.add(rule, coders, codes);
+    if (disagree) {
+      queue.add(new DisagreementRow(mun.id(), m.id(), m.title(), axis, rule,
+          String.join("; ", shown), Majority.of(codes)));
+    }
+    return out;
   }
 
   /**
@@ -280,35 +325,47 @@ public final class Aggregator {
     }
     List<MunicipalityRow> rows = new ArrayList<>();
     List<DomainRow> domains = new ArrayList<>();
-    Agreement.Counter targeting = new Agreement.Counter();
-    Agreement.Counter duration = new Agreement.Counter();
+    Reliability.Counts targeting = new Reliability.Counts();
+    Reliability.Counts duration = new Reliability.Counts();
+    List<DisagreementRow> disagreements = new ArrayList<>();
+    boolean several = false;
     long measures = 0;
     for (Part part : inOrder) {
       rows.add(part.row);
       domains.addAll(part.domains);
-      for (int h = 0; h < TARGETINGS.length; h++) {
-        for (int r = 0; r < TARGETINGS.length; r++) {
-          targeting.add(TARGETINGS[h].label(), TARGETINGS[r].label(),
-              part.targeting[h * TARGETINGS.length + r]);
-        }
+      if (part.targeting != null) {
+        targeting.addAll(part.targeting);
       }
-      for (int h = 0; h < DURATIONS.length; h++) {
-        for (int r = 0; r < DURATIONS.length; r++) {
-          duration.add(DURATIONS[h].label(), DURATIONS[r].label(),
-              part.duration[h * DURATIONS.length + r]);
-        }
+      if (part.duration != null) {
+        duration.addAll(part.duration);
       }
+      disagreements.addAll(part.disagreements);
+      several |= part.severalCoders;
       measures += part.active;
     }
+    List<Reliability.Result> results = List.of(targeting.result(Agreement.TARGETING),
+        duration.result(Agreement.DURATION));
     List<AgreementRow> agreement = new ArrayList<>();
-    for (Agreement a : List.of(targeting.result(Agreement.TARGETING),
-        duration.result(Agreement.DURATION))) {
+    List<CoderAgreementRow> coders = new ArrayList<>();
+    for (Reliability.Result r : results) {
+      Agreement a = r.majority();
       agreement.add(new AgreementRow(a.axis(), a.coded(), a.agreements(), a.observed(),
           a.kappa()));
+      coders.add(new CoderAgreementRow(a.axis(), a.coded(), a.agreements(), a.observed(),
+          a.kappa(), (long) r.coders().size(), r.units(), r.alpha(), r.fleiss(), null));
+    }
+    for (Reliability.Result r : results) {
+      for (Reliability.Pair p : r.pairs()) {
+        Agreement a = p.agreement();
+        coders.add(new CoderAgreementRow(a.axis(), a.coded(), a.agreements(), a.observed(),
+            a.kappa(), null, null, null, null, p.name()));
+      }
     }
     List<PanelRow> panel = options.years() == null ? null : new PanelRows(inOrder, options.years());
+    // one coding per measure keeps the table of one coder against the rules (and no queue)
     return new Comparison(options, rows, measures, domains, typology(rows, options),
-        timeline(inOrder, options), agreement, panel, experiments, lineage);
+        timeline(inOrder, options), agreement, panel, experiments, lineage,
+        several ? coders : List.of(), several ? disagreements : List.of());
   }
 
   /**
@@ -373,8 +430,11 @@ public final class Aggregator {
       measures += m.periods.length;
     }
     long[] periods = new long[measures];
-    long[] targeting = new long[TARGETINGS.length * TARGETINGS.length];
-    long[] duration = new long[DURATIONS.length * DURATIONS.length];
+    // the members' codes count for the merged one; their queues follow one another in id order
+    Reliability.Counts targeting = null;
+    Reliability.Counts duration = null;
+    List<DisagreementRow> disagreements = new ArrayList<>();
+    boolean several = false;
     Part first = members.get(0);
     long[] panel = new long[first.panel.length];
     BigDecimal[] panelBudget = new BigDecimal[first.panelBudget.length];
@@ -387,8 +447,10 @@ public final class Aggregator {
           .addAll(t));
       System.arraycopy(m.periods, 0, periods, at, m.periods.length);
       at += m.periods.length;
-      add(targeting, m.targeting);
-      add(duration, m.duration);
+      targeting = addAll(targeting, m.targeting);
+      duration = addAll(duration, m.duration);
+      disagreements.addAll(m.disagreements);
+      several |= m.severalCoders;
       add(panel, m.panel);
       for (int i = 0; i < panelBudget.length; i++) {
         BigDecimal b = m.panelBudget[i];
@@ -398,8 +460,19 @@ public final class Aggregator {
       }
       active += m.active;
     }
-    return new Part(who, tally, extra, domainTallies, periods, targeting, duration, active, panel,
-        panelBudget, List.of(), domainOrder);
+    return new Part(who, tally, extra, domainTallies, periods, targeting, duration,
+        disagreements, several, active, panel, panelBudget, List.of(), domainOrder);
+  }
+
+  // Adds a member's counts to the merged ones, made on the first member that has any (the
+  // member's own counts are left as they are).
+  private static Reliability.Counts addAll(Reliability.Counts into, Reliability.Counts counts) {
+    if (counts == null) {
+      return into;
+    }
+    Reliability.Counts out = into == null ? new Reliability.Counts() : into;
+    out.addAll(counts);
+    return out;
   }
 
   private static void add(long[] into, long[] values) {

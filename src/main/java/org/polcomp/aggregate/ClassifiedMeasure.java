@@ -2,8 +2,8 @@ package org.polcomp.aggregate;
 
 import java.util.Objects;
 import org.polcomp.classify.Classification;
-import org.polcomp.model.Coding;
 import org.polcomp.model.Duration;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.Quadrant;
@@ -22,20 +22,18 @@ public record ClassifiedMeasure(
     Objects.requireNonNull(classification, "classification");
   }
 
-  /** The targeting label aggregates use: the human code when preferred and present. */
+  /** The targeting label aggregates use: the majority human code when preferred and
+   * present (a tie: the rules). */
   public Targeting targeting(boolean preferCoded) {
-    Coding c = measure.coding();
-    return preferCoded && c != null && c.targeting() != null
-        ? c.targeting()
-        : classification.targeting();
+    Targeting coded = preferCoded ? Majority.targeting(measure.codings()) : null;
+    return coded != null ? coded : classification.targeting();
   }
 
-  /** The duration label aggregates use: the human code when preferred and present. */
+  /** The duration label aggregates use: the majority human code when preferred and
+   * present (a tie: the rules). */
   public Duration duration(boolean preferCoded) {
-    Coding c = measure.coding();
-    return preferCoded && c != null && c.duration() != null
-        ? c.duration()
-        : classification.duration();
+    Duration coded = preferCoded ? Majority.duration(measure.codings()) : null;
+    return coded != null ? coded : classification.duration();
   }
 
   /** The quadrant of the labels aggregates use. */

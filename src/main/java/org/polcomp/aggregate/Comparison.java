@@ -13,12 +13,17 @@ import java.util.Objects;
  * the writers (see {@link Aggregator#active} for the in-memory list).
  *
  * @param measures the measures counted (active on the as-of day), the rows of the measures table
+ * @param agreement the agreement table of one coding per measure
  * @param panel the panel table (municipalities by id, then year), or null without {@code
  *     --years}
  * @param experiments the experiments table: the pilots and living labs counted, by municipality
  *     id (as written), then their order in the file
  * @param lineage the lineage table (by municipality id as written), or null without {@code
  *     --boundaries}
+ * @param coderAgreement the agreement table with several coders, empty when no measure has
+ *     several codings
+ * @param disagreements the reconciliation queue, by municipality id, then the order of the
+ *     measures, targeting before duration; empty when no measure has several codings
  */
 public record Comparison(
     AggregateOptions options,
@@ -30,7 +35,9 @@ public record Comparison(
     List<AgreementRow> agreement,
     List<PanelRow> panel,
     List<ExperimentRow> experiments,
-    List<LineageRow> lineage) {
+    List<LineageRow> lineage,
+    List<CoderAgreementRow> coderAgreement,
+    List<DisagreementRow> disagreements) {
 
   public Comparison {
     Objects.requireNonNull(options, "options");
@@ -47,6 +54,15 @@ public record Comparison(
     panel = panel == null || panel instanceof Aggregator.PanelRows ? panel : List.copyOf(panel);
     experiments = List.copyOf(experiments);
     lineage = lineage == null ? null : List.copyOf(lineage);
+    coderAgreement = List.copyOf(coderAgreement);
+    disagreements = List.copyOf(disagreements);
   }
 
+  /**
+   * Whether some measure has several codings: then the agreement table has the coders' columns
+   * and pair rows ({@link #coderAgreement}), and the {@code disagreements} table is written.
+   */
+  public boolean severalCoders() {
+    return !coderAgreement.isEmpty();
+  }
 }

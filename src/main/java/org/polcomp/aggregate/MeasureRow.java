@@ -1,14 +1,18 @@
 package org.polcomp.aggregate;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.polcomp.classify.Classification;
 import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
 import org.polcomp.model.Funding;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.Source;
+import org.polcomp.model.Targeting;
 
 /**
  * A row of the {@code measures} table (OUTPUTS.md), components in column order. Lists are joined
@@ -18,6 +22,11 @@ import org.polcomp.model.Source;
  * @param fundingEur the measure's budget ({@link Measure#budget}), null when no funding entry
  *     states an amount
  * @param sourceUrl the first source that has a URL
+ * @param targetingCoded the human targeting code: with several coders the majority code, empty
+ *     for a tie
+ * @param durationCoded likewise for duration
+ * @param codings JSON only, for a measure with several codings (null otherwise): each coder's
+ *     codes and note, by coder, in the order of the file
  */
 public record MeasureRow(
     String municipalityId,
@@ -45,14 +54,17 @@ public record MeasureRow(
     String sourceUrl,
     String file,
     Long line,
-    Map<String, Object> extensions) {
+    Map<String, Object> extensions,
+    Map<String, Object> codings) {
 
   /** The row of one classified measure. */
   public static MeasureRow of(ClassifiedMeasure cm) {
     Municipality mun = cm.municipality();
     Measure m = cm.measure();
     Classification c = cm.classification();
-    Coding coding = m.coding();
+    List<Coding> codings = m.codings();
+    Targeting targetingCoded = Majority.targeting(codings);
+    Duration durationCoded = Majority.duration(codings);
     List<String> sources = new ArrayList<>(m.funding().size());
     for (Funding f : m.funding()) {
       sources.add(f.source());
@@ -84,12 +96,31 @@ public record MeasureRow(
         c.durationScore(),
         c.confidence(),
         c.reasonsText(),
-        coding == null || coding.targeting() == null ? null : coding.targeting().label(),
-        coding == null || coding.duration() == null ? null : coding.duration().label(),
+        targetingCoded == null ? null : targetingCoded.label(),
+        durationCoded == null ? null : durationCoded.label(),
         c.codingAgrees(),
         url,
         mun.file(),
         (long) m.line(),
-        m.extensions().isEmpty() ? null : m.extensions());
+        m.extensions().isEmpty() ? null : m.extensions(),
+        codings.size() < 2 ? null : byCoder(codings));
+  }
+
+  private static Map<String, Object> byCoder(List<Coding> codings) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Coding c : codings) {
+      Map<String, Object> one = new LinkedHashMap<>();
+      if (c.targeting() != null) {
+        one.put("targeting", c.targeting().label());
+      }
+      if (c.duration() != null) {
+        one.put("duration", c.duration().label());
+      }
+      if (c.note() != null) {
+        one.put("note", c.note());
+      }
+      out.put(c.coder(), one);
+    }
+    return out;
   }
 }

@@ -27,7 +27,13 @@
  *       The timeline shows history, so it uses every measure and ends at the as-of year.
  *   <li>{@code --prefer-coded}: every aggregate (counts, shares, profile, budget shares, typology,
  *       timeline, and whether a successor is structural) uses a measure's human label on each axis
- *       where it has one; the measures table and the agreement table keep the rule-based labels.
+ *       where it has one (with several coders the majority code, and the rule-based label on a
+ *       tie); the measures table and the agreement table keep the rule-based labels.
+ *   <li>Several coders: the agreement table grows the coders' columns and pair rows, and the
+ *       {@code disagreements} table is written, only when some measure has several codings, so
+ *       that a dataset of one coding per measure keeps the outputs it had. A single coding without
+ *       a coder counts as coder {@value org.polcomp.aggregate.Aggregator#UNNAMED_CODER}. The queue
+ *       and the counts cover the active measures, like the agreement table.
  *   <li>Typology: a municipality without a value for the group-by key falls in the group
  *       {@value org.polcomp.aggregate.Aggregator#NO_GROUP}, listed after the real values, which are
  *       sorted as strings. The {@code all} row has an empty {@code group_by}.

@@ -5,8 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
+import org.polcomp.model.Targeting;
 
 /**
  * How far human codings agree with the rules on one axis (CODEBOOK.md "Agreement").
@@ -118,8 +122,18 @@ public record Agreement(String axis, long coded, long agreements, Double observe
     }
   }
 
+  // The majority code's label, the tie category for a tie, null when nobody coded the axis.
+  private static <T> String human(List<T> codes, Function<T, String> label) {
+    if (codes.isEmpty()) {
+      return null;
+    }
+    T m = Majority.of(codes);
+    return m == null ? Reliability.TIE : label.apply(m);
+  }
+
   /**
-   * The agreement on both axes, targeting first: {@code classifications.get(i)} is the
+   * The agreement on both axes, targeting first (with several coders, each measure's majority
+   * code; a tie disagrees): {@code classifications.get(i)} is the
    * classification of {@code measures.get(i)}.
    */
   public static List<Agreement> of(List<Measure> measures, List<Classification> classifications) {
@@ -132,10 +146,10 @@ public record Agreement(String axis, long coded, long agreements, Double observe
     String[] humanD = new String[size];
     String[] rulesD = new String[size];
     for (int i = 0; i < size; i++) {
-      Coding c = measures.get(i).coding();
+      List<Coding> c = measures.get(i).codings();
       Classification k = classifications.get(i);
-      humanT[i] = c == null || c.targeting() == null ? null : c.targeting().label();
-      humanD[i] = c == null || c.duration() == null ? null : c.duration().label();
+      humanT[i] = human(Majority.targetings(c), Targeting::label);
+      humanD[i] = human(Majority.durations(c), Duration::label);
       rulesT[i] = k.targeting().label();
       rulesD[i] = k.duration().label();
     }

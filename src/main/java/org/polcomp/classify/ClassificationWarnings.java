@@ -36,17 +36,18 @@ public final class ClassificationWarnings {
                   + " documents say which it is"
               : "add declared_duration, period.end (a date or 'open'), instrument or funding"));
     }
-    Coding coding = m.coding();
-    if (coding != null) {
+    for (Coding coding : m.codings()) {
+      String says = m.codings().size() == 1 ? "the coding says"
+          : "coder " + coding.coder() + "'s coding says";
       if (coding.targeting() != null && coding.targeting() != c.targeting()) {
         out.accept(Diagnostic.of(at, Code.W005,
-            "measure '" + m.id() + "': the coding says targeting '" + coding.targeting().label()
+            "measure '" + m.id() + "': " + says + " targeting '" + coding.targeting().label()
                 + "', the rules say '" + c.targeting().label() + "'",
             "see 'polcomp explain' for the rules that fired"));
       }
       if (coding.duration() != null && coding.duration() != c.duration()) {
         out.accept(Diagnostic.of(at, Code.W005,
-            "measure '" + m.id() + "': the coding says duration '" + coding.duration().label()
+            "measure '" + m.id() + "': " + says + " duration '" + coding.duration().label()
                 + "', the rules say '" + c.duration().label() + "'",
             "see 'polcomp explain' for the rules that fired"));
       }

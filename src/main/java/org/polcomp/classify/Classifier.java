@@ -15,6 +15,7 @@ import org.polcomp.model.Codebook.WeightedTerm;
 import org.polcomp.model.Coding;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Funding;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Period;
 import org.polcomp.model.Quadrant;
@@ -95,7 +96,7 @@ public final class Classifier {
     }
     return new Classification(targeting, duration, Quadrant.of(targeting, duration),
         score.doubleValue(), confidence.doubleValue(), reasons,
-        codingAgrees(m.coding(), targeting, duration));
+        codingAgrees(m.codings(), targeting, duration));
   }
 
   private Targeting targeting(Measure m, List<Reason> reasons) {
@@ -238,13 +239,17 @@ public final class Classifier {
     evidence.add(BigDecimal.valueOf(weight));
   }
 
-  private static Boolean codingAgrees(Coding c, Targeting t, Duration d) {
-    if (c == null || (c.targeting() == null && c.duration() == null)) {
+  /**
+   * Whether the human codes agree with the rules on every coded axis: with several coders, the
+   * majority code of the axis, a tie disagreeing. Null when no axis is coded.
+   */
+  private static Boolean codingAgrees(List<Coding> codings, Targeting t, Duration d) {
+    List<Targeting> ts = Majority.targetings(codings);
+    List<Duration> ds = Majority.durations(codings);
+    if (ts.isEmpty() && ds.isEmpty()) {
       return null;
     }
-    boolean agrees = (c.targeting() == null || c.targeting() == t)
-        && (c.duration() == null || c.duration() == d);
-    return agrees;
+    return (ts.isEmpty() || Majority.of(ts) == t) && (ds.isEmpty() || Majority.of(ds) == d);
   }
 
   private static String join(Iterable<String> ids) {

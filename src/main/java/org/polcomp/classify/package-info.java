@@ -10,7 +10,8 @@
  * data, reported by validation) contribute nothing and never throw. {@link
  * org.polcomp.classify.ClassificationWarnings} turns a result into the warnings W004, W005 and
  * W008; {@link org.polcomp.classify.Agreement} compares human codings with the rules (observed
- * agreement and Cohen's kappa).
+ * agreement and Cohen's kappa), and {@link org.polcomp.classify.Reliability} several coders with
+ * each other and with the rules (Krippendorff's alpha, Fleiss' kappa, kappa per pair).
  *
  * <p>Scores and confidences are rounded to 3 decimals, half up, with {@link java.math.BigDecimal}
  * arithmetic, so that the order of groups or funding entries never changes a result.

@@ -12,7 +12,8 @@ final class AnalysisMixin {
   String asOf;
 
   @Option(names = "--prefer-coded",
-      description = "Aggregates use the human coding where a measure has one.")
+      description = "Aggregates use the human coding where a measure has one (with several"
+          + " coders the majority code; a tie: the rules).")
   boolean preferCoded;
 
   AnalysisOptions options() {

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParseResult;
     versionProvider = Main.VersionProvider.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
-        CompareCommand.class, CodebookCommand.class,
+        CompareCommand.class, SensitivityCommand.class, CodebookCommand.class,
         SchemaCommand.class, InitCommand.class, LineageCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",

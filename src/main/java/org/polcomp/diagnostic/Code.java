@@ -34,6 +34,7 @@ public enum Code {
   E025("E025", Severity.ERROR, "bad-codebook", "The codebook is inconsistent."),
   E026("E026", Severity.ERROR, "control-character", "A text value holds a control character."),
   E030("E030", Severity.ERROR, "bad-lineage", "A lineage file is inconsistent."),
+  E027("E027", Severity.ERROR, "duplicate-coder", "Two codings of a measure name the same coder."),
   // Warnings.
   W001("W001", Severity.WARNING, "empty-document", "A document holds no data."),
   W002("W002", Severity.WARNING, "no-policies", "A municipality lists no measures."),

@@ -20,6 +20,7 @@ import org.polcomp.diagnostic.Suggest;
 import org.polcomp.load.YNode.YMap;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Codebook.Group;
+import org.polcomp.model.Codebook.Range;
 import org.polcomp.model.Codebook.Term;
 import org.polcomp.model.Codebook.Weights;
 import org.polcomp.model.Codebook.WeightedTerm;
@@ -36,7 +37,7 @@ public final class CodebookLoader {
 
   static final List<String> TOP_KEYS =
       List.of("codebook", "extends", "settings", "weights", "domains", "groups", "instruments",
-          "funding_sources", "contact_partners");
+          "funding_sources", "contact_partners", "sensitivity");
   static final List<String> SETTINGS_KEYS = List.of("mixed_eligibility", "proxy_targeting");
   static final List<String> WEIGHTS_KEYS = List.of("declared_duration", "end");
   static final List<String> DECLARED_KEYS = List.of("structural", "temporary");
@@ -191,8 +192,110 @@ public final class CodebookLoader {
     List<Term> partners = terms(f, "contact_partners",
         from == null ? List.of() : from.contactPartners(), Term::id,
         (m, id) -> new Term(id, m.string("description")), List.of("id", "description"), out);
+    Codebook book = new Codebook(bookName, domains, groups, instruments, funding, partners, w,
+        mixed, proxy);
+    Map<String, Range> ranges = new LinkedHashMap<>(from == null ? Map.of() : from.sensitivity());
+    ranges.keySet().retainAll(book.weightIds());
+    YMap sensitivity = f.map("sensitivity");
+    if (sensitivity != null) {
+      ranges.putAll(ranges(sensitivity, book, out));
+    }
     return new Codebook(bookName, domains, groups, instruments, funding, partners, w, mixed,
-        proxy);
+        proxy, ranges);
+  }
+
+  /**
+   * The {@code sensitivity} section: per weight id ({@code D2.date}, {@code D3.pilot}) a list of
+   * two numbers, low and high. A rule id alone ({@code D2}) names the one weight of that rule whose
+   * value lies in the range, as a reader of {@code D2: [-3, -1]} means the end date's -2.
+   */
+  private static Map<String, Range> ranges(YMap section, Codebook book,
+      Consumer<Diagnostic> out) {
+    List<String> ids = book.weightIds();
+    double[] values = book.weightValues();
+    Map<String, Range> ranges = new LinkedHashMap<>();
+    for (YNode.Entry e : section.entries()) {
+      String key = e.key();
+      List<Integer> named = new ArrayList<>();
+      boolean rule = key.matches("D[1-4]");
+      for (int k = 0; k < ids.size(); k++) {
+        if (ids.get(k).equals(key) || rule && ids.get(k).startsWith(key + ".")) {
+          named.add(k);
+        }
+      }
+      if (named.isEmpty()) {
+        String hint = Suggest.didYouMean(key, ids);
+        out.accept(Diagnostic.of(e.keyAt(), Code.E010,
+            "'" + Fields.clip(key) + "' is not a weight of the codebook",
+            hint != null ? hint : "name a weight: D1.structural, D1.temporary, D2.date, D2.open,"
+                + " D3.<instrument> or D4.<funding source>"));
+        continue;
+      }
+      Range range = range(key, e.value(), out);
+      if (range == null) {
+        continue;
+      }
+      if (rule) {
+        List<Integer> inside = new ArrayList<>();
+        for (int k : named) {
+          if (values[k] >= range.low() && values[k] <= range.high()) {
+            inside.add(k);
+          }
+        }
+        if (inside.size() != 1) {
+          List<String> which = named.stream().map(ids::get).toList();
+          out.accept(Diagnostic.of(e.keyAt(), Code.E025, "'" + key + "' has " + which.size()
+              + " weights and the range holds " + (inside.isEmpty() ? "none" : inside.size())
+              + " of their values", "name the weight: " + String.join(", ", which)));
+          continue;
+        }
+        named = inside;
+      }
+      String id = ids.get(named.get(0));
+      if (ranges.put(id, range) != null) {
+        out.accept(Diagnostic.of(e.keyAt(), Code.E025, "'" + id + "' is given two ranges",
+            "keep one of them"));
+      }
+    }
+    return ranges;
+  }
+
+  /** {@code [low, high]}: two finite numbers from -1000 to 1000, low not above high. */
+  private static Range range(String key, YNode value, Consumer<Diagnostic> out) {
+    List<Double> ends = new ArrayList<>(2);
+    if (value instanceof YNode.YSeq seq && seq.items().size() == 2) {
+      for (YNode item : seq.items()) {
+        if (item instanceof YNode.YScalar s
+            && (s.type() == YNode.ScalarType.INT || s.type() == YNode.ScalarType.FLOAT)) {
+          ends.add(Fields.parseNumber(s.text()));
+        }
+      }
+    }
+    if (ends.size() != 2 || ends.contains(null)) {
+      out.accept(Diagnostic.of(value.at(), Code.E008, "'" + Fields.clip(key)
+          + "' must be a list of two numbers, not " + value.kind(), "write [low, high]"));
+      return null;
+    }
+    double low = ends.get(0);
+    double high = ends.get(1);
+    if (!Double.isFinite(low) || !Double.isFinite(high)) {
+      out.accept(Diagnostic.of(value.at(), Code.E021,
+          "the range of '" + Fields.clip(key) + "' must be finite numbers", null));
+      return null;
+    }
+    if (Math.abs(low) > MAX_WEIGHT || Math.abs(high) > MAX_WEIGHT) {
+      out.accept(Diagnostic.of(value.at(), Code.E025,
+          "the range of '" + Fields.clip(key) + "' goes beyond -1000..1000",
+          "a weight is a number from -1000 to 1000"));
+      return null;
+    }
+    if (low > high) {
+      out.accept(Diagnostic.of(value.at(), Code.E025,
+          "the range of '" + Fields.clip(key) + "' starts above its end",
+          "write [low, high], the lower number first"));
+      return null;
+    }
+    return new Range(low, high);
   }
 
   private static Targeting targeting(Fields s, String key, List<String> allowed, Targeting dflt,

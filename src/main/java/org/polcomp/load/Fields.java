@@ -472,7 +472,7 @@ final class Fields {
     });
   }
 
-  private void wrongType(String key, YNode n, String expected, String hint) {
+  void wrongType(String key, YNode n, String expected, String hint) {
     String shown = n instanceof YScalar s ? " '" + clip(s.text()) + "'" : "";
     out.accept(Diagnostic.of(n.at(), Code.E008,
         "'" + key + "' must be " + expected + ", not " + n.kind() + shown, hint));

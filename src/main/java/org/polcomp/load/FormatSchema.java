@@ -158,8 +158,7 @@ public final class FormatSchema {
         + "contact with."));
     p.put("sources", array("source", "Optional list of the documents the measure rests on (a "
         + "measure without sources is a warning)."));
-    p.put("coding", ref("coding", "Optional. A human coder's own classification, compared with "
-        + "the rule-based one."));
+    p.put("coding", codings());
     return object(m, PolicyBinder.MEASURE_KEYS, List.of("id", "title", "domain", "target"), p);
   }
 
@@ -229,13 +228,27 @@ public final class FormatSchema {
     return object(s, PolicyBinder.SOURCE_KEYS, List.of("title"), p);
   }
 
+  /** A single coding, or a list of codings each naming its coder (unique: 'validate' checks). */
+  private ObjectNode codings() {
+    ObjectNode c = node("Optional. A human coder's own classification, compared with the "
+        + "rule-based one; or, with several coders, a list of them, each naming its coder (no "
+        + "coder twice).");
+    ArrayNode any = c.putArray("anyOf");
+    any.add(json.createObjectNode().put("$ref", "#/$defs/coding"));
+    ObjectNode list = any.addObject().put("type", "array");
+    ObjectNode item = list.putObject("items").put("$ref", "#/$defs/coding");
+    item.putArray("required").add("coder");
+    return c;
+  }
+
   private ObjectNode coding() {
     ObjectNode c = node("A human coder's own classification of a "
         + "measure.");
     Map<String, ObjectNode> p = new LinkedHashMap<>();
     p.put("targeting", closed("The coder's targeting label.", Vocabulary.TARGETING_CODES));
     p.put("duration", closed("The coder's duration label.", Vocabulary.DURATION_CODES));
-    p.put("coder", ref("text", "Optional. Who coded the measure (e.g. initials)."));
+    p.put("coder", ref("text", "Who coded the measure (e.g. initials): optional for a single "
+        + "coding, required in a list."));
     p.put("note", ref("text", "Optional. The coder's note."));
     return object(c, PolicyBinder.CODING_KEYS, List.of(), p);
   }

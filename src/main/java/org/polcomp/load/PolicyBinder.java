@@ -226,7 +226,7 @@ public final class PolicyBinder {
         }
       }
     }
-    Coding coding = coding(f.map("coding"), where, what);
+    List<Coding> codings = codings(f, where, what);
     if (idText == null) {
       return null;
     }
@@ -237,7 +237,7 @@ public final class PolicyBinder {
     }
     SourceLocation base = where.getOrDefault("id", node.at());
     return new Measure(idText, title, description, domain, target, instrument, scale, period,
-        declared, funding, status, successor, contactWith, sources, coding, f.extensions(),
+        declared, funding, status, successor, contactWith, sources, codings, f.extensions(),
         new Locations(base, where));
   }
 
@@ -285,11 +285,56 @@ public final class PolicyBinder {
     return new Period(start, f.date("end", true), false);
   }
 
-  private Coding coding(YMap node, Map<String, SourceLocation> where, String what) {
+  /**
+   * The codings of a measure: none, the single map, or a list of maps (FORMAT.md), each of which
+   * names its coder, no coder twice (E027).
+   */
+  private List<Coding> codings(Fields measure, Map<String, SourceLocation> where, String what) {
+    YNode node = measure.get("coding");
     if (node == null) {
-      return null;
+      return List.of();
     }
-    Fields f = new Fields(node, "coding", "the coding of " + what, CODING_KEYS, out, where);
+    if (node instanceof YMap m) {
+      return List.of(coding(m, "coding", "the coding of " + what, where, false));
+    }
+    if (!(node instanceof YNode.YSeq)) {
+      measure.wrongType("coding", node, "a map, or a list of maps (one per coder)",
+          "write 'coding:' and its keys under it, or a list of '- {coder: ..., ...}' entries");
+      return List.of();
+    }
+    List<YMap> maps = measure.maps("coding");
+    List<Coding> codings = new ArrayList<>();
+    Map<String, SourceLocation> coders = new HashMap<>();
+    for (int i = 0; i < maps.size(); i++) {
+      YMap m = maps.get(i);
+      if (m == null) {
+        continue;
+      }
+      String p = "coding[" + i + "]";
+      Coding c = coding(m, p, "coding " + (i + 1) + " of " + what, where, true);
+      if (c.coder() == null) {
+        continue;
+      }
+      SourceLocation at = where.getOrDefault(p + ".coder", m.at());
+      SourceLocation first = coders.putIfAbsent(c.coder(), at);
+      if (first != null) {
+        out.accept(Diagnostic.of(at, Code.E027,
+            "coder '" + Fields.clip(c.coder()) + "' codes " + what + " twice (first at line "
+                + first.line() + ")",
+            "merge the two codings, or name the other coder"));
+        continue;
+      }
+      codings.add(c);
+    }
+    return codings;
+  }
+
+  private Coding coding(YMap node, String path, String name, Map<String, SourceLocation> where,
+      boolean coderRequired) {
+    Fields f = new Fields(node, path, name, CODING_KEYS, out, where);
+    if (coderRequired) {
+      f.require("coder", name + " (a list of codings names each coder)");
+    }
     Targeting t = label(f, "targeting", Vocabulary.TARGETING_CODES, Targeting::of);
     Duration d = label(f, "duration", Vocabulary.DURATION_CODES, Duration::of);
     return new Coding(t, d, f.text("coder", false), f.text("note", true));

@@ -104,7 +104,8 @@ public final class PolicySkeleton {
     line(out, 8, "url: https://example.org/decision.pdf", "optional; http(s) only");
     line(out, 8, "date: 2025-01-15", "optional");
     line(out, 8, "page: \"1-2\"", "optional");
-    line(out, 4, "coding:", "optional: a human coder's own classification (or delete)");
+    line(out, 4, "coding:", "optional: a coder's own classification, or a list of them, one per"
+        + " coder (or delete)");
     line(out, 6, "targeting: " + (migrationDefined ? "target-group" : "mainstreamed"),
         String.join(" | ", Vocabulary.TARGETING_CODES));
     line(out, 6, "duration: temporary", String.join(" | ", Vocabulary.DURATION_CODES));

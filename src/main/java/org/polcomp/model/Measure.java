@@ -11,6 +11,8 @@ import java.util.Objects;
  * One policy measure of a municipality, as written in its file. Optional values are null (lists
  * are empty); vocabulary values are codebook ids, checked by validation, not here.
  *
+ * @param codings the human codings of the measure, in file order: none, one (the single-map
+ *     form of {@code coding}) or several (the list form, one per coder)
  * @param extensions the {@code x-} fields of the measure, in file order, as plain values
  * @param locations where each value stands; the base is the measure's {@code id}
  */
@@ -29,7 +31,7 @@ public record Measure(
     String successor,
     List<String> contactWith,
     List<Source> sources,
-    Coding coding,
+    List<Coding> codings,
     Map<String, Object> extensions,
     Locations locations) {
 
@@ -40,6 +42,7 @@ public record Measure(
     funding = List.copyOf(funding);
     contactWith = List.copyOf(contactWith);
     sources = List.copyOf(sources);
+    codings = List.copyOf(codings);
     extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
     Objects.requireNonNull(locations, "locations");
   }
@@ -52,7 +55,7 @@ public record Measure(
   /** A copy that keeps only its own location, to save memory once validation is done. */
   public Measure withoutDetail() {
     return new Measure(id, title, description, domain, target, instrument, scale, period,
-        declaredDuration, funding, status, successor, contactWith, sources, coding, extensions,
+        declaredDuration, funding, status, successor, contactWith, sources, codings, extensions,
         Locations.of(locations.base()));
   }
 

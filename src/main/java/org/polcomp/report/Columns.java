@@ -7,6 +7,8 @@ import static org.polcomp.report.ColumnType.URL;
 import java.util.List;
 import java.util.Map;
 import org.polcomp.aggregate.AgreementRow;
+import org.polcomp.aggregate.CoderAgreementRow;
+import org.polcomp.aggregate.DisagreementRow;
 import org.polcomp.aggregate.DomainRow;
 import org.polcomp.aggregate.ExperimentRow;
 import org.polcomp.aggregate.LineageRow;
@@ -15,6 +17,10 @@ import org.polcomp.aggregate.MunicipalityRow;
 import org.polcomp.aggregate.PanelRow;
 import org.polcomp.aggregate.TimelineRow;
 import org.polcomp.aggregate.TypologyRow;
+import org.polcomp.sensitivity.MeasureStability;
+import org.polcomp.sensitivity.MunicipalityStability;
+import org.polcomp.sensitivity.SummaryRow;
+import org.polcomp.sensitivity.WeightInfluence;
 
 /**
  * The column registry of {@code polcomp compare} (OUTPUTS.md): every table, its XLSX sheet and the
@@ -73,6 +79,17 @@ public final class Columns {
   public static final TableSchema AGREEMENT = TableSchema.of("agreement", "Agreement",
       AgreementRow.class, Map.of("observed_agreement", SHARE));
 
+  /**
+   * The agreement table when some measure has several codings: the per-axis rows with the
+   * coders' statistics, then one row per pair of raters ({@code pair} set).
+   */
+  public static final TableSchema AGREEMENT_CODERS = TableSchema.of("agreement", "Agreement",
+      CoderAgreementRow.class, Map.of("observed_agreement", SHARE));
+
+  /** The reconciliation queue: measures and axes where coders disagree (several coders only). */
+  public static final TableSchema DISAGREEMENTS = TableSchema.of("disagreements",
+      "Disagreements", DisagreementRow.class, Map.of());
+
   /** The warnings of the run. */
   public static final TableSchema ISSUES =
       TableSchema.of("issues", "Issues", IssueRow.class, Map.of());
@@ -88,6 +105,32 @@ public final class Columns {
   /** The XLSX sheet {@code About}, built by {@link Report#aboutTable()}. */
   public static final TableSchema ABOUT =
       TableSchema.of("about", Report.ABOUT_SHEET, AboutRow.class, Map.of());
+
+  /** {@code polcomp sensitivity}: how many labels hold in 95% of the samples (one row). */
+  public static final TableSchema SENSITIVITY_SUMMARY = TableSchema.of("sensitivity_summary",
+      "Robustness", SummaryRow.class, Map.of(
+          "measures_stable_share", SHARE,
+          "municipalities_stable_share", SHARE));
+
+  /** {@code polcomp sensitivity}: one row per municipality, by id. */
+  public static final TableSchema SENSITIVITY_MUNICIPALITIES = TableSchema.of(
+      "sensitivity_municipalities", "Municipalities", MunicipalityStability.class, Map.of(
+          "profile_kept_share", SHARE,
+          "structural_share", SHARE,
+          "structural_share_p05", SHARE,
+          "structural_share_p95", SHARE));
+
+  /** {@code polcomp sensitivity}: one row per measure counted, by municipality and file order. */
+  public static final TableSchema SENSITIVITY_MEASURES = TableSchema.of("sensitivity_measures",
+      "Measures", MeasureStability.class, Map.of("flip_rate", SHARE));
+
+  /** {@code polcomp sensitivity}: one row per weight, the most influential first. */
+  public static final TableSchema SENSITIVITY_WEIGHTS = TableSchema.of("sensitivity_weights",
+      "Weights", WeightInfluence.class, Map.of());
+
+  /** The data tables of {@code polcomp sensitivity} in output order. */
+  public static final List<TableSchema> SENSITIVITY_TABLES = List.of(SENSITIVITY_SUMMARY,
+      SENSITIVITY_MUNICIPALITIES, SENSITIVITY_MEASURES, SENSITIVITY_WEIGHTS);
 
   /** The data tables of {@code polcomp compare} in output order. */
   public static final List<TableSchema> TABLES =

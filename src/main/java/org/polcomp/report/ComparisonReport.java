@@ -44,7 +44,12 @@ public final class ComparisonReport {
       tables.add(Columns.PANEL.rows(c.panel()));
     }
     tables.add(Columns.EXPERIMENTS.rows(c.experiments()));
-    tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    if (c.severalCoders()) {
+      tables.add(Columns.AGREEMENT_CODERS.rows(c.coderAgreement()));
+      tables.add(Columns.DISAGREEMENTS.rows(c.disagreements()));
+    } else {
+      tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    }
     if (c.lineage() != null) {
       tables.add(Columns.LINEAGE.rows(c.lineage()));
     }

@@ -20,10 +20,12 @@ import tools.jackson.core.util.Separators;
  * Writes a report as one pretty-printed JSON object: {@code "polcomp"} (the version),
  * {@code "options"}, then one array per table, each row an object keyed by the column keys.
  * Numbers are numbers, empty cells {@code null}, a row's extension fields an object under
- * {@code "extensions"}. Streamed row by row; the same report gives the same bytes.
+ * {@code "extensions"} (other JSON-only columns, such as a measure's {@code "codings"}, appear only
+ * when they have a value). Streamed row by row; the same report gives the same bytes.
  */
 public final class JsonWriter implements ReportWriter {
   private static final JsonFactory FACTORY = new JsonFactory();
+  private static final String EXTENSIONS = "extensions";
 
   @Override
   public void write(Report report, Path target) throws IOException {
@@ -62,6 +64,10 @@ public final class JsonWriter implements ReportWriter {
       for (int i = 0; i < columns.size(); i++) {
         Column c = columns.get(i);
         Object v = Cells.value(table, index, row, i);
+        // a JSON-only column other than the x- fields (always an object) is left out when empty
+        if (c.type() == ColumnType.EXTENSIONS && v == null && !c.key().equals(EXTENSIONS)) {
+          continue;
+        }
         g.writeName(c.key());
         if (c.type() == ColumnType.EXTENSIONS && v == null) {
           g.writeStartObject();

@@ -71,9 +71,8 @@ public final class TableSchema {
         extensions++;
       }
     }
-    if (extensions > 1 || extensions == this.columns.size()) {
-      throw new IllegalArgumentException(
-          "table " + key + " needs a tabular column and at most one EXTENSIONS column");
+    if (extensions == this.columns.size()) {
+      throw new IllegalArgumentException("table " + key + " needs a tabular column");
     }
     this.rowType = rowType;
     this.accessors = accessors;

@@ -128,7 +128,7 @@ class ClassifierPropertyTest {
     }
     return new Measure(m.id(), m.title(), m.description(), m.domain(), m.target(), instrument,
         m.scale(), period, declared, funding, m.status(), m.successor(), m.contactWith(),
-        m.sources(), m.coding(), m.extensions(), m.locations());
+        m.sources(), m.codings(), m.extensions(), m.locations());
   }
 
   @ParameterizedTest
@@ -143,7 +143,7 @@ class ClassifierPropertyTest {
     Target target = new Target(groups, m.target().eligibility(), m.target().proxy());
     Measure same = new Measure(m.id(), m.title(), m.description(), m.domain(), target,
         m.instrument(), m.scale(), m.period(), m.declaredDuration(), funding, m.status(),
-        m.successor(), m.contactWith(), m.sources(), m.coding(), m.extensions(), m.locations());
+        m.successor(), m.contactWith(), m.sources(), m.codings(), m.extensions(), m.locations());
     assertEquals(classifier.classify(m), classifier.classify(same));
   }
 

@@ -45,7 +45,7 @@ public final class MeasureBuilder {
   private String status;
   private String successor;
   private List<String> contact = List.of();
-  private Coding coding;
+  private List<Coding> codings = List.of();
   private String file = "t.yaml";
   private int line = 1;
 
@@ -141,7 +141,13 @@ public final class MeasureBuilder {
   }
 
   public MeasureBuilder coded(Targeting t, Duration d) {
-    coding = new Coding(t, d, "RD", null);
+    codings = List.of(new Coding(t, d, "RD", null));
+    return this;
+  }
+
+  /** Several codings, each {@code coder, targeting, duration} (an axis may be null). */
+  public MeasureBuilder codings(Coding... all) {
+    codings = List.of(all);
     return this;
   }
 
@@ -154,7 +160,7 @@ public final class MeasureBuilder {
   public Measure build() {
     Period period = new Period(start, end, open);
     return new Measure(id, title, null, domain, new Target(groups, null, proxy), instrument, null,
-        period, declared, funding, status, successor, contact, List.of(), coding, Map.of(),
+        period, declared, funding, status, successor, contact, List.of(), codings, Map.of(),
         Locations.of(new SourceLocation(file, line, 5)));
   }
 }

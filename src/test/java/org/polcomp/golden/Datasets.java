@@ -13,8 +13,17 @@ public final class Datasets {
   /** {@code policies/} as of the 2026 seed: 16 files, 16 municipalities, 52 measures. */
   public static final String POLICIES = ROOT + "/policies";
 
-  /** {@code examples/invented/}: 8 files, 9 municipalities, 43 measures. */
+  /**
+   * {@code examples/invented/} before its measures had several coders: 8 files, 9
+   * municipalities, 43 measures, 11 of them coded once; the outputs of one coding per measure.
+   */
   public static final String INVENTED = ROOT + "/examples/invented";
+
+  /**
+   * {@code examples/invented/} with three coders (AB, CD, EF): the same 43 measures, 11 of them
+   * coded by one to three coders, with disagreements, ties and uncoded axes.
+   */
+  public static final String INVENTED_CODERS = ROOT + "/examples/invented-coders";
 
   private Datasets() {}
 }

@@ -53,7 +53,8 @@ class CsvWriterTest {
     assertFalse(text.contains("\r\n"), "\\n line ends only");
     List<CSVRecord> rows = parse(text);
     CSVRecord header = rows.get(0);
-    assertEquals(Columns.MEASURES.columns().size() - 1, header.size(), "no extensions column");
+    assertEquals(Columns.MEASURES.columns().size() - 2, header.size(),
+        "no JSON-only column (extensions, codings)");
     assertEquals("municipality_id", header.get(0));
     assertEquals("line", header.get(header.size() - 1));
     int title = Columns.MEASURES.indexOf("title");

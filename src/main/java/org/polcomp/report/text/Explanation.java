@@ -1,13 +1,17 @@
 package org.polcomp.report.text;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import org.polcomp.classify.Classification;
 import org.polcomp.classify.Reason;
 import org.polcomp.classify.Rule;
 import org.polcomp.model.Coding;
+import org.polcomp.model.Duration;
+import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
+import org.polcomp.model.Targeting;
 
 /**
  * {@code polcomp explain}: the story of one measure's classification, every rule that fired with
@@ -45,20 +49,35 @@ public final class Explanation {
         signed(c.durationScore()));
     out.println();
     out.println("quadrant: " + c.quadrant().label());
-    Coding coding = measure.coding();
-    if (coding == null) {
+    List<Coding> codings = measure.codings();
+    if (codings.isEmpty()) {
       out.println("human coding: none");
-    } else {
+    }
+    for (Coding coding : codings) {
+      boolean agrees = codings.size() == 1 ? Boolean.TRUE.equals(c.codingAgrees())
+          : (coding.targeting() == null || coding.targeting() == c.targeting())
+              && (coding.duration() == null || coding.duration() == c.duration());
       out.println("human coding: targeting " + label(coding.targeting() == null ? null
           : coding.targeting().label()) + ", duration " + label(coding.duration() == null ? null
           : coding.duration().label()) + (coding.coder() != null ? " (coder " + coding.coder()
-          + ")" : "") + ": " + (Boolean.TRUE.equals(c.codingAgrees()) ? "agrees with the rules"
-          : "DISAGREES with the rules"));
+          + ")" : "") + ": " + (agrees ? "agrees with the rules" : "DISAGREES with the rules"));
       if (coding.note() != null) {
         out.println("  note: " + coding.note());
       }
     }
+    if (codings.size() > 1) {
+      out.println("majority: targeting " + majority(Majority.targetings(codings))
+          + ", duration " + majority(Majority.durations(codings)));
+    }
     out.flush();
+  }
+
+  private static String majority(List<? extends Enum<?>> codes) {
+    if (codes.isEmpty()) {
+      return "(not coded)";
+    }
+    Object m = Majority.of(codes);
+    return m == null ? "(tie)" : m instanceof Targeting t ? t.label() : ((Duration) m).label();
   }
 
   private static String label(String s) {

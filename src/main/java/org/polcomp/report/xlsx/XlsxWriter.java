@@ -106,8 +106,11 @@ public final class XlsxWriter implements ReportWriter {
   private void fill(Report report, SXSSFWorkbook wb, Map<String, SheetRows> rows)
       throws IOException {
     Styles styles = new Styles(wb);
-    // first in the workbook, written last: it shows what the other sheets hold
-    SXSSFSheet overview = wb.createSheet(Overview.SHEET);
+    // first in the workbook, written last: it shows what the other sheets hold; only a
+    // comparison has one (a sensitivity report has no Summary to show)
+    boolean comparison =
+        report.tables().stream().anyMatch(t -> t.key().equals(Columns.MUNICIPALITIES.key()));
+    SXSSFSheet overview = comparison ? wb.createSheet(Overview.SHEET) : null;
     Set<String> tableNames = new HashSet<>();
     Map<String, TableSheets.Placed> placed = new LinkedHashMap<>();
     List<Table> all = new ArrayList<>(report.tables());
@@ -115,14 +118,22 @@ public final class XlsxWriter implements ReportWriter {
     all.add(report.aboutTable());
     for (Table table : all) {
       List<String> capture = table.key().equals(Columns.MUNICIPALITIES.key())
-          ? ChartData.CAPTURE : List.of();
+          ? ChartData.CAPTURE
+          : table.key().equals(Columns.SENSITIVITY_MUNICIPALITIES.key())
+              ? RankChart.COLUMNS : List.of();
       TableSheets sheets =
           new TableSheets(wb, styles, rows, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
     }
+    TableSheets.Placed ranks = placed.get(Columns.SENSITIVITY_MUNICIPALITIES.key());
+    if (ranks != null) {
+      RankChart.draw(wb, ranks);
+    }
     TableSheets.Placed summary = placed.get(Columns.MUNICIPALITIES.key());
     ChartData data = ChartData.of(Overview.SHEET, summary);
-    Overview.write(wb, overview, styles, report, summary, data);
+    if (overview != null) {
+      Overview.write(wb, overview, styles, report, summary, data);
+    }
     if (summary != null) {
       Charts.colourScale(wb, summary);
       Charts.quadrantBars(wb, summary.parts().get(0).sheet(), summary.shown().size() + 1, 1,
