@@ -6,10 +6,12 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.polcomp.classify.Agreement;
@@ -20,9 +22,12 @@ import org.polcomp.model.Codebook;
 import org.polcomp.model.Coding;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Duration;
+import org.polcomp.model.Lineage;
+import org.polcomp.model.LineageEntry;
 import org.polcomp.model.Majority;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
+import org.polcomp.model.PartialDate;
 import org.polcomp.model.Period;
 import org.polcomp.model.Quadrant;
 import org.polcomp.model.Targeting;
@@ -41,12 +46,18 @@ public final class Aggregator {
 
   private static final String EARLIER_MIGRANTS = "earlier-migrants";
 
-  private final Codebook codebook;
   private final Classifier classifier;
+  // the codebook's domains by position: the order of each municipality's domain rows
+  private final Map<String, Integer> domainOrder;
 
   public Aggregator(Codebook codebook) {
-    this.codebook = Objects.requireNonNull(codebook, "codebook");
+    Objects.requireNonNull(codebook, "codebook");
     this.classifier = new Classifier(codebook);
+    Map<String, Integer> order = new HashMap<>();
+    for (int i = 0; i < codebook.domains().size(); i++) {
+      order.put(codebook.domains().get(i).id(), i);
+    }
+    this.domainOrder = Map.copyOf(order);
   }
 
   /** Every measure of the dataset with its classification, in dataset order. */
@@ -107,13 +118,16 @@ public final class Aggregator {
 
   /**
    * What one municipality adds to a comparison: its summary row, domain rows, the periods and
-   * labels its timeline rows are made of, and its agreement counts. Made from the municipality's
-   * measures alone, so parts can be made in parallel while a dataset streams past and then
-   * combined; a part holds no measure.
+   * labels its timeline rows are made of, its panel counts, its experiments and its agreement
+   * counts. Made from the municipality's measures alone, so parts can be made in parallel while a
+   * dataset streams past and then combined; a part holds no measure. Parts of municipalities that
+   * count for the same one ({@code --boundaries}) merge: their tallies add up.
    */
   public static final class Part {
-    private final MunicipalityRow row;
-    private final List<DomainRow> domains;
+    private final Who who;
+    private final Tally tally;
+    private final long[] extra;
+    private final Map<String, Tally> domainTallies;
     // per measure: (start year + 1) << 40 | (end year + 1) << 8 | label flags; 0 for no year
     private final long[] periods;
     // measures per pattern of codes (Reliability): null for a municipality nobody coded
@@ -122,23 +136,47 @@ public final class Aggregator {
     private final List<DisagreementRow> disagreements;
     private final boolean severalCoders;
     private final long active;
+    // per panel year: measures, mainstreamed, target-group, structural, temporary
+    private final long[] panel;
+    // per panel year: the budget of the measures that state an amount, or null when none does
+    private final BigDecimal[] panelBudget;
+    private final List<ExperimentRow> experiments;
+    private final MunicipalityRow row;
+    private final List<DomainRow> domains;
 
-    private Part(MunicipalityRow row, List<DomainRow> domains, long[] periods,
-        Reliability.Counts targeting, Reliability.Counts duration,
-        List<DisagreementRow> disagreements, boolean severalCoders, long active) {
-      this.row = row;
-      this.domains = List.copyOf(domains);
+    private Part(Who who, Tally tally, long[] extra, Map<String, Tally> domainTallies,
+        long[] periods, Reliability.Counts targeting, Reliability.Counts duration,
+        List<DisagreementRow> disagreements, boolean severalCoders, long active, long[] panel,
+        BigDecimal[] panelBudget, List<ExperimentRow> experiments, Map<String, Integer> order) {
+      this.who = who;
+      this.tally = tally;
+      this.extra = extra;
+      this.domainTallies = domainTallies;
       this.periods = periods;
       this.targeting = targeting;
       this.duration = duration;
       this.disagreements = List.copyOf(disagreements);
       this.severalCoders = severalCoders;
       this.active = active;
+      this.panel = panel;
+      this.panelBudget = panelBudget;
+      this.experiments = List.copyOf(experiments);
+      this.row = municipalityRow(who, tally, extra);
+      this.domains = domainRows(who, domainTallies, order);
     }
 
     /** The measures of the municipality that the comparison counts (active on the as-of day). */
     public long active() {
       return active;
+    }
+  }
+
+  // What the summary row says of the municipality itself, apart from its measures.
+  private record Who(String id, String name, String country, String region, String type,
+      Long population, String asOf, String file) {
+    static Who of(Municipality mun) {
+      return new Who(mun.id(), mun.name(), mun.country(), mun.region(), mun.type(),
+          mun.population(), mun.asOf() == null ? null : mun.asOf().toString(), mun.file());
     }
   }
 
@@ -149,6 +187,11 @@ public final class Aggregator {
   private static final int TARGET_GROUP_FLAG = 2;
   private static final int STRUCTURAL_FLAG = 4;
   private static final int TEMPORARY_FLAG = 8;
+  // the counts of a panel year, and of a timeline row: measures, then one per flag
+  private static final int[] FLAGS =
+      {0, MAINSTREAMED_FLAG, TARGET_GROUP_FLAG, STRUCTURAL_FLAG, TEMPORARY_FLAG};
+  // Part.extra: contact measures, contact with earlier migrants, experiments, upscaled
+  private static final int EXTRA = 4;
 
   /** The part of one municipality, given all its measures (active or not) with their labels. */
   public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
@@ -159,6 +202,9 @@ public final class Aggregator {
     List<DisagreementRow> disagreements = new ArrayList<>();
     boolean several = false;
     long active = 0;
+    YearRange years = options.years();
+    long[] panel = years == null ? new long[0] : new long[years.span() * FLAGS.length];
+    BigDecimal[] panelBudget = new BigDecimal[years == null ? 0 : years.span()];
     for (int i = 0; i < all.size(); i++) {
       ClassifiedMeasure cm = all.get(i);
       Period p = cm.measure().period();
@@ -169,6 +215,9 @@ public final class Aggregator {
           | (d == Duration.STRUCTURAL ? STRUCTURAL_FLAG : 0)
           | (d == Duration.TEMPORARY ? TEMPORARY_FLAG : 0);
       periods[i] = pack(p, flags);
+      if (years != null) {
+        addToPanel(periods[i], cm.measure(), years, panel, panelBudget);
+      }
       if (isActive(cm.measure(), options.asOf())) {
         active++;
         List<Coding> codings = cm.measure().codings();
@@ -182,8 +231,35 @@ public final class Aggregator {
         }
       }
     }
-    return new Part(municipalityRow(mun, all, options), domainRows(mun, all, options), periods,
-        targeting, duration, disagreements, several, active);
+    Tally tally = new Tally();
+    long[] extra = new long[EXTRA];
+    List<ExperimentRow> experiments = new ArrayList<>();
+    summarise(mun, all, options, tally, extra, experiments);
+    return new Part(Who.of(mun), tally, extra, domainTallies(all, options), periods, targeting,
+        duration, disagreements, several, active, panel, panelBudget, experiments, domainOrder);
+  }
+
+  // The years of the range that a measure's period overlaps (the timeline's rule, with the
+  // range's ends for a missing start or end) get its counts and, when it states one, its budget.
+  private static void addToPanel(long packed, Measure m, YearRange years, long[] panel,
+      BigDecimal[] budget) {
+    int start = startYear(packed);
+    int end = endYear(packed);
+    int from = start < 0 ? years.from() : Math.max(years.from(), start);
+    int to = end < 0 ? years.to() : Math.min(years.to(), end);
+    BigDecimal amount = m.statesAmount() ? m.budget() : null;
+    for (int y = from; y <= to; y++) {
+      int at = (y - years.from()) * FLAGS.length;
+      for (int k = 0; k < FLAGS.length; k++) {
+        if (k == 0 || (packed & FLAGS[k]) != 0) {
+          panel[at + k]++;
+        }
+      }
+      if (amount != null) {
+        int i = y - years.from();
+        budget[i] = budget[i] == null ? amount : budget[i].add(amount);
+      }
+    }
   }
 
   /**
@@ -235,8 +311,18 @@ public final class Aggregator {
 
   /** Combines the parts of a dataset's municipalities, in dataset order, into the comparison. */
   public Comparison combine(List<Part> parts, AggregateOptions options) {
-    List<Part> inOrder = new ArrayList<>(parts);
-    inOrder.sort(Comparator.comparing(part -> part.row.municipalityId()));
+    List<Part> written = new ArrayList<>(parts);
+    written.sort(Comparator.comparing(part -> part.row.municipalityId()));
+    List<ExperimentRow> experiments = new ArrayList<>();
+    for (Part part : written) {
+      experiments.addAll(part.experiments);
+    }
+    List<LineageRow> lineage = null;
+    List<Part> inOrder = written;
+    if (options.boundaries() != null) {
+      lineage = new ArrayList<>();
+      inOrder = onBoundaries(written, options, lineage);
+    }
     List<MunicipalityRow> rows = new ArrayList<>();
     List<DomainRow> domains = new ArrayList<>();
     Reliability.Counts targeting = new Reliability.Counts();
@@ -275,10 +361,124 @@ public final class Aggregator {
             a.kappa(), null, null, null, null, p.name()));
       }
     }
+    List<PanelRow> panel = options.years() == null ? null : new PanelRows(inOrder, options.years());
     // one coding per measure keeps the table of one coder against the rules (and no queue)
     return new Comparison(options, rows, measures, domains, typology(rows, options),
-        timeline(inOrder, options), agreement, several ? coders : List.of(),
-        several ? disagreements : List.of());
+        timeline(inOrder, options), agreement, panel, experiments, lineage,
+        several ? coders : List.of(), several ? disagreements : List.of());
+  }
+
+  /**
+   * The parts (by id) regrouped onto the boundaries in force on the options' day: the parts of
+   * the municipalities that count for the same one merge into one under its id, in id order; the
+   * lineage rows say which municipality counts for which.
+   */
+  private List<Part> onBoundaries(List<Part> byId, AggregateOptions options,
+      List<LineageRow> lineage) {
+    LocalDate day = options.boundaries();
+    Lineage table = options.lineage();
+    Map<String, Part> own = new HashMap<>();
+    for (Part part : byId) {
+      own.putIfAbsent(part.who.id(), part);
+    }
+    TreeMap<String, List<Part>> groups = new TreeMap<>();
+    for (Part part : byId) {
+      String id = part.who.id();
+      String counted = table.countedAs(id, day);
+      List<LineageEntry> path = table.path(id, day);
+      String since = path.isEmpty() ? null
+          : path.get(path.size() - 1).endedOn().map(LocalDate::toString).orElse(null);
+      lineage.add(new LineageRow(id, part.who.name(), counted, nameOf(counted, own, table),
+          since));
+      groups.computeIfAbsent(counted, k -> new ArrayList<>()).add(part);
+    }
+    List<Part> out = new ArrayList<>();
+    groups.forEach((counted, members) -> {
+      if (members.size() == 1 && members.get(0).who.id().equals(counted)) {
+        out.add(members.get(0));
+      } else {
+        out.add(merge(counted, nameOf(counted, own, table), own.get(counted), members));
+      }
+    });
+    return out;
+  }
+
+  // The name a code counts under: the data's own name for it, else the lineage table's.
+  private static String nameOf(String code, Map<String, Part> own, Lineage table) {
+    Part part = own.get(code);
+    if (part != null) {
+      return part.who.name();
+    }
+    return table.entry(code).map(LineageEntry::name).orElse(code);
+  }
+
+  /**
+   * One part of several municipalities counted as {@code id}: what the data says of {@code id}
+   * itself when it has it, else the first member's region, type and file under the new id and
+   * name (with no population: the merged municipality's is not in the data).
+   */
+  private Part merge(String id, String name, Part self, List<Part> members) {
+    Who head = self != null ? self.who : members.get(0).who;
+    Who who = self != null ? head
+        : new Who(id, name, head.country(), head.region(), head.type(), null, head.asOf(),
+            head.file());
+    Tally tally = new Tally();
+    long[] extra = new long[EXTRA];
+    Map<String, Tally> domainTallies = new HashMap<>();
+    int measures = 0;
+    for (Part m : members) {
+      measures += m.periods.length;
+    }
+    long[] periods = new long[measures];
+    // the members' codes count for the merged one; their queues follow one another in id order
+    Reliability.Counts targeting = null;
+    Reliability.Counts duration = null;
+    List<DisagreementRow> disagreements = new ArrayList<>();
+    boolean several = false;
+    Part first = members.get(0);
+    long[] panel = new long[first.panel.length];
+    BigDecimal[] panelBudget = new BigDecimal[first.panelBudget.length];
+    long active = 0;
+    int at = 0;
+    for (Part m : members) {
+      tally.addAll(m.tally);
+      add(extra, m.extra);
+      m.domainTallies.forEach((d, t) -> domainTallies.computeIfAbsent(d, k -> new Tally())
+          .addAll(t));
+      System.arraycopy(m.periods, 0, periods, at, m.periods.length);
+      at += m.periods.length;
+      targeting = addAll(targeting, m.targeting);
+      duration = addAll(duration, m.duration);
+      disagreements.addAll(m.disagreements);
+      several |= m.severalCoders;
+      add(panel, m.panel);
+      for (int i = 0; i < panelBudget.length; i++) {
+        BigDecimal b = m.panelBudget[i];
+        if (b != null) {
+          panelBudget[i] = panelBudget[i] == null ? b : panelBudget[i].add(b);
+        }
+      }
+      active += m.active;
+    }
+    return new Part(who, tally, extra, domainTallies, periods, targeting, duration,
+        disagreements, several, active, panel, panelBudget, List.of(), domainOrder);
+  }
+
+  // Adds a member's counts to the merged ones, made on the first member that has any (the
+  // member's own counts are left as they are).
+  private static Reliability.Counts addAll(Reliability.Counts into, Reliability.Counts counts) {
+    if (counts == null) {
+      return into;
+    }
+    Reliability.Counts out = into == null ? new Reliability.Counts() : into;
+    out.addAll(counts);
+    return out;
+  }
+
+  private static void add(long[] into, long[] values) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += values[i];
+    }
   }
 
   // The classified measures of each municipality (by file and document), in the given order.
@@ -299,18 +499,15 @@ public final class Aggregator {
     return asOf == null || m.period().activeOn(asOf);
   }
 
-  private MunicipalityRow municipalityRow(
-      Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
+  // The summary tally of the active measures, the contact and experiment counts (Part.extra)
+  // and the experiments table's rows.
+  private static void summarise(Municipality mun, List<ClassifiedMeasure> all,
+      AggregateOptions options, Tally t, long[] extra, List<ExperimentRow> experiments) {
     boolean coded = options.preferCoded();
     Map<String, ClassifiedMeasure> byId = new HashMap<>();
     for (ClassifiedMeasure cm : all) {
       byId.putIfAbsent(cm.measure().id(), cm);
     }
-    Tally t = new Tally();
-    long contact = 0;
-    long earlier = 0;
-    long experiments = 0;
-    long upscaled = 0;
     for (ClassifiedMeasure cm : all) {
       Measure m = cm.measure();
       if (!isActive(m, options.asOf())) {
@@ -319,34 +516,80 @@ public final class Aggregator {
       t.add(cm.targeting(coded), cm.duration(coded), m.budget());
       t.statesAmount |= m.statesAmount();
       if (!m.contactWith().isEmpty()) {
-        contact++;
+        extra[0]++;
         if (m.contactWith().contains(EARLIER_MIGRANTS)) {
-          earlier++;
+          extra[1]++;
         }
       }
-      if ("pilot".equals(m.instrument()) || "living-lab".equals(m.instrument())) {
-        experiments++;
-        ClassifiedMeasure next = m.successor() == null ? null : byId.get(m.successor());
-        if ("upscaled".equals(m.status())
-            || next != null && next.duration(coded) == Duration.STRUCTURAL) {
-          upscaled++;
+      if (isExperiment(m)) {
+        extra[2]++;
+        ExperimentRow row = experiment(mun, cm, byId, coded);
+        if (row.upscaled()) {
+          extra[3]++;
         }
+        experiments.add(row);
       }
     }
-    return new MunicipalityRow(mun.id(), mun.name(), mun.country(), mun.region(), mun.type(),
-        mun.population(), mun.asOf() == null ? null : mun.asOf().toString(),
+  }
+
+  private static boolean isExperiment(Measure m) {
+    return "pilot".equals(m.instrument()) || "living-lab".equals(m.instrument());
+  }
+
+  /**
+   * The experiments row of a pilot or living lab: its chain of successors (followed through the
+   * municipality's measures until a measure without successor, an id the municipality does not
+   * have, or an id already in the chain), the measure the chain ends at, and the years from the
+   * experiment's start to the start of the chain's first structural measure.
+   */
+  private static ExperimentRow experiment(Municipality mun, ClassifiedMeasure cm,
+      Map<String, ClassifiedMeasure> byId, boolean coded) {
+    Measure m = cm.measure();
+    ClassifiedMeasure direct = m.successor() == null ? null : byId.get(m.successor());
+    boolean upscaled = "upscaled".equals(m.status())
+        || direct != null && direct.duration(coded) == Duration.STRUCTURAL;
+    List<String> chain = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    seen.add(m.id());
+    ClassifiedMeasure last = cm;
+    boolean structuralSeen = false;
+    Long years = null;
+    for (String next = m.successor(); next != null && seen.add(next); ) {
+      chain.add(next);
+      last = byId.get(next);
+      if (last == null) {
+        break;
+      }
+      if (!structuralSeen && last.duration(coded) == Duration.STRUCTURAL) {
+        structuralSeen = true;
+        PartialDate from = m.period().start();
+        PartialDate to = last.measure().period().start();
+        years = from == null || to == null ? null : (long) (to.year() - from.year());
+      }
+      next = last.measure().successor();
+    }
+    String finalId = chain.isEmpty() ? m.id() : chain.get(chain.size() - 1);
+    return new ExperimentRow(mun.id(), mun.name(), m.id(), m.title(),
+        m.period().start() == null ? null : m.period().start().toString(), m.period().endText(),
+        m.status(), chain.isEmpty() ? null : String.join("; ", chain), finalId,
+        last == null ? null : last.duration(coded).label(), upscaled, years);
+  }
+
+  private static MunicipalityRow municipalityRow(Who who, Tally t, long[] extra) {
+    return new MunicipalityRow(who.id(), who.name(), who.country(), who.region(), who.type(),
+        who.population(), who.asOf(),
         t.measures, t.mainstreamed, t.targetGroup, t.unclassifiedTargeting,
         t.structural, t.temporary, t.unclassifiedDuration,
         t.quadrant(Quadrant.MAINSTREAMED_STRUCTURAL), t.quadrant(Quadrant.MAINSTREAMED_TEMPORARY),
         t.quadrant(Quadrant.TARGET_GROUP_STRUCTURAL), t.quadrant(Quadrant.TARGET_GROUP_TEMPORARY),
         t.mainstreamingShare(), t.structuralShare(), t.budgetCell(),
         t.mainstreamingShareBudget(), t.structuralShareBudget(), t.profile(),
-        contact, earlier, experiments, upscaled, mun.file());
+        extra[0], extra[1], extra[2], extra[3], who.file());
   }
 
-  /** One row per domain with active measures, in the codebook's domain order. */
-  private List<DomainRow> domainRows(
-      Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
+  /** The tallies of the active measures per domain ("" for none). */
+  private static Map<String, Tally> domainTallies(
+      List<ClassifiedMeasure> all, AggregateOptions options) {
     boolean coded = options.preferCoded();
     Map<String, Tally> byDomain = new HashMap<>();
     for (ClassifiedMeasure cm : all) {
@@ -356,10 +599,12 @@ public final class Aggregator {
             .add(cm.targeting(coded), cm.duration(coded), BigDecimal.ZERO);
       }
     }
-    Map<String, Integer> order = new HashMap<>();
-    for (int i = 0; i < codebook.domains().size(); i++) {
-      order.put(codebook.domains().get(i).id(), i);
-    }
+    return byDomain;
+  }
+
+  /** One row per domain with active measures, in the codebook's domain order. */
+  private static List<DomainRow> domainRows(
+      Who who, Map<String, Tally> byDomain, Map<String, Integer> order) {
     // Domains the codebook does not know (invalid data) follow, alphabetically.
     List<String> domains = new ArrayList<>(byDomain.keySet());
     domains.sort(Comparator.<String>comparingInt(d -> order.getOrDefault(d, Integer.MAX_VALUE))
@@ -367,7 +612,7 @@ public final class Aggregator {
     List<DomainRow> rows = new ArrayList<>();
     for (String d : domains) {
       Tally t = byDomain.get(d);
-      rows.add(new DomainRow(mun.id(), mun.name(), d, t.measures, t.mainstreamed, t.targetGroup,
+      rows.add(new DomainRow(who.id(), who.name(), d, t.measures, t.mainstreamed, t.targetGroup,
           t.structural, t.temporary, t.mainstreamingShare(), t.structuralShare()));
     }
     return rows;
@@ -482,9 +727,6 @@ public final class Aggregator {
    * memory. Immutable, as the parts are.
    */
   static final class TimelineRows extends AbstractList<TimelineRow> implements RandomAccess {
-    // the first count, active, counts every measure
-    private static final int[] FLAGS =
-        {0, MAINSTREAMED_FLAG, TARGET_GROUP_FLAG, STRUCTURAL_FLAG, TEMPORARY_FLAG};
     private final List<Part> parts;
     private final int first;
     private final int span;
@@ -527,6 +769,51 @@ public final class Aggregator {
       MunicipalityRow mun = part.row;
       return new TimelineRow(mun.municipalityId(), mun.municipality(), (long) year, counts[0],
           counts[1], counts[2], counts[3], counts[4]);
+    }
+  }
+
+  /**
+   * The panel table as a view, as the timeline: each row is made from its municipality's counts
+   * per year of the range when it is read.
+   */
+  static final class PanelRows extends AbstractList<PanelRow> implements RandomAccess {
+    private final List<Part> parts;
+    private final YearRange years;
+    private final int span;
+    private final int size;
+
+    PanelRows(List<Part> parts, YearRange years) {
+      this.parts = List.copyOf(parts);
+      this.years = years;
+      this.span = years.span();
+      this.size = Math.toIntExact((long) parts.size() * span);
+    }
+
+    @Override
+    public int size() {
+      return size;
+    }
+
+    /** Row i: municipality i / span (by id), year from + i % span. */
+    @Override
+    public PanelRow get(int i) {
+      Objects.checkIndex(i, size);
+      Part part = parts.get(i / span);
+      int k = i % span;
+      int at = k * FLAGS.length;
+      long[] c = part.panel;
+      Tally t = new Tally();
+      t.measures = c[at];
+      t.mainstreamed = c[at + 1];
+      t.targetGroup = c[at + 2];
+      t.structural = c[at + 3];
+      t.temporary = c[at + 4];
+      BigDecimal budget = part.panelBudget[k];
+      MunicipalityRow mun = part.row;
+      return new PanelRow(mun.municipalityId(), mun.municipality(), (long) years.from() + k,
+          t.measures, t.mainstreamed, t.targetGroup, t.structural, t.temporary,
+          t.mainstreamingShare(), t.structuralShare(),
+          budget == null ? null : budget.doubleValue(), t.profile());
     }
   }
 

@@ -14,6 +14,12 @@ import java.util.Objects;
  *
  * @param measures the measures counted (active on the as-of day), the rows of the measures table
  * @param agreement the agreement table of one coding per measure
+ * @param panel the panel table (municipalities by id, then year), or null without {@code
+ *     --years}
+ * @param experiments the experiments table: the pilots and living labs counted, by municipality
+ *     id (as written), then their order in the file
+ * @param lineage the lineage table (by municipality id as written), or null without {@code
+ *     --boundaries}
  * @param coderAgreement the agreement table with several coders, empty when no measure has
  *     several codings
  * @param disagreements the reconciliation queue, by municipality id, then the order of the
@@ -27,6 +33,9 @@ public record Comparison(
     List<TypologyRow> typology,
     List<TimelineRow> timeline,
     List<AgreementRow> agreement,
+    List<PanelRow> panel,
+    List<ExperimentRow> experiments,
+    List<LineageRow> lineage,
     List<CoderAgreementRow> coderAgreement,
     List<DisagreementRow> disagreements) {
 
@@ -41,6 +50,10 @@ public record Comparison(
     // the timeline view counts its rows as they are read: copying would build them all
     timeline = timeline instanceof Aggregator.TimelineRows ? timeline : List.copyOf(timeline);
     agreement = List.copyOf(agreement);
+    // a view too, as the timeline
+    panel = panel == null || panel instanceof Aggregator.PanelRows ? panel : List.copyOf(panel);
+    experiments = List.copyOf(experiments);
+    lineage = lineage == null ? null : List.copyOf(lineage);
     coderAgreement = List.copyOf(coderAgreement);
     disagreements = List.copyOf(disagreements);
   }

@@ -54,6 +54,26 @@ final class Tally {
     quadrants[Quadrant.of(t, d).ordinal()]++;
   }
 
+  /** Adds another tally's counts and budgets (municipalities merged onto one). */
+  void addAll(Tally o) {
+    measures += o.measures;
+    mainstreamed += o.mainstreamed;
+    targetGroup += o.targetGroup;
+    unclassifiedTargeting += o.unclassifiedTargeting;
+    structural += o.structural;
+    temporary += o.temporary;
+    unclassifiedDuration += o.unclassifiedDuration;
+    for (int i = 0; i < quadrants.length; i++) {
+      quadrants[i] += o.quadrants[i];
+    }
+    budget = budget.add(o.budget);
+    budgetMainstreamed = budgetMainstreamed.add(o.budgetMainstreamed);
+    budgetTargetGroup = budgetTargetGroup.add(o.budgetTargetGroup);
+    budgetStructural = budgetStructural.add(o.budgetStructural);
+    budgetTemporary = budgetTemporary.add(o.budgetTemporary);
+    statesAmount |= o.statesAmount;
+  }
+
   /** The budget as a cell: null when none of the measures states an amount. */
   Double budgetCell() {
     return statesAmount ? budget.doubleValue() : null;

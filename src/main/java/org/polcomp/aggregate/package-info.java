@@ -44,6 +44,16 @@
  *       counts as started for {@code --as-of}). Without any dated measure the table is empty.
  *   <li>{@code experiments_upscaled}: an experiment with {@code status: upscaled}, or whose direct
  *       {@code successor} (any measure of the same municipality, active or not) is structural.
+ *       The experiments table has one row per experiment counted there, with the same {@code
+ *       upscaled}; its chain of successors stops at an unknown id or at a cycle, and {@code
+ *       years_to_structural} is a difference of start years.
+ *   <li>Panel ({@code --years}): the timeline's overlap rule over the given years, every measure
+ *       (not only those active on the as-of day); each part counts its measures per year as it is
+ *       made, so the panel costs one pass and a few numbers per municipality and year. Its
+ *       {@code budget_eur} is empty for a year in which no measure states an amount.
+ *   <li>Boundaries ({@code --boundaries}): parts whose municipalities count for the same one on
+ *       the day merge (tallies add up) before the tables are made; the experiments and lineage
+ *       tables keep the municipalities as written.
  * </ul>
  */
 package org.polcomp.aggregate;

@@ -7,7 +7,8 @@ import picocli.CommandLine.Option;
 final class AnalysisMixin {
   @Option(names = "--as-of", paramLabel = "DATE",
       description = "Count only the measures active on DATE (YYYY, YYYY-MM or YYYY-MM-DD; a"
-          + " partial date means its first day).")
+          + " partial date means its first day: 2018 is the day 2018-01-01, not the whole year"
+          + " as in the timeline and --years).")
   String asOf;
 
   @Option(names = "--prefer-coded",

@@ -56,10 +56,23 @@ final class CompareCommand implements Callable<Integer> {
       description = "Write a workbook to standard output (-o -) even when it is a terminal.")
   boolean force;
 
+  @Option(names = "--years", paramLabel = "FROM..TO",
+      description = "Add the panel table: every municipality in every year from FROM to TO"
+          + " (1800 to 2200, at most 200 years), over the measures active during each year (a"
+          + " period that overlaps the year, as in the timeline; --as-of 2018 instead means the"
+          + " day 2018-01-01).")
+  String years;
+
+  @Option(names = "--boundaries", paramLabel = "DATE",
+      description = "Count each municipality for the one it belongs to on DATE, through the"
+          + " municipality lineage table (Cuijk, GM1684, counts for Land van Cuijk, GM1982, from"
+          + " 2022-01-01), and add the lineage table.")
+  String boundaries;
+
   @Override
   public Integer call() throws IOException {
     return ExitCode.of(CompareJob.run(new CompareJob.Options(dataset.options(paths),
         analysis.options(), output, format, groupBy, rawCsv, timestamp,
-        Main.recordedCommandLine(spec), force), Main.console(spec)));
+        Main.recordedCommandLine(spec), force, years, boundaries), Main.console(spec)));
   }
 }

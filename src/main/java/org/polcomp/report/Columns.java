@@ -10,8 +10,11 @@ import org.polcomp.aggregate.AgreementRow;
 import org.polcomp.aggregate.CoderAgreementRow;
 import org.polcomp.aggregate.DisagreementRow;
 import org.polcomp.aggregate.DomainRow;
+import org.polcomp.aggregate.ExperimentRow;
+import org.polcomp.aggregate.LineageRow;
 import org.polcomp.aggregate.MeasureRow;
 import org.polcomp.aggregate.MunicipalityRow;
+import org.polcomp.aggregate.PanelRow;
 import org.polcomp.aggregate.TimelineRow;
 import org.polcomp.aggregate.TypologyRow;
 import org.polcomp.sensitivity.MeasureStability;
@@ -59,6 +62,18 @@ public final class Columns {
   /** Measures active per municipality and calendar year. */
   public static final TableSchema TIMELINE =
       TableSchema.of("timeline", "Timeline", TimelineRow.class, Map.of());
+
+  /** Municipalities times the years of {@code compare --years}, over the measures of each year. */
+  public static final TableSchema PANEL = TableSchema.of("panel", "Panel", PanelRow.class,
+      Map.of("mainstreaming_share", SHARE, "structural_share", SHARE));
+
+  /** The pilots and living labs, their chains of successors and where these end. */
+  public static final TableSchema EXPERIMENTS = TableSchema.of("experiments", "Experiments",
+      ExperimentRow.class, Map.of("start", DATE_TEXT, "end", DATE_TEXT));
+
+  /** Each municipality and the one it counts for on the {@code --boundaries} day. */
+  public static final TableSchema LINEAGE = TableSchema.of("lineage", "Lineage",
+      LineageRow.class, Map.of("since", DATE_TEXT));
 
   /** Agreement between human codings and rule-based labels, per axis. */
   public static final TableSchema AGREEMENT = TableSchema.of("agreement", "Agreement",
@@ -119,5 +134,6 @@ public final class Columns {
 
   /** The data tables of {@code polcomp compare} in output order. */
   public static final List<TableSchema> TABLES =
-      List.of(MUNICIPALITIES, MEASURES, DOMAINS, TYPOLOGY, TIMELINE, AGREEMENT, ISSUES);
+      List.of(MUNICIPALITIES, MEASURES, DOMAINS, TYPOLOGY, TIMELINE, PANEL, EXPERIMENTS, AGREEMENT,
+          LINEAGE, ISSUES);
 }

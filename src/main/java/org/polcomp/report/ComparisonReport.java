@@ -40,11 +40,18 @@ public final class ComparisonReport {
     tables.add(Columns.DOMAINS.rows(c.domains()));
     tables.add(Columns.TYPOLOGY.rows(c.typology()));
     tables.add(Columns.TIMELINE.rows(c.timeline()));
+    if (c.panel() != null) {
+      tables.add(Columns.PANEL.rows(c.panel()));
+    }
+    tables.add(Columns.EXPERIMENTS.rows(c.experiments()));
     if (c.severalCoders()) {
       tables.add(Columns.AGREEMENT_CODERS.rows(c.coderAgreement()));
       tables.add(Columns.DISAGREEMENTS.rows(c.disagreements()));
     } else {
       tables.add(Columns.AGREEMENT.rows(c.agreement()));
+    }
+    if (c.lineage() != null) {
+      tables.add(Columns.LINEAGE.rows(c.lineage()));
     }
     tables.add(Columns.ISSUES.rows(warnings, IssueRow::of));
     List<Map.Entry<String, String>> about = new ArrayList<>();

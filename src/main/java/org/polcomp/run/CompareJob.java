@@ -3,11 +3,16 @@ package org.polcomp.run;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
+import org.polcomp.aggregate.YearRange;
 import org.polcomp.load.DatasetLoader;
+import org.polcomp.model.PartialDate;
 import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.CsvWriter;
 import org.polcomp.report.DataPackageWriter;
@@ -35,10 +40,20 @@ public final class CompareJob {
    * @param timestamp record the generation time
    * @param commandLine the command line as the About sheet records it
    * @param force write a workbook to standard output even when it is a terminal
+   * @param years the panel's years as written ({@code FROM..TO}), or null for no panel
+   * @param boundaries count municipalities for the ones they belong to on this date (as
+   *     written: YYYY, YYYY-MM or YYYY-MM-DD), or null to keep them as written
    */
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
       String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
-      boolean force) {}
+      boolean force, String years, String boundaries) {
+    /** Without a panel and with municipalities as written. */
+    public Options(DatasetOptions dataset, AnalysisOptions analysis, Path output, String format,
+        String groupBy, boolean rawCsv, boolean timestamp, String commandLine, boolean force) {
+      this(dataset, analysis, output, format, groupBy, rawCsv, timestamp, commandLine, force,
+          null, null);
+    }
+  }
 
   /** The formats compare writes; csv and datapackage are folders of files. */
   public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
@@ -59,8 +74,10 @@ public final class CompareJob {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",
           "use type, region, country or profile");
     }
+    YearRange years = years(o.years());
+    LocalDate boundaries = boundaries(o.boundaries());
     AggregateOptions options = new AggregateOptions(Stages.asOf(o.analysis()),
-        o.analysis().preferCoded(), o.groupBy());
+        o.analysis().preferCoded(), o.groupBy(), years, null, null);
     // The dataset streams: each municipality is aggregated as it is read and its measure rows
     // wait on disk, so memory does not grow with the number of measures.
     try (Streamed stream = Streamed.comparison(options)) {
@@ -70,7 +87,11 @@ public final class CompareJob {
         Outputs.invalid(run.diagnostics(), console.err());
         return run.failure();
       }
-      Comparison comparison = stream.comparison();
+      // the parts are made as the files are read; the boundaries only matter when they combine,
+      // after the run has read its lineage table (the built-in one, or with --lineage)
+      Comparison comparison = stream.combined(boundaries == null ? options
+          : new AggregateOptions(options.asOf(), options.preferCoded(), options.groupBy(), years,
+              boundaries, run.lineage()));
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),
           run.codebook(), run.warningList(), runInfo(o, run));
       Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
@@ -102,6 +123,29 @@ public final class CompareJob {
     return Outcome.OK;
   }
 
+  /** The range of {@code --years}, or null without it. */
+  static YearRange years(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return YearRange.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw new UsageProblem("--years: " + e.getMessage(), String.format(Locale.ROOT,
+          "write FROM..TO, years from %d to %d, at most %d of them, e.g. 2015..2024",
+          YearRange.MIN_YEAR, YearRange.MAX_YEAR, YearRange.MAX_YEARS));
+    }
+  }
+
+  /** The day of {@code --boundaries} (a partial date means its first day), or null. */
+  static LocalDate boundaries(String text) {
+    if (text == null) {
+      return null;
+    }
+    return PartialDate.parse(text).map(PartialDate::first).orElseThrow(() -> new UsageProblem(
+        "--boundaries '" + text + "' is not a date", "write YYYY, YYYY-MM or YYYY-MM-DD"));
+  }
+
   /** What the About sheet and the JSON header say of the run. */
   private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run)
       throws IOException {
@@ -109,9 +153,16 @@ public final class CompareJob {
         o.timestamp() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
     String codebook = o.dataset().codebook() == null ? "default"
         : DatasetLoader.display(o.dataset().codebook());
-    return new ComparisonReport.RunInfo(Version.current(), o.commandLine(),
-        ComparisonReport.options(o.analysis().asOf(), o.groupBy(), codebook,
-            o.analysis().preferCoded(), generated),
+    Map<String, Object> options = ComparisonReport.options(o.analysis().asOf(), o.groupBy(),
+        codebook, o.analysis().preferCoded(), generated);
+    // only when given, so that the report of a run without them stays as it was
+    if (o.years() != null) {
+      options.put("years", years(o.years()).toString());
+    }
+    if (o.boundaries() != null) {
+      options.put("boundaries", boundaries(o.boundaries()).toString());
+    }
+    return new ComparisonReport.RunInfo(Version.current(), o.commandLine(), options,
         run.dataset().files().size(), Outputs.inputsSha256(run.dataset(), o.dataset()));
   }
 }

@@ -82,6 +82,14 @@ final class Streamed implements Stages.Sink, Closeable {
 
   /** The comparison of a run that went through this sink and has no errors. */
   Comparison comparison() {
+    return combined(options);
+  }
+
+  /**
+   * The comparison with other options for combining the parts: the stream's, with the boundaries
+   * and the lineage table that the run has read only by now.
+   */
+  Comparison combined(AggregateOptions options) {
     if (!parts) {
       throw new IllegalStateException("a measures-only stream has no comparison");
     }

@@ -22,6 +22,8 @@ import org.polcomp.load.Limits;
 import org.polcomp.load.PolicyBinder;
 import org.polcomp.load.YamlReader;
 import org.polcomp.model.Dataset;
+import org.polcomp.model.Lineage;
+import org.polcomp.model.LineageEntry;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
@@ -287,6 +289,90 @@ class AggregatorTest {
     assertEquals(0L, compare(PLAIN, gm).municipalities().get(0).experimentsUpscaled());
     assertEquals(1L, compare(new AggregateOptions(null, true, null), gm)
         .municipalities().get(0).experimentsUpscaled());
+  }
+
+  @Test
+  void experimentsFollowTheirChainToTheFirstStructuralMeasure() {
+    Comparison c = compare(PLAIN, municipality("GM1",
+        measure("lab").instrument("living-lab").start("2016-03").successor("project"),
+        measure("project").instrument("project").start("2018").successor("service"),
+        measure("service").instrument("regular-service").start("2021-09").successor("later"),
+        measure("later").instrument("regular-service").start("2023"),
+        measure("pilot").instrument("pilot").start("2019").successor("gone"),
+        measure("alone").instrument("pilot").status("ended")));
+    List<ExperimentRow> rows = c.experiments();
+    assertEquals(List.of("lab", "pilot", "alone"),
+        rows.stream().map(ExperimentRow::measureId).toList());
+    ExperimentRow lab = rows.get(0);
+    assertEquals("project; service; later", lab.successors());
+    assertEquals("later", lab.finalMeasure());
+    assertEquals("structural", lab.finalDuration());
+    // 2016 to 2021: the first structural measure of the chain, not the last
+    assertEquals(5L, lab.yearsToStructural());
+    assertEquals(false, lab.upscaled()); // its direct successor is temporary
+    ExperimentRow pilot = rows.get(1);
+    assertEquals("gone", pilot.successors());
+    assertEquals("gone", pilot.finalMeasure());
+    assertNull(pilot.finalDuration()); // not a measure of the municipality
+    assertNull(pilot.yearsToStructural());
+    ExperimentRow alone = rows.get(2);
+    assertNull(alone.successors());
+    assertEquals("alone", alone.finalMeasure());
+    assertEquals("temporary", alone.finalDuration());
+    assertEquals(c.municipalities().get(0).experiments(), (long) rows.size());
+  }
+
+  @Test
+  void aCycleOfSuccessorsEndsTheChain() {
+    List<ExperimentRow> rows = compare(PLAIN, municipality("GM1",
+        measure("a").instrument("pilot").successor("b"),
+        measure("b").instrument("project").successor("c"),
+        measure("c").instrument("pilot").successor("b"))).experiments();
+    assertEquals(List.of("b; c", "b"), rows.stream().map(ExperimentRow::successors).toList());
+    assertEquals(List.of("c", "b"), rows.stream().map(ExperimentRow::finalMeasure).toList());
+    ExperimentRow self = compare(PLAIN, municipality("GM2",
+        measure("x").instrument("pilot").successor("x"))).experiments().get(0);
+    assertNull(self.successors());
+    assertEquals("x", self.finalMeasure());
+  }
+
+  @Test
+  void experimentsOfMergedMunicipalitiesKeepTheirOwnIds() {
+    Lineage lineage = Lineage.of(List.of(
+        new LineageEntry("GM1", "Old", null, LocalDate.parse("2021-12-31"), "GM2", "test"),
+        new LineageEntry("GM2", "New", LocalDate.parse("2022-01-01"), null, null, "test")));
+    AggregateOptions on2024 = new AggregateOptions(null, false, null, null,
+        LocalDate.parse("2024-01-01"), lineage);
+    Comparison c = compare(on2024, municipality("GM1", measure("p").instrument("pilot"), ms()),
+        municipality("GM3", tt()));
+    assertEquals(List.of("GM2", "GM3"),
+        c.municipalities().stream().map(MunicipalityRow::municipalityId).toList());
+    assertEquals("New", c.municipalities().get(0).municipality());
+    assertEquals(2L, c.municipalities().get(0).measures());
+    assertNull(c.municipalities().get(0).population());
+    assertEquals("GM1", c.experiments().get(0).municipalityId());
+    assertEquals(List.of(new LineageRow("GM1", "Name of GM1", "GM2", "New", "2022-01-01"),
+        new LineageRow("GM3", "Name of GM3", "GM3", "Name of GM3", null)), c.lineage());
+  }
+
+  @Test
+  void panelRowsAreEveryYearOfTheRange() {
+    AggregateOptions years = new AggregateOptions(null, false, null, new YearRange(2018, 2021),
+        null, null);
+    Comparison c = compare(years, municipality("GM1",
+        ms().start("2019-06").end("2019-07").fund("municipal", 1000),
+        tt().start("2020").fund("municipal", 250.5), tt().end("2019-01")));
+    assertEquals(List.of(2018L, 2019L, 2020L, 2021L),
+        c.panel().stream().map(PanelRow::year).toList());
+    assertEquals(List.of(1L, 2L, 1L, 1L), c.panel().stream().map(PanelRow::measures).toList());
+    assertEquals(Arrays.asList(null, 1000.0, 250.5, 250.5),
+        c.panel().stream().map(PanelRow::budgetEur).toList());
+    assertEquals(List.of("target-group-temporary", "balanced-balanced", "target-group-temporary",
+        "target-group-temporary"), c.panel().stream().map(PanelRow::profile).toList());
+    assertNull(compare(PLAIN, municipality("GM1", ms())).panel());
+    assertThrows(IllegalArgumentException.class, () -> new YearRange(2020, 2019));
+    assertThrows(IllegalArgumentException.class, () -> YearRange.parse("1799..1800"));
+    assertEquals(new YearRange(2015, 2024), YearRange.parse(" 2015..2024 "));
   }
 
   // ---- --prefer-coded.

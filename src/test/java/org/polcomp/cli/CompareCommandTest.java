@@ -40,7 +40,7 @@ class CompareCommandTest {
   @TempDir Path dir;
 
   static final List<String> SHEETS = List.of("Summary", "Measures", "Domains", "Typology",
-      "Timeline", "Agreement", "Issues", "Codebook", "About");
+      "Timeline", "Experiments", "Agreement", "Issues", "Codebook", "About");
 
   /** Every table as text cells, from the CSV files. */
   private static List<List<String>> csv(Path file) throws IOException {
@@ -72,7 +72,7 @@ class CompareCommandTest {
       assertEquals(SHEETS, names.subList(1, names.size()));
       String[][] tables = {{"municipalities", "Summary"}, {"measures", "Measures"},
           {"domains", "Domains"}, {"typology", "Typology"}, {"timeline", "Timeline"},
-          {"agreement", "Agreement"}, {"issues", "Issues"}};
+          {"experiments", "Experiments"}, {"agreement", "Agreement"}, {"issues", "Issues"}};
       for (String[] t : tables) {
         List<List<String>> rows = csv(dir.resolve("csv").resolve(t[0] + ".csv"));
         List<String> header = rows.get(0);

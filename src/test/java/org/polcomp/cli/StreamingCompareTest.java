@@ -26,6 +26,7 @@ import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Aggregator;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.aggregate.Comparison;
+import org.polcomp.aggregate.YearRange;
 import org.polcomp.bench.Generator;
 import org.polcomp.load.CodebookLoader;
 import org.polcomp.load.DatasetLoader;
@@ -67,6 +68,7 @@ class StreamingCompareTest {
     if (!groupBy.isEmpty()) {
       args.addAll(List.of("--group-by", groupBy));
     }
+    args.addAll(List.of("--years", "2010..2030"));
     assertEquals(0, CliRunner.run(args.toArray(String[]::new)).exit());
 
     Codebook codebook = new CodebookLoader(Limits.DEFAULT).defaults();
@@ -75,8 +77,8 @@ class StreamingCompareTest {
     Aggregator aggregator = new Aggregator(codebook);
     List<ClassifiedMeasure> classified = aggregator.classify(read.dataset());
     LocalDate date = asOf.isEmpty() ? null : LocalDate.parse(asOf);
-    AggregateOptions options =
-        new AggregateOptions(date, preferCoded, groupBy.isEmpty() ? null : groupBy);
+    AggregateOptions options = new AggregateOptions(date, preferCoded,
+        groupBy.isEmpty() ? null : groupBy, new YearRange(2010, 2030), null, null);
     Comparison c = aggregator.aggregate(read.dataset(), classified, options);
     Report report = ComparisonReport.of(c,
         ComparisonReport.measures(Aggregator.active(read.dataset(), classified, date)), codebook,
@@ -86,7 +88,7 @@ class StreamingCompareTest {
     new CsvWriter(false).write(report, plain);
 
     for (String table : List.of("municipalities", "measures", "domains", "typology",
-        "timeline", "agreement")) {
+        "timeline", "panel", "experiments", "agreement")) {
       String expected = Files.readString(plain.resolve(table + ".csv"));
       assertEquals(expected, Files.readString(dir.resolve("streamed/" + table + ".csv")), table);
       assertTrue(expected.lines().count() > 1 || table.equals("agreement"), table + " has rows");

@@ -17,7 +17,7 @@ class FieldPathsTest {
     // FieldPaths names each of these; a new component must be added there (and here)
     assertEquals(List.of("id", "title", "description", "domain", "target", "instrument", "scale",
         "period", "declaredDuration", "funding", "status", "successor", "contactWith", "sources",
-        "coding", "extensions", "locations"), names(Measure.class));
+        "codings", "extensions", "locations"), names(Measure.class));
     assertEquals(List.of("id", "name", "country", "region", "population", "type", "asOf",
         "measures", "extensions", "file", "document", "locations"), names(Municipality.class));
   }

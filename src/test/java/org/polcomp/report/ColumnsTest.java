@@ -31,7 +31,13 @@ class ColumnsTest {
           + " unclassified, mainstreaming_share, structural_share",
       Columns.TIMELINE, "municipality_id, municipality, year, active, mainstreamed,"
           + " target_group, structural, temporary",
+      Columns.PANEL, "municipality_id, municipality, year, measures, mainstreamed,"
+          + " target_group, structural, temporary, mainstreaming_share, structural_share,"
+          + " budget_eur, profile",
+      Columns.EXPERIMENTS, "municipality_id, municipality, measure_id, title, start, end, status,"
+          + " successors, final_measure, final_duration, upscaled, years_to_structural",
       Columns.AGREEMENT, "axis, coded, agreements, observed_agreement, cohens_kappa",
+      Columns.LINEAGE, "municipality_id, municipality, counted_as, counted_as_name, since",
       Columns.ISSUES, "file, line, column, severity, code, message");
 
   @Test
@@ -46,9 +52,11 @@ class ColumnsTest {
   @Test
   void tablesSheetsAndOrderAreThoseOfTheSpec() {
     assertEquals(List.of("municipalities", "measures", "domains", "typology", "timeline",
-        "agreement", "issues"), Columns.TABLES.stream().map(TableSchema::key).toList());
-    assertEquals(List.of("Summary", "Measures", "Domains", "Typology", "Timeline", "Agreement",
-        "Issues"), Columns.TABLES.stream().map(TableSchema::sheet).toList());
+        "panel", "experiments", "agreement", "lineage", "issues"),
+        Columns.TABLES.stream().map(TableSchema::key).toList());
+    assertEquals(List.of("Summary", "Measures", "Domains", "Typology", "Timeline", "Panel",
+        "Experiments", "Agreement", "Lineage", "Issues"),
+        Columns.TABLES.stream().map(TableSchema::sheet).toList());
   }
 
   @Test

@@ -72,7 +72,7 @@ class DataPackageTest {
   void everyCsvHoldsToItsTableSchema(String name) throws IOException {
     PackageChecker.Result r = PackageChecker.check(dir.resolve(name));
     assertEquals(List.of(), r.problems());
-    assertEquals(8, r.resources());
+    assertEquals(9, r.resources(), "every table of a comparison, experiments and about.csv included");
     assertTrue(r.cells() > (name.equals("generated") ? 100_000 : 1_000), "cells: " + r.cells());
   }
 
@@ -102,7 +102,7 @@ class DataPackageTest {
       }
     }
     assertEquals(Set.of("municipalities", "measures", "domains", "typology", "timeline",
-        "agreement", "issues", "about"), names);
+        "experiments", "agreement", "issues", "about"), names);
     JsonNode measures = resource(d, "measures").get("schema");
     assertEquals("[\"municipality_id\",\"measure_id\"]", measures.get("primaryKey").toString());
     assertEquals("municipalities",

@@ -144,6 +144,10 @@ public final class XlsxWriter implements ReportWriter {
             10, 24, data);
       }
     }
+    TableSheets.Placed panel = placed.get(Columns.PANEL.key());
+    if (panel != null) {
+      PanelChart.add(wb, panel);
+    }
     wb.setActiveSheet(0);
   }
 

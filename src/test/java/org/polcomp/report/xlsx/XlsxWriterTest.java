@@ -415,10 +415,12 @@ class XlsxWriterTest {
     List<Table> tables = Columns.TABLES.stream().map(t -> t.with(List.of())).toList();
     Report r = new Report("1", Map.of(), List.of(), tables, Columns.CODEBOOK.with(List.of()));
     try (XSSFWorkbook wb = read(bytes(r, new XlsxWriter()))) {
-      assertEquals(10, wb.getNumberOfSheets());
+      // Overview, the tables, Codebook, About
+      assertEquals(Columns.TABLES.size() + 3, wb.getNumberOfSheets());
       assertEquals(0, wb.getSheet("Overview").getDrawingPatriarch() == null ? 0
           : wb.getSheet("Overview").getDrawingPatriarch().getCharts().size());
       assertNull(wb.getSheet("Summary").getDrawingPatriarch());
+      assertNull(wb.getSheet("Panel").getDrawingPatriarch());
       assertEquals(0, wb.getSheet("Summary").getSheetConditionalFormatting()
           .getNumConditionalFormattings());
     }
