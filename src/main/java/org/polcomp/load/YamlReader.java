@@ -48,9 +48,19 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 public final class YamlReader {
   private final Limits limits;
   private final LoadSettings settings;
+  private final boolean fast;
 
   public YamlReader(Limits limits) {
+    this(limits, true);
+  }
+
+  /**
+   * A reader that tries {@link BlockScanner} first when {@code fast}; without it every file goes
+   * through snakeyaml-engine, which the tests compare it with.
+   */
+  YamlReader(Limits limits, boolean fast) {
     this.limits = limits;
+    this.fast = fast;
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
     this.settings = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true).build();
   }
@@ -88,9 +98,59 @@ public final class YamlReader {
       return;
     }
     int longest = longestLine(file, text, out);
-    if (longest >= 0) {
-      parse(file, text, settingsFor(longest), out, each);
+    if (longest < 0) {
+      return;
     }
+    int skip = 0;
+    if (fast && text.length() <= limits.maxFileBytes()) {
+      skip = readFast(file, text, out, each);
+      if (skip < 0) {
+        return;
+      }
+    }
+    parse(file, text, settingsFor(longest), out, each, skip);
+  }
+
+  /**
+   * Reads the text with {@link BlockScanner}: -1 when it read all of it, else the number of
+   * documents it handed on before meeting something it leaves to snakeyaml-engine. A document's
+   * diagnostics are held back until it is complete, so that what is handed on is exactly what
+   * snakeyaml-engine hands on up to the same point: it too hands on a document as soon as it
+   * meets the marker or the end of the text after it, before reading further.
+   */
+  private int readFast(String file, String text, Consumer<Diagnostic> out,
+      Consumer<Document> each) {
+    List<Diagnostic> held = new ArrayList<>(4);
+    Builder b = new Builder(file, held::add);
+    int docs = 0;
+    try {
+      BlockScanner scanner = new BlockScanner(file, text, b);
+      for (YNode root = scanner.next(); root != null; root = scanner.next()) {
+        for (Diagnostic d : held) {
+          out.accept(d);
+        }
+        held.clear();
+        docs++;
+        each.accept(new Document(docs, root.at(), root));
+        b.newDocument();
+      }
+    } catch (BlockScanner.Bail | Abort e) {
+      // The consumer's exceptions are neither; they pass through.
+      return docs;
+    }
+    if (docs == 0) {
+      each.accept(new Document(1, new SourceLocation(file, 1, 1), null));
+    }
+    return -1;
+  }
+
+  /** Whether {@link BlockScanner} reads the whole file (for the tests: the fast path holds). */
+  boolean readsFast(String file, byte[] bytes) {
+    String text = decode(file, bytes, d -> { });
+    if (text == null || longestLine(file, text, d -> { }) < 0) {
+      return false;
+    }
+    return readFast(file, text, d -> { }, d -> { }) < 0;
   }
 
   /** Carries an exception of the caller's consumer past the parser's own handlers. */
@@ -301,9 +361,18 @@ public final class YamlReader {
     return new SourceLocation(file, line, col);
   }
 
-  private void parse(String file, String text, LoadSettings settings, Consumer<Diagnostic> out,
-      Consumer<Document> each) {
-    int docs = 0;
+  /**
+   * Reads the text with snakeyaml-engine, leaving out the first {@code skip} documents and their
+   * diagnostics (those that {@link BlockScanner} has handed on already).
+   */
+  private void parse(String file, String text, LoadSettings settings, Consumer<Diagnostic> sink,
+      Consumer<Document> each, int skip) {
+    int[] docs = {0};
+    Consumer<Diagnostic> out = skip == 0 ? sink : d -> {
+      if (docs[0] >= skip) {
+        sink.accept(d);
+      }
+    };
     Builder b = new Builder(file, out);
     boolean fatal = false;
     try {
@@ -312,11 +381,13 @@ public final class YamlReader {
         YNode done = b.accept(parser.next());
         if (done != null) {
           boolean empty = done instanceof YScalar s && s.isNull();
-          docs++;
-          try {
-            each.accept(new Document(docs, done.at(), empty ? null : done));
-          } catch (RuntimeException e) {
-            throw new Passthrough(e);
+          docs[0]++;
+          if (docs[0] > skip) {
+            try {
+              each.accept(new Document(docs[0], done.at(), empty ? null : done));
+            } catch (RuntimeException e) {
+              throw new Passthrough(e);
+            }
           }
           b.newDocument();
         }
@@ -334,13 +405,13 @@ public final class YamlReader {
       // Any other exception of the parser is still a file it cannot read.
       out.accept(YamlErrors.of(file, e));
     }
-    if (docs == 0 && !fatal) {
+    if (docs[0] == 0 && !fatal) {
       each.accept(new Document(1, new SourceLocation(file, 1, 1), null));
     }
   }
 
-  /** Builds the tree of one document at a time from events. */
-  private final class Builder {
+  /** Builds the tree of one document at a time from events (or from {@link BlockScanner}). */
+  private final class Builder implements BlockScanner.Sink {
     private final String file;
     private final Consumer<Diagnostic> out;
     private final ArrayList<Frame> stack = new ArrayList<>();
@@ -384,50 +455,16 @@ public final class YamlReader {
     YNode accept(Event e) {
       switch (e.getEventId()) {
         case MappingStart, SequenceStart -> {
-          SourceLocation at = at(e);
-          Frame parent = top();
-          if (parent != null && parent.isMap && parent.pendingKey == null) {
-            fail(Diagnostic.of(at, Code.E001,
-                "a key must be text, not " + (e.getEventId() == Event.ID.MappingStart
-                    ? "a map" : "a list"),
-                "write keys as plain words, e.g. 'name:'"));
-          }
-          if (stack.size() >= limits.maxDepth()) {
-            fail(Diagnostic.of(at, Code.E004,
-                "maps and lists are nested more than " + limits.maxDepth() + " levels deep",
-                "flatten the structure; policy files need only a few levels"));
-          }
-          stack.add(new Frame(e.getEventId() == Event.ID.MappingStart, at,
-              anchorName(((NodeEvent) e).getAnchor())));
+          start(e.getEventId() == Event.ID.MappingStart, at(e),
+              anchorName(((NodeEvent) e).getAnchor()));
           return null;
         }
         case MappingEnd, SequenceEnd -> {
-          Frame f = stack.remove(stack.size() - 1);
-          YNode node = f.isMap ? new YMap(f.at, f.entries) : new YSeq(f.at, f.items);
-          if (f.anchor != null) {
-            // Only an anchored node can be aliased, so only its size is ever looked up.
-            sizes.put(node, f.size + 1);
-            anchors.put(f.anchor, node);
-          }
-          return add(node, f.size + 1);
+          return end();
         }
         case Scalar -> {
           ScalarEvent s = (ScalarEvent) e;
-          SourceLocation at = at(e);
-          String text = s.getValue();
-          checkLength(text, at);
-          YScalar node = new YScalar(at, text, typeOf(s));
-          String anchor = anchorName(s.getAnchor());
-          if (anchor != null) {
-            anchors.put(anchor, node);
-          }
-          Frame parent = top();
-          if (parent != null && parent.isMap && parent.pendingKey == null) {
-            parent.pendingKey = text;
-            parent.pendingKeyAt = at;
-            return null;
-          }
-          return add(node, 1);
+          return scalar(at(e), s.getValue(), typeOf(s), anchorName(s.getAnchor()));
         }
         case Alias -> {
           SourceLocation at = at(e);
@@ -471,6 +508,58 @@ public final class YamlReader {
           return null;
         }
       }
+    }
+
+    @Override
+    public void start(boolean isMap, SourceLocation at) {
+      start(isMap, at, null);
+    }
+
+    private void start(boolean isMap, SourceLocation at, String anchor) {
+      Frame parent = top();
+      if (parent != null && parent.isMap && parent.pendingKey == null) {
+        fail(Diagnostic.of(at, Code.E001,
+            "a key must be text, not " + (isMap ? "a map" : "a list"),
+            "write keys as plain words, e.g. 'name:'"));
+      }
+      if (stack.size() >= limits.maxDepth()) {
+        fail(Diagnostic.of(at, Code.E004,
+            "maps and lists are nested more than " + limits.maxDepth() + " levels deep",
+            "flatten the structure; policy files need only a few levels"));
+      }
+      stack.add(new Frame(isMap, at, anchor));
+    }
+
+    @Override
+    public YNode end() {
+      Frame f = stack.remove(stack.size() - 1);
+      YNode node = f.isMap ? new YMap(f.at, f.entries) : new YSeq(f.at, f.items);
+      if (f.anchor != null) {
+        // Only an anchored node can be aliased, so only its size is ever looked up.
+        sizes.put(node, f.size + 1);
+        anchors.put(f.anchor, node);
+      }
+      return add(node, f.size + 1);
+    }
+
+    @Override
+    public YNode scalar(SourceLocation at, String text, ScalarType type) {
+      return scalar(at, text, type, null);
+    }
+
+    private YNode scalar(SourceLocation at, String text, ScalarType type, String anchor) {
+      checkLength(text, at);
+      YScalar node = new YScalar(at, text, type);
+      if (anchor != null) {
+        anchors.put(anchor, node);
+      }
+      Frame parent = top();
+      if (parent != null && parent.isMap && parent.pendingKey == null) {
+        parent.pendingKey = text;
+        parent.pendingKeyAt = at;
+        return null;
+      }
+      return add(node, 1);
     }
 
     private void checkLength(String s, SourceLocation at) {
