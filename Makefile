@@ -48,21 +48,25 @@ test:
 bench: build
 	bash src/test/bench/bench.sh
 
-## fuzz: coverage-guided fuzzing of reader, binder and validator for FUZZ_TIME (default 2m);
-## a failing input is saved next to the seeds and then runs in every `make test`
+## fuzz: coverage-guided fuzzing of reader, binder and validator (and of the reader's fast path
+## against snakeyaml-engine) for FUZZ_TIME each (default 2m); a failing input is saved next to
+## the seeds and then runs in every `make test`
 FUZZ_TIME ?= 2m
+# Jazzer fuzzes one test per run, so each of these gets a run of its own.
+FUZZ_TESTS ?= ValidateFuzzTest YamlDifferentialFuzzTest
 FUZZ_LOG := target/fuzz.log
 fuzz:
 	@mkdir -p target
-	@echo "fuzz: ValidateFuzzTest for $(FUZZ_TIME) (log: $(FUZZ_LOG))"
-	@JAZZER_FUZZ=1 $(MVN) -B test -Dtest=ValidateFuzzTest -Djazzer.hooks=true \
+	@rc=0; for t in $(FUZZ_TESTS); do \
+	  echo "fuzz: $$t for $(FUZZ_TIME) (log: $(FUZZ_LOG))"; \
+	  JAZZER_FUZZ=1 $(MVN) -B test -Dtest=$$t -Djazzer.hooks=true \
 	  -Dsurefire.failIfNoSpecifiedTests=false \
 	  -DargLine="-Xmx1g -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 -Djazzer.instrument=org.polcomp.**,org.snakeyaml.engine.**,tools.jackson.dataformat.yaml.**" \
-	  > $(FUZZ_LOG) 2>&1; rc=$$?; \
+	  > $(FUZZ_LOG) 2>&1; r=$$?; \
 	  grep -E '^Done [0-9]+ runs' $(FUZZ_LOG) | sed 's/^/fuzz: /' || true; \
 	  grep -E '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $(FUZZ_LOG) | head -20; \
-	  if [ $$rc -eq 0 ]; then echo "fuzz: no findings"; else echo "fuzz: FAILED (exit $$rc), see $(FUZZ_LOG)"; fi; \
-	  exit $$rc
+	  if [ $$r -eq 0 ]; then echo "fuzz: $$t: no findings"; else echo "fuzz: $$t FAILED (exit $$r), see $(FUZZ_LOG)"; rc=$$r; break; fi; \
+	  done; exit $$rc
 
 ## golden: refresh the golden files after a deliberate change of an output; read the diff
 golden:

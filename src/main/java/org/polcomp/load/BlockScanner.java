@@ -83,26 +83,17 @@ final class BlockScanner {
     this.s = text;
     this.n = text.length();
     this.sink = sink;
-    boolean wide = false;
-    for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
-      if (c >= ' ' && c < 0x7F || c == '\n') {
-        continue;
-      }
-      if (c == '\r') {
-        if (i + 1 < n && text.charAt(i + 1) == '\n') {
-          continue;
-        }
-        throw BAIL;
-      }
-      if (c == '\t' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF) {
-        throw BAIL;
-      }
-      if (Character.isSurrogate(c)) {
-        wide = true;
+    // String.indexOf is vectorised, and a Latin-1 text holds none of the characters above 0xFF.
+    if (text.indexOf('\t') >= 0 || text.indexOf(0x85) >= 0 || text.indexOf(0x2028) >= 0
+        || text.indexOf(0x2029) >= 0 || text.indexOf(0xFEFF) >= 0) {
+      throw BAIL;
+    }
+    for (int r = text.indexOf('\r'); r >= 0; r = text.indexOf('\r', r + 1)) {
+      if (r + 1 >= n || text.charAt(r + 1) != '\n') {
+        throw BAIL; // a lone CR
       }
     }
-    this.astral = wide;
+    this.astral = text.codePointCount(0, n) != n;
   }
 
   /** The root of the next document, or null at the end of the text. */
@@ -523,11 +514,12 @@ final class BlockScanner {
         break;
       }
     }
-    int blockIndent = Math.max(minIndent, maxIndent);
     int col = pos - lineStart;
-    if (col < blockIndent && indent != col) {
-      throw BAIL; // snakeyaml-engine: leading empty lines with more spaces than the first line
+    if (col > 0 && col < maxIndent) {
+      throw BAIL; // leading blank lines with more spaces than the first line: an error
     }
+    // snakeyaml-engine 3.0.1 takes the first line's indentation, not the most spaces.
+    int blockIndent = Math.max(minIndent, col);
     sb.setLength(0);
     boolean lineBreak = false;
     while (pos - lineStart == blockIndent && pos < n) {
@@ -604,10 +596,14 @@ final class BlockScanner {
         if (k == '[' || k == '{') {
           throw BAIL; // a key that is not text
         }
+        int keyStart = pos;
         flowScalar();
         flowSpaces();
         char c = s.charAt(pos);
         if (c == ':') {
+          if (pos - keyStart > MAX_KEY) {
+            throw BAIL; // too long for a simple key
+          }
           pos++;
           int colonEnd = pos;
           flowSpaces();

@@ -300,6 +300,22 @@ public final class YamlReader {
     int start = 0;
     int line = 1;
     int n = text.length();
+    if (text.indexOf('\r') < 0) {
+      // Only LF breaks: String.indexOf finds them, vectorised, a line at a time.
+      for (int end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+        int stop = end < 0 ? n : end;
+        if (stop - start > max) {
+          tooLong(file, line, max, out);
+          return -1;
+        }
+        longest = Math.max(longest, stop - start);
+        if (end < 0) {
+          return longest;
+        }
+        line++;
+        start = end + 1;
+      }
+    }
     for (int i = 0; i < n; i++) {
       char c = text.charAt(i);
       if (c == '\n' || c == '\r') {
@@ -311,14 +327,18 @@ public final class YamlReader {
         start = i + 1;
       } else if (i - start >= max) {
         // Counted in chars: a line of non-BMP characters is cut a little sooner, no matter.
-        out.accept(Diagnostic.of(new SourceLocation(file, line, 1), Code.E005,
-            String.format(Locale.ROOT, "line %d is longer than %,d characters, which is not read"
-                + " (a string holds at most %,d)", line, max, limits.maxStringLength()),
-            "break the text over several lines; a YAML string may span lines"));
+        tooLong(file, line, max, out);
         return -1;
       }
     }
     return Math.max(longest, n - start);
+  }
+
+  private void tooLong(String file, int line, int max, Consumer<Diagnostic> out) {
+    out.accept(Diagnostic.of(new SourceLocation(file, line, 1), Code.E005,
+        String.format(Locale.ROOT, "line %d is longer than %,d characters, which is not read"
+            + " (a string holds at most %,d)", line, max, limits.maxStringLength()),
+        "break the text over several lines; a YAML string may span lines"));
   }
 
   /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
@@ -714,12 +734,16 @@ public final class YamlReader {
     /** Up to this many keys a map finds duplicates by scanning its entries; then by hashing. */
     private static final int SCAN = 16;
 
+    private static final int[] NO_HASHES = {};
+
     final boolean isMap;
     final SourceLocation at;
     final String anchor;
     final List<Entry> entries;
     final List<YNode> items;
     private Map<String, SourceLocation> keys;
+    /** The hash of each key in {@link #entries}, while there are at most {@link #SCAN}. */
+    private int[] hashes = NO_HASHES;
     String pendingKey;
     SourceLocation pendingKeyAt;
     int size;
@@ -735,12 +759,19 @@ public final class YamlReader {
     /** Where {@code key} was first seen in this map, or null (and it is recorded) if not yet. */
     SourceLocation firstKey(String key, SourceLocation at) {
       if (keys == null) {
-        for (Entry e : entries) {
-          if (e.key().equals(key)) {
-            return e.keyAt();
+        // The hashes first: comparing ints in one array beats following each entry to its key.
+        int h = key.hashCode();
+        int count = entries.size();
+        for (int i = 0; i < count; i++) {
+          if (hashes[i] == h && entries.get(i).key().equals(key)) {
+            return entries.get(i).keyAt();
           }
         }
-        if (entries.size() < SCAN) {
+        if (count < SCAN) {
+          if (hashes == NO_HASHES) {
+            hashes = new int[SCAN];
+          }
+          hashes[count] = h;
           return null;
         }
         keys = new HashMap<>();
