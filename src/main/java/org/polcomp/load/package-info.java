@@ -5,7 +5,9 @@
  * <p>{@link org.polcomp.load.DatasetLoader} walks paths (sorted, hidden entries skipped, links to
  * directories not followed, only regular files read), decodes UTF-8, and {@link
  * org.polcomp.load.YamlReader} turns the YAML 1.2 events of snakeyaml-engine into {@link
- * org.polcomp.load.YNode} trees while enforcing the {@link org.polcomp.load.Limits}. {@link
+ * org.polcomp.load.YNode} trees while enforcing the {@link org.polcomp.load.Limits}; {@link
+ * org.polcomp.load.BlockScanner} builds the same trees several times faster for the block YAML
+ * that policy files are made of, and leaves every other file to snakeyaml-engine. {@link
  * org.polcomp.load.PolicyBinder} binds a tree to a {@link org.polcomp.model.Municipality},
  * reporting shape errors (types, keys, dates); {@link org.polcomp.load.CodebookLoader} does the
  * same for codebooks. {@link org.polcomp.load.FormatSchema} and {@link

@@ -240,4 +240,74 @@ class BlockScannerTest {
     assertEquals(slow, fast);
     assertEquals(5, fast.diagnostics().size(), fast.diagnostics()::toString);
   }
+
+  /** Pieces of values: mostly of the subset, some outside it, some broken. */
+  private static final String[] PIECES = {"a", "b c", "1", "-2", "3.5", "true", "~", "null", "x#y",
+      "x # c", "'q'", "'it''s'", "\"d\"", "\"e\\n\\\"\"", "[x, y]", "[]", "{}", "{a: 1, b}",
+      "{a: [1, {b: c}]}", "|", "|-", "|+", ">", ">-", "", "origin:SY", "a:b", "\u00e9",
+      "\ud83d\ude00 z", "foo\n  bar", "foo\n\n  bar", "0x1F", ".inf", "{x: }", "{y:}", " ",
+      "|\n  t\n\n   u\n v", ">\n  t\n  u\n\n  w\n   x", "[ a , 'b' ]", "-x",
+      "foo\n bar\n  baz", "[a, [b, c], {d: e}]", "\"\"", "''"};
+  private static final String[] ODD = {"k: v", "-", "- x", "\"\\x41\"", "&a x", "*a", "!t x",
+      "[x,\n  y]", "'multi\n  line'", "? x", ": x", "%x", "@x", "...", "---", "[a: b]", "a\r\nb"};
+
+  /** Random texts of nested maps and lists: both paths give the same, and many read fast. */
+  @Test
+  void randomBlockTextsReadTheSame() {
+    int fast = 0;
+    int cases = 3000;
+    for (int c = 0; c < cases; c++) {
+      java.util.Random r = new java.util.Random(c);
+      StringBuilder sb = new StringBuilder();
+      for (int d = 0, docs = 1 + r.nextInt(2); d < docs; d++) {
+        if (d > 0 || r.nextInt(4) == 0) {
+          sb.append(r.nextInt(5) == 0 ? "...\n---\n" : "---\n");
+        }
+        boolean seq = r.nextBoolean();
+        for (int i = 0, items = 1 + r.nextInt(3); i < items; i++) {
+          sb.append(seq ? "-" : "k" + r.nextInt(5) + ":");
+          node(r, sb, 0, 1);
+        }
+      }
+      String text = sb.toString();
+      if (r.nextInt(5) == 0) {
+        text = text.replace("\n", "\r\n");
+      }
+      if (r.nextInt(30) == 0) {
+        text = text.substring(0, r.nextInt(text.length()));
+      }
+      if (same("random-" + c + ".yaml", text.getBytes(UTF_8))) {
+        fast++;
+      }
+    }
+    assertTrue(fast * 10 > cases, fast + " of " + cases + " read fast");
+  }
+
+  private static void node(java.util.Random r, StringBuilder sb, int indent, int depth) {
+    int kind = r.nextInt(depth > 3 ? 2 : 5);
+    if (kind <= 1) {
+      String piece = r.nextInt(150) == 0 ? ODD[r.nextInt(ODD.length)]
+          : PIECES[r.nextInt(PIECES.length)];
+      sb.append(' ').append(piece).append(r.nextInt(5) == 0 ? " # c" : "").append('\n');
+      return;
+    }
+    sb.append(r.nextInt(6) == 0 ? " # c\n" : "\n");
+    int ind = indent + (r.nextInt(6) == 0 ? 0 : 1 + r.nextInt(3));
+    if (r.nextInt(40) == 0) {
+      ind = Math.max(0, ind - 1);
+    }
+    String pad = " ".repeat(ind);
+    for (int i = 0, items = 1 + r.nextInt(3); i < items; i++) {
+      if (r.nextInt(8) == 0) {
+        sb.append(r.nextBoolean() ? "\n" : pad + "# comment\n");
+      }
+      if (kind == 2) {
+        sb.append(pad).append('-');
+      } else {
+        sb.append(pad).append(r.nextInt(5) == 0 ? PIECES[r.nextInt(PIECES.length)]
+            : "k" + r.nextInt(4)).append(r.nextInt(8) == 0 ? " :" : ":");
+      }
+      node(r, sb, ind, depth + 1);
+    }
+  }
 }
