@@ -56,6 +56,11 @@ final class BlockScanner {
 
   private static final Bail BAIL = new Bail();
 
+  /** The exception that hands a file to snakeyaml-engine (it carries nothing, so it is shared). */
+  static Bail bail() {
+    return BAIL;
+  }
+
   /** Keys further than this from their ':' are not simple keys for snakeyaml-engine (1024). */
   private static final int MAX_KEY = 1000;
 

@@ -101,14 +101,31 @@ public final class YamlReader {
     if (longest < 0) {
       return;
     }
+    LoadSettings chosen = settingsFor(longest);
     int skip = 0;
-    if (fast && text.length() <= limits.maxFileBytes()) {
+    if (fast && text.length() <= limits.maxFileBytes()
+        && !endsChunkInSurrogate(text, chosen.getBufferSize() + 1)) {
       skip = readFast(file, text, out, each);
       if (skip < 0) {
         return;
       }
     }
-    parse(file, text, settingsFor(longest), out, each, skip);
+    parse(file, text, chosen, out, each, skip);
+  }
+
+  /**
+   * Whether a chunk that snakeyaml-engine's reader reads ({@code chunk} characters at a time)
+   * ends in the first half of a surrogate pair. Its reader then fails (3.0.1 reads the second
+   * half past the end of its buffer), and the file is "not readable": such a file is left to it,
+   * so that it fails the same way.
+   */
+  static boolean endsChunkInSurrogate(String text, int chunk) {
+    for (int end = chunk - 1; end < text.length(); end += chunk) {
+      if (Character.isHighSurrogate(text.charAt(end))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -121,7 +138,13 @@ public final class YamlReader {
   private int readFast(String file, String text, Consumer<Diagnostic> out,
       Consumer<Document> each) {
     List<Diagnostic> held = new ArrayList<>(4);
-    Builder b = new Builder(file, held::add);
+    Builder b = new Builder(file, d -> {
+      if (held.size() >= HELD) {
+        // A file of many duplicate keys is left to snakeyaml-engine, whose path streams them.
+        throw BlockScanner.bail();
+      }
+      held.add(d);
+    });
     int docs = 0;
     try {
       BlockScanner scanner = new BlockScanner(file, text, b);
@@ -144,10 +167,15 @@ public final class YamlReader {
     return -1;
   }
 
+  /** The most diagnostics of one document that the fast path holds back. */
+  private static final int HELD = 1000;
+
   /** Whether {@link BlockScanner} reads the whole file (for the tests: the fast path holds). */
   boolean readsFast(String file, byte[] bytes) {
     String text = decode(file, bytes, d -> { });
-    if (text == null || longestLine(file, text, d -> { }) < 0) {
+    int longest = text == null ? -1 : longestLine(file, text, d -> { });
+    if (longest < 0 || !fast || text.length() > limits.maxFileBytes()
+        || endsChunkInSurrogate(text, settingsFor(longest).getBufferSize() + 1)) {
       return false;
     }
     return readFast(file, text, d -> { }, d -> { }) < 0;

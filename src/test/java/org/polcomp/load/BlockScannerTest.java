@@ -310,4 +310,25 @@ class BlockScannerTest {
       node(r, sb, ind, depth + 1);
     }
   }
+
+  @Test
+  void aDocumentOfManyDuplicatesIsLeftToSnakeyaml() {
+    StringBuilder sb = new StringBuilder("---\nfirst: 1\n---\n");
+    for (int i = 0; i < 1500; i++) {
+      sb.append("k: ").append(i).append('\n');
+      if (i == 500) {
+        assertTrue(same(sb.toString()), "500 duplicates are held back");
+      }
+    }
+    assertFalse(same(sb.toString()));
+  }
+
+  @Test
+  void aSurrogatePairAcrossSnakeyamlsBufferIsLeftToIt() {
+    // snakeyaml-engine reads 1,025 characters at a time and fails when a pair straddles two reads.
+    String text = "a: " + "x".repeat(1021) + "\ud83d\ude00\n";
+    assertTrue(YamlReader.endsChunkInSurrogate(text, 1025));
+    assertFalse(same(text));
+    assertTrue(same("a: " + "x".repeat(1020) + "\ud83d\ude00\n"));
+  }
 }
