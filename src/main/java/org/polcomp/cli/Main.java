@@ -90,7 +90,8 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // An argument that starts with '@' is a path or a value, never a file of more arguments.
     cl.setExpandAtFiles(false);
-    cl.setParameterExceptionHandler((ex, a) -> {
+    cl.setParameterExceptionHandler((given, a) -> {
+      CommandLine.ParameterException ex = misspeltFirst(given);
       err.println("polcomp: " + Printable.escape(ex.getMessage()));
       if (!optionSuggestions(ex, err)) {
         CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
@@ -154,6 +155,22 @@ public final class Main implements Runnable {
       line.append(' ').append(a);
     }
     return line.toString();
+  }
+
+  /**
+   * An unknown option, when the command line has one, rather than what followed from it:
+   * picocli checks required options before it reports unmatched ones, so {@code compare x
+   * --fromat json} would say "missing --output" and never name the typo.
+   */
+  static CommandLine.ParameterException misspeltFirst(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      return ex;
+    }
+    List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+    if (unmatched.stream().anyMatch(arg -> arg.startsWith("-") && arg.length() > 1)) {
+      return new CommandLine.UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+    }
+    return ex;
   }
 
   /**
