@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.polcomp.diagnostic.Printable;
 import org.polcomp.diagnostic.Suggest;
+import org.polcomp.load.DatasetLoader;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
@@ -65,6 +66,14 @@ public final class Main implements Runnable {
         true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    // A thread that nobody waits for and that dies of an error would print its stack trace:
+    // one line instead, and the exit code of an internal failure (the shutdown hooks still
+    // remove temporary files, and outputs are only ever renamed into place when complete).
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      err.println("polcomp: " + Printable.escape(describe(e)));
+      err.flush();
+      System.exit(ExitCode.IO);
+    });
     System.exit(new Main(new Console(out, err, Terminal.detect(),
         new BufferedOutputStream(stdout, 1 << 16))).run(args));
   }
@@ -91,9 +100,20 @@ public final class Main implements Runnable {
     // An argument that starts with '@' is a path or a value, never a file of more arguments.
     cl.setExpandAtFiles(false);
     cl.setParameterExceptionHandler((ex, a) -> {
-      err.println("polcomp: " + Printable.escape(ex.getMessage()));
-      if (!optionSuggestions(ex, err)) {
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
+          .findFirst().orElse(null);
+      if (unreadable != null) {
+        // A name the locale's character set could not read arrives with U+FFFD in it, and
+        // picocli, unable to make a path of it, calls it unmatched: say what happened instead.
+        err.println("polcomp: the argument '" + Printable.escape(unreadable) + "' holds"
+            + " characters that the locale's character set ("
+            + System.getProperty("sun.jnu.encoding", "unknown") + ") cannot read");
+        err.println("    hint: " + DatasetLoader.unopenableNameHint());
+      } else {
+        err.println("polcomp: " + Printable.escape(ex.getMessage()));
+        if (!optionSuggestions(ex, err)) {
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        }
       }
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       err.flush();
@@ -117,7 +137,19 @@ public final class Main implements Runnable {
       err.flush();
       return ExitCode.IO;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands errors through untouched; one thrown on a reader thread arrives here too
+      // (a parallel stream rethrows it on the caller). By now the stack that held the memory
+      // has unwound, so there is room for the one line.
+      return outOfMemory(err);
+    } catch (StackOverflowError e) {
+      err.println("polcomp: " + describe(e));
+      err.flush();
+      return ExitCode.IO;
+    }
     // PrintWriter never throws: a failed write only sets its error state, checked here.
     if (out.checkError() && code != ExitCode.IO) {
       err.println("polcomp: cannot write to standard output (a full disk or a closed pipe);"
@@ -213,9 +245,28 @@ public final class Main implements Runnable {
       return "input/output error: " + ex.getMessage();
     }
     if (ex instanceof OutOfMemoryError) {
-      return "out of memory; give the JVM more with JAVA_OPTS=-Xmx4g";
+      return outOfMemoryMessage(Runtime.getRuntime().maxMemory());
     }
     return "internal error: " + ex + " (run again with --debug for details)";
+  }
+
+  /** Says that memory ran out, in one line, and returns the exit code of an I/O failure. */
+  static int outOfMemory(PrintWriter err) {
+    err.println("polcomp: " + outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+    err.flush();
+    return ExitCode.IO;
+  }
+
+  /**
+   * The line for a run that ran out of memory with a heap of {@code maxHeap} bytes: what to do
+   * (a larger heap; the launcher's own is 1 GiB for validate, 768 MiB otherwise). No output was
+   * replaced: outputs are renamed into place only once complete.
+   */
+  static String outOfMemoryMessage(long maxHeap) {
+    long mib = maxHeap / (1024 * 1024);
+    return String.format(java.util.Locale.ROOT, "out of memory (a heap of %,d MiB); no output"
+        + " file was replaced. Give the JVM more, e.g. JAVA_OPTS=-Xmx%dm, or split the largest"
+        + " files", mib, Math.max(1024, 2 * mib));
   }
 
   /** Reads the version from the jar manifest (Implementation-Version). */
