@@ -69,8 +69,8 @@ fuzz:
 	    -Dsurefire.failIfNoSpecifiedTests=false \
 	    -DargLine="-Xmx1g -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=$$timeout -Djazzer.instrument=$(FUZZ_INSTRUMENT)" \
 	    > $$log 2>&1; rc=$$?; \
-	  grep -E '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /" || true; \
-	  grep -E '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $$log | head -20; \
+	  grep -aE '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /" || true; \
+	  grep -aE '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $$log | head -20; \
 	  if [ $$rc -eq 0 ]; then echo "fuzz: $$t: no findings"; \
 	  else echo "fuzz: $$t: FAILED (exit $$rc), see $$log"; mvn_rc=$$rc; fi; \
 	done; exit $$mvn_rc

@@ -381,7 +381,19 @@ public final class DatasetLoader {
           diags);
     }
     // Its documents known, a file of many gives back what its largest does not need.
-    share.shrinkTo(MemoryBudget.heldBytes(bytes));
+    long held = MemoryBudget.heldBytes(bytes);
+    share.shrinkTo(held);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (!MemoryBudget.fitsHeap(held, heap)) {
+      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023, String.format(Locale.ROOT,
+          "cannot read %s in this heap: a document of it needs about %,d MiB of memory, the"
+              + " JVM has %,d MiB", name,
+          (held * MemoryBudget.MEASURED_PER_BYTE + MemoryBudget.BASELINE) >> 20, heap >> 20),
+          String.format(Locale.ROOT, "give the JVM more (JAVA_OPTS=-Xmx%dm), or split the file"
+              + " into documents of one municipality each", Math.max(1024, 2 * (heap >> 20)))));
+      return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
+          diags);
+    }
     PolicyBinder binder = new PolicyBinder(sink, canonical);
     reader.read(name, bytes, sink, doc -> {
       if (doc.root() == null) {

@@ -32,6 +32,22 @@ final class MemoryBudget {
     return 64L * 1024 * 1024 + maxHeap / 8;
   }
 
+  /** The heap bytes per byte that were measured (see above), without the budget's margin. */
+  static final int MEASURED_PER_BYTE = 15;
+
+  /** What a run holds before it reads any file: classes, the codebook, the JIT's data. */
+  static final long BASELINE = 32L * 1024 * 1024;
+
+  /**
+   * Whether a file that holds {@code heldBytes} (see {@link #heldBytes}) can be read in a heap of
+   * {@code maxHeap} bytes at all. One that cannot would not fail at once: the collector would
+   * spend minutes freeing a little at a time before giving up. So it is refused before it is
+   * parsed.
+   */
+  static boolean fitsHeap(long heldBytes, long maxHeap) {
+    return heldBytes * MEASURED_PER_BYTE + BASELINE <= maxHeap;
+  }
+
   /** Heap bytes per byte of the whole file when it has several documents: bytes and text. */
   static final int WHOLE_FILE_PER_BYTE = 3;
 

@@ -7,7 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.polcomp.golden.Datasets;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
@@ -44,6 +49,33 @@ class OutOfMemoryTest {
     assertTrue(text.startsWith("polcomp: out of memory (a heap of "), text);
     assertTrue(text.contains("JAVA_OPTS=-Xmx"), text);
     assertFalse(text.contains("Exception") || text.contains("\tat "), text);
+  }
+
+  /**
+   * A document that cannot fit the heap is refused before it is parsed (E023, exit 3, in a
+   * second), not left to the collector's minutes of trying: a JVM of 64 MiB and a file of one
+   * municipality of 3 MiB, which needs about 75 MiB.
+   */
+  @Test
+  void aDocumentLargerThanTheHeapIsRefusedAtOnce(@TempDir Path dir) throws Exception {
+    StringBuilder b = new StringBuilder("format: polcomp/1\nmunicipality:\n  id: GM1\n"
+        + "  name: Test\n  country: NL\npolicies:\n");
+    for (int i = 0; b.length() < 3 * 1024 * 1024; i++) {
+      b.append("  - id: m-").append(i).append("\n    title: a measure of some length\n"
+          + "    domain: language\n    sources: [{title: a plan}]\n");
+    }
+    Path file = dir.resolve("large.yaml");
+    Files.writeString(file, b.toString());
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseParallelGC", "-cp",
+        System.getProperty("java.class.path"), "org.polcomp.cli.Main", "validate",
+        file.toString()).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS));
+    assertEquals(ExitCode.IO, p.exitValue(), out);
+    assertTrue(out.contains("error[E023]: cannot read " + file + " in this heap"), out);
+    assertTrue(out.contains("JAVA_OPTS=-Xmx1024m"), out);
+    assertFalse(out.contains("Exception") || out.contains("\tat "), out);
   }
 
   @Test

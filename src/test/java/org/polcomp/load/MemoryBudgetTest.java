@@ -49,6 +49,16 @@ class MemoryBudgetTest {
   }
 
   @Test
+  void aDocumentThatCannotFitTheHeapIsKnownBeforeItIsParsed() {
+    // the launchers' heaps hold the largest file of one document; 256 MiB does not
+    assertTrue(MemoryBudget.fitsHeap(LARGEST_FILE, 768 * MIB));
+    assertTrue(MemoryBudget.fitsHeap(LARGEST_FILE, 1024 * MIB));
+    assertTrue(!MemoryBudget.fitsHeap(LARGEST_FILE, 256 * MIB));
+    // a file of many small documents holds little more than its bytes and text
+    assertTrue(MemoryBudget.fitsHeap(LARGEST_FILE / 5, 256 * MIB));
+  }
+
+  @Test
   void weightsFollowTheMeasuredFactor() {
     MemoryBudget budget = new MemoryBudget(Long.MAX_VALUE / 4);
     assertEquals(MemoryBudget.HEAP_PER_BYTE * 16 * 1024, budget.weight(16 * MIB));
