@@ -99,6 +99,9 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // An argument that starts with '@' is a path or a value, never a file of more arguments.
     cl.setExpandAtFiles(false);
+    // Picocli's own conversion would name the exception ("InvalidPathException: Nul character
+    // not allowed"): say instead what is wrong with the path.
+    cl.registerConverter(java.nio.file.Path.class, Main::path);
     cl.setParameterExceptionHandler((ex, a) -> {
       String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
           .findFirst().orElse(null);
@@ -248,6 +251,17 @@ public final class Main implements Runnable {
       return outOfMemoryMessage(Runtime.getRuntime().maxMemory());
     }
     return "internal error: " + ex + " (run again with --debug for details)";
+  }
+
+  /** A path option's or parameter's value as a path; a usage error when no path can be it. */
+  static java.nio.file.Path path(String value) {
+    try {
+      return java.nio.file.Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a path: "
+          + (e.getReason() != null ? e.getReason().toLowerCase(java.util.Locale.ROOT)
+              : "it cannot name a file"));
+    }
   }
 
   /** Says that memory ran out, in one line, and returns the exit code of an I/O failure. */
