@@ -19,19 +19,16 @@ BASHCOMPDIR = $(DESTDIR)$(PREFIX)/share/bash-completion/completions
 .PHONY: golden build run test bench fuzz clean install uninstall
 
 ## build: the runnable jar target/polcomp.jar (dependencies inside), its man pages
-## (target/man1/) and completion script (target/completion/), and a class-data archive of a
-## validate run (target/polcomp.jsa) that bin/polcomp uses to start sooner
+## (target/man1/) and completion script (target/completion/), and a class-data archive of every
+## command (target/polcomp.jsa, src/build/cds.sh) that bin/polcomp uses to start sooner
 build: $(JSA)
 
 $(JAR): $(SOURCES)
 	$(MVN) $(MVN_FLAGS) -DskipTests package
 	@touch $(JAR)
 
-$(JSA): $(JAR)
-	@rm -f $(JSA)
-	@java -XX:ArchiveClassesAtExit=$(JSA) -Xlog:cds=off -Xlog:cds+dynamic=off \
-	  -jar $(JAR) validate policies > /dev/null 2>&1; \
-	  test -s $(JSA) || echo "build: no class-data archive (optional, start-up is slower)"
+$(JSA): $(JAR) src/build/cds.sh
+	@bash src/build/cds.sh "$(CURDIR)/$(JAR)" "$(CURDIR)/$(JSA)"
 
 ## run: build, then compare the default dataset policies/ into out/comparison.xlsx and out/comparison.html
 run: build
@@ -43,8 +40,9 @@ run: build
 test:
 	$(MVN) -B verify
 
-## bench: speed and memory of validate (and later classify, compare) on 1k, 10k and 100k
-## generated municipalities in target/bench-data/; prints a Markdown table
+## bench: speed and memory of every command on 1k, 10k and 100k generated municipalities in
+## target/bench-data/, then polcomp side by side with a PyYAML + openpyxl script
+## (src/test/bench/peer.py) on policies/, 2,000 and 100,000 municipalities; Markdown tables
 bench: build
 	bash src/test/bench/bench.sh
 
@@ -95,9 +93,7 @@ install: build
 	install -m 644 target/completion/polcomp $(BASHCOMPDIR)/polcomp
 	install -m 644 target/completion/polcomp $(DATADIR)/polcomp-completion.bash
 	@# the class-data archive names the jar's path, so it is made again for the installed jar
-	@rm -f $(DATADIR)/polcomp.jsa
-	@java -XX:ArchiveClassesAtExit=$(DATADIR)/polcomp.jsa -Xlog:cds=off -Xlog:cds+dynamic=off \
-	  -jar $(DATADIR)/polcomp.jar validate policies > /dev/null 2>&1 || true
+	@bash src/build/cds.sh "$(DATADIR)/polcomp.jar" "$(DATADIR)/polcomp.jsa"
 	@echo "install: $(BINDIR)/polcomp (man polcomp; completion: $(BASHCOMPDIR)/polcomp)"
 
 ## uninstall: remove what install put under PREFIX

@@ -262,3 +262,8 @@ if [ "${#walls[@]}" -gt 0 ]; then
     prev="$n"
   done
 fi
+
+# Side by side with the script a researcher would write instead (versus.sh); BENCH_VERSUS=0 skips.
+if [ "${BENCH_VERSUS:-1}" != 0 ]; then
+  bash src/test/bench/versus.sh
+fi

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp codebook}: prints the default codebook, or checks a user's codebook. */
 @Command(name = "codebook", mixinStandardHelpOptions = true,
-    description = {"Print the default codebook (YAML, commented, ready to copy and edit),",
-        "or check a user codebook with --check FILE."},
+    description = {"Print the default codebook, or check a user codebook with --check FILE.",
+        "The default is printed as YAML, commented, ready to copy and edit."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed, or the codebook is valid", "1:the checked codebook is invalid",
         "2:usage error", "3:input/output failure"})

@@ -14,9 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
-    description = {"Compare the municipalities of a dataset: an XLSX workbook, CSV files, JSON or",
-        "an HTML report. The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV)",
-        "unless --format says."},
+    description = {"Compare the municipalities of a dataset: a workbook, CSV, JSON or HTML.",
+        "The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV) unless",
+        "--format says."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:written", "1:the data is invalid (OUT is left as it was)",
         "2:usage error", "3:input/output failure (OUT is left as it was)"})

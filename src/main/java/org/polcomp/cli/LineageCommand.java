@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
 /** {@code polcomp lineage}: prints the municipality lineage table in use. */
 @Command(name = "lineage", mixinStandardHelpOptions = true,
     description = {
-        "Print the lineage table of municipality codes: code, name, valid from, valid to,",
-        "successor and source. The built-in table holds the Dutch municipal codes; --lineage",
-        "adds rows (other countries) or replaces rows with the same code."},
+        "Print the lineage table of municipality codes, with their successors.",
+        "Columns: code, name, valid from, valid to, successor and source. The built-in table",
+        "holds the Dutch municipal codes; --lineage adds rows (other countries) or replaces",
+        "rows with the same code."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",

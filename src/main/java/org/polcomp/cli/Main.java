@@ -29,10 +29,6 @@ import picocli.CommandLine.ParseResult;
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
     versionProvider = Main.VersionProvider.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
-    subcommands = {ValidateCommand.class, ClassifyCommand.class, ExplainCommand.class,
-        CompareCommand.class, DiffCommand.class, SensitivityCommand.class,
-        CodebookCommand.class, SchemaCommand.class, InitCommand.class, LineageCommand.class,
-        TemplateCommand.class, ImportCommand.class, CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
         "0:success",
@@ -40,6 +36,17 @@ import picocli.CommandLine.ParseResult;
         "2:usage error",
         "3:input/output failure or internal error"})
 public final class Main implements Runnable {
+  /**
+   * Every subcommand, in the order help lists them. They are added by {@link #commandLine}, not
+   * named in the annotation: picocli reads every option of every command it is given, which was
+   * a fifth of a short run's start-up, so a run of one command is given only that one.
+   */
+  private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class,
+      ClassifyCommand.class, ExplainCommand.class, CompareCommand.class, DiffCommand.class,
+      SensitivityCommand.class, CodebookCommand.class, SchemaCommand.class, InitCommand.class,
+      LineageCommand.class, TemplateCommand.class, ImportCommand.class,
+      CommandLine.HelpCommand.class);
+
   private final Console console;
 
   /** A polcomp that prints to {@code out} and {@code err}, neither of them a terminal. */
@@ -81,7 +88,32 @@ public final class Main implements Runnable {
   @Override
   public void run() {
     // 'polcomp' alone: show what there is to do.
-    new CommandLine(this).usage(console.out());
+    commandLine(this).usage(console.out());
+  }
+
+  /** polcomp's command line with every subcommand: for help, man pages and completion. */
+  public static CommandLine commandLine(Main main) {
+    return commandLine(main, null);
+  }
+
+  /**
+   * polcomp's command line with the subcommand named {@code only}, or with all of them when
+   * {@code only} is null or names none (a misspelt command then gets picocli's suggestions, and
+   * {@code help} lists them all).
+   */
+  static CommandLine commandLine(Main main, String only) {
+    Class<?> one = null;
+    for (Class<?> c : COMMANDS) {
+      String name = c.getAnnotation(Command.class).name();
+      if (name.equals(only) && !name.equals("help")) {
+        one = c;
+      }
+    }
+    CommandLine cl = new CommandLine(main);
+    for (Class<?> c : one != null ? List.of(one) : COMMANDS) {
+      cl.addSubcommand(c);
+    }
+    return cl;
   }
 
   /** Where the command of {@code spec} prints: the console of the Main it runs under. */
@@ -93,7 +125,7 @@ public final class Main implements Runnable {
   public int run(String... args) {
     PrintWriter out = console.out();
     PrintWriter err = console.err();
-    CommandLine cl = new CommandLine(this);
+    CommandLine cl = commandLine(this, args.length > 0 ? args[0] : null);
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -102,7 +134,8 @@ public final class Main implements Runnable {
     // Picocli's own conversion would name the exception ("InvalidPathException: Nul character
     // not allowed"): say instead what is wrong with the path.
     cl.registerConverter(java.nio.file.Path.class, Main::path);
-    cl.setParameterExceptionHandler((ex, a) -> {
+    cl.setParameterExceptionHandler((given, a) -> {
+      CommandLine.ParameterException ex = misspeltFirst(given);
       String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
           .findFirst().orElse(null);
       if (unreadable != null) {
@@ -189,6 +222,22 @@ public final class Main implements Runnable {
       line.append(' ').append(a);
     }
     return line.toString();
+  }
+
+  /**
+   * An unknown option, when the command line has one, rather than what followed from it:
+   * picocli checks required options before it reports unmatched ones, so {@code compare x
+   * --fromat json} would say "missing --output" and never name the typo.
+   */
+  static CommandLine.ParameterException misspeltFirst(CommandLine.ParameterException ex) {
+    if (ex instanceof CommandLine.UnmatchedArgumentException) {
+      return ex;
+    }
+    List<String> unmatched = ex.getCommandLine().getUnmatchedArguments();
+    if (unmatched.stream().anyMatch(arg -> arg.startsWith("-") && arg.length() > 1)) {
+      return new CommandLine.UnmatchedArgumentException(ex.getCommandLine(), unmatched);
+    }
+    return ex;
   }
 
   /**

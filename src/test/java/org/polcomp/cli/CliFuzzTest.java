@@ -46,7 +46,7 @@ class CliFuzzTest {
   private static final Set<String> PATH_OPTIONS = new TreeSet<>();
 
   static {
-    CommandLine cl = new CommandLine(new Main(new PrintWriter(new StringWriter()),
+    CommandLine cl = Main.commandLine(new Main(new PrintWriter(new StringWriter()),
         new PrintWriter(new StringWriter())));
     Set<String> options = new TreeSet<>();
     collect(cl.getCommandSpec(), options);

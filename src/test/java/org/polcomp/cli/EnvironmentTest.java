@@ -58,10 +58,10 @@ class EnvironmentTest {
   @Test
   void debugIsTheParsedOptionNotAWordOnTheCommandLine() {
     PrintWriter w = new PrintWriter(new StringWriter());
-    assertTrue(Main.debug(new CommandLine(new Main(w, w)).parseArgs("validate", "--debug")));
-    assertFalse(Main.debug(new CommandLine(new Main(w, w)).parseArgs("validate")));
+    assertTrue(Main.debug(Main.commandLine(new Main(w, w)).parseArgs("validate", "--debug")));
+    assertFalse(Main.debug(Main.commandLine(new Main(w, w)).parseArgs("validate")));
     // after '--' it is the REF of explain, not the option
-    assertFalse(Main.debug(new CommandLine(new Main(w, w)).parseArgs("explain", "--", "--debug")));
+    assertFalse(Main.debug(Main.commandLine(new Main(w, w)).parseArgs("explain", "--", "--debug")));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.polcomp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,6 +31,18 @@ class UsabilityTest {
     assertTrue(r.err().contains("did you mean '--format'?"), r.err());
     CliRunner.Result eq = CliRunner.run("compare", "--gruop-by=type", "-o", dir + "/c.json");
     assertTrue(eq.err().contains("did you mean '--group-by'?"), eq.err());
+  }
+
+  @Test
+  void aMisspeltOptionIsNamedBeforeTheRequiredOptionItHides() {
+    // without -o, picocli's own order would report the missing --output and drop the typo
+    CliRunner.Result r = CliRunner.run("compare", "examples/invented", "--fromat", "json");
+    assertEquals(2, r.exit());
+    assertTrue(r.err().contains("Unknown option: '--fromat'"), r.err());
+    assertTrue(r.err().contains("did you mean '--format'?"), r.err());
+    assertFalse(r.err().contains("Missing required option"), r.err());
+    CliRunner.Result missing = CliRunner.run("compare", "examples/invented", "--format", "json");
+    assertTrue(missing.err().contains("Missing required option: '--output=OUT'"), missing.err());
   }
 
   @Test

@@ -32,7 +32,8 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 /**
  * The default dataset ({@code policies/}) rests on public sources: it validates without errors,
  * every warning is explained in its README, every measure cites a source with an address or a
- * title, and every address is on a site that the specification's source list names. Nothing
+ * title, every address is on a site that the specification's source list names, and every
+ * source without an address is a document that the source list (or the law) names. Nothing
  * here counts files, municipalities or measures, so adding a sourced measure keeps it green.
  */
 class DefaultDatasetTest {
@@ -125,6 +126,29 @@ class DefaultDatasetTest {
       }
     });
     assertTrue(problems.isEmpty(), String.join("\n", problems));
+  }
+
+  /**
+   * A source cited without an address is a document that the source list names (or a public
+   * law or circular): its title is in dataset/source-titles.txt. With the sites of
+   * source-hosts.txt, this leaves no measure resting on a citation that the source list does
+   * not know.
+   */
+  @Test
+  void everySourceWithoutAnAddressIsADocumentOfTheSourceList() throws IOException {
+    Set<String> titles = listedLines("/dataset/source-titles.txt", false);
+    List<String> problems = new ArrayList<>();
+    forEachMeasure((where, measure) -> {
+      for (JsonNode s : measure.path("sources")) {
+        String title = s.path("title").asString("").strip();
+        if (s.path("url").asString("").isBlank() && !titles.contains(title)) {
+          problems.add(where + ": \"" + title + "\"");
+        }
+      }
+    });
+    assertTrue(problems.isEmpty(),
+        "sources without an address whose title src/test/resources/dataset/source-titles.txt"
+            + " does not list:\n" + String.join("\n", problems));
   }
 
   /** Every http(s) address anywhere in the files, x- fields included, is on a listed site. */
@@ -223,16 +247,21 @@ class DefaultDatasetTest {
   }
 
   private static Set<String> allowedHosts() throws IOException {
-    Set<String> hosts = new HashSet<>();
-    try (InputStream in = DefaultDatasetTest.class.getResourceAsStream("/dataset/source-hosts.txt")) {
-      assertTrue(in != null, "missing test resource dataset/source-hosts.txt");
+    return listedLines("/dataset/source-hosts.txt", true);
+  }
+
+  /** The non-blank lines of a test resource that are not comments (hosts are case-blind). */
+  private static Set<String> listedLines(String resource, boolean lowerCase) throws IOException {
+    Set<String> lines = new HashSet<>();
+    try (InputStream in = DefaultDatasetTest.class.getResourceAsStream(resource)) {
+      assertTrue(in != null, "missing test resource " + resource);
       for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-        String h = line.strip();
-        if (!h.isEmpty() && !h.startsWith("#")) {
-          hosts.add(h.toLowerCase(Locale.ROOT));
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          lines.add(lowerCase ? l.toLowerCase(Locale.ROOT) : l);
         }
       }
     }
-    return hosts;
+    return lines;
   }
 }

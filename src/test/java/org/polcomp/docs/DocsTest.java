@@ -71,7 +71,7 @@ class DocsTest {
   void everyCommandAndOptionIsInTheCommandLineReference() {
     Page page = Page.read(DOCS.resolve("cli.md"));
     PrintWriter none = new PrintWriter(Writer.nullWriter());
-    CommandLine top = new CommandLine(new Main(none, none));
+    CommandLine top = Main.commandLine(new Main(none, none));
     for (OptionSpec o : top.getCommandSpec().options()) {
       for (String name : o.names()) {
         assertTrue(page.text().contains("`" + name),

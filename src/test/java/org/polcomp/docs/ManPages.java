@@ -43,7 +43,7 @@ public final class ManPages {
   /** Writes {@code man1/} and {@code completion/} under {@code dir}. */
   public static void write(Path dir, String version) throws IOException {
     PrintWriter none = new PrintWriter(Writer.nullWriter());
-    CommandLine top = new CommandLine(new Main(none, none));
+    CommandLine top = Main.commandLine(new Main(none, none));
     Path man = Files.createDirectories(dir.resolve("man1"));
     page(man, top, version);
     Path completion = Files.createDirectories(dir.resolve("completion"));

@@ -23,7 +23,7 @@ class ManPagesTest {
   void onePagePerCommandInRoffWithEveryOption() throws IOException {
     ManPages.write(dir, "9.9.9");
     PrintWriter none = new PrintWriter(Writer.nullWriter());
-    CommandLine top = new CommandLine(new Main(none, none));
+    CommandLine top = Main.commandLine(new Main(none, none));
     String main = Files.readString(dir.resolve("man1/polcomp.1"), StandardCharsets.UTF_8);
     assertTrue(main.startsWith(".TH \"POLCOMP\" \"1\" \"\" \"polcomp 9.9.9\""), main);
     for (CommandLine sub : top.getSubcommands().values()) {
