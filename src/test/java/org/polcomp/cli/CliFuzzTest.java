@@ -34,8 +34,9 @@ import picocli.CommandLine.Model.OptionSpec;
  * folder made for each run and random strings, run in-process: never a stack trace or an exception
  * name on either stream, only the exit codes polcomp documents (0-3, 130), and nothing written
  * outside the run's folder. Every path the generator makes lies in that folder, and every value of
- * an option that takes a path is made absolute inside it, so a run never writes into the current
- * folder. {@code mvn test} runs the seeds in {@code CliFuzzTestInputs/}; {@code make fuzz} fuzzes.
+ * an option that takes a path, and every argument naming something in the current folder, is made
+ * absolute inside it, so a run never writes into (or reads) the current folder. {@code mvn test}
+ * runs the seeds in {@code CliFuzzTestInputs/}; {@code make fuzz} fuzzes.
  */
 class CliFuzzTest {
   private static final Set<Integer> EXIT_CODES = Set.of(0, 1, 2, 3, 130);
@@ -159,11 +160,23 @@ class CliFuzzTest {
           && PATH_OPTIONS.contains(a.substring(0, a.indexOf('=')))) {
         String name = a.substring(0, a.indexOf('='));
         args.set(i, name + "=" + inside(a.substring(a.indexOf('=') + 1), dir));
+      } else if (!a.startsWith("-") && !a.startsWith("/") && existsHere(a)) {
+        // "", "." or "src": a path read from the current folder, the repository under test
+        args.set(i, inside(a, dir));
       } else if (a.startsWith("-") && !a.startsWith("--") && a.length() > 2
           && !OPTIONS.contains(a)) {
         // a cluster of short options: without 'o' none of them takes a path
         args.set(i, a.replace("o", ""));
       }
+    }
+  }
+
+  /** Whether {@code name} names something in the current folder. */
+  private static boolean existsHere(String name) {
+    try {
+      return Files.exists(Path.of(name));
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
     }
   }
 
