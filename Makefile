@@ -46,25 +46,33 @@ test:
 bench: build
 	bash src/test/bench/bench.sh
 
-## fuzz: coverage-guided fuzzing of reader, binder and validator (and of the reader's fast path
-## against snakeyaml-engine) for FUZZ_TIME each (default 2m); a failing input is saved next to
-## the seeds and then runs in every `make test`
+## fuzz: coverage-guided fuzzing, each target in FUZZ_TARGETS for FUZZ_TIME (default 2m) in
+## turn: ValidateFuzzTest (reader, binder, validator), YamlDifferentialFuzzTest (the reader's
+## fast path against snakeyaml-engine), CodebookFuzzTest (the codebook loader) and CliFuzzTest
+## (whole command lines, in-process); `make fuzz FUZZ_TARGETS=CliFuzzTest` picks
+## some. A failing input is saved next to the target's seeds and then runs in every `make test`.
+## A new target is one more word in FUZZ_TARGETS (a test class with a @FuzzTest method). An input
+## that runs longer than 10 s is a finding (a hang); 60 s for the targets in FUZZ_SLOW, whose
+## first inputs load and instrument most of the jar.
 FUZZ_TIME ?= 2m
-# Jazzer fuzzes one test per run, so each of these gets a run of its own.
-FUZZ_TESTS ?= ValidateFuzzTest YamlDifferentialFuzzTest
-FUZZ_LOG := target/fuzz.log
+FUZZ_TARGETS ?= ValidateFuzzTest YamlDifferentialFuzzTest CodebookFuzzTest CliFuzzTest
+FUZZ_SLOW := CliFuzzTest
+FUZZ_INSTRUMENT := org.polcomp.**,org.snakeyaml.engine.**,tools.jackson.dataformat.yaml.**,picocli.**
 fuzz:
 	@mkdir -p target
-	@rc=0; for t in $(FUZZ_TESTS); do \
-	  echo "fuzz: $$t for $(FUZZ_TIME) (log: $(FUZZ_LOG))"; \
+	@mvn_rc=0; for t in $(FUZZ_TARGETS); do \
+	  log=target/fuzz-$$t.log; timeout=10; \
+	  case " $(FUZZ_SLOW) " in *" $$t "*) timeout=60 ;; esac; \
+	  echo "fuzz: $$t for $(FUZZ_TIME) (log: $$log)"; \
 	  JAZZER_FUZZ=1 $(MVN) -B test -Dtest=$$t -Djazzer.hooks=true \
-	  -Dsurefire.failIfNoSpecifiedTests=false \
-	  -DargLine="-Xmx1g -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=10 -Djazzer.instrument=org.polcomp.**,org.snakeyaml.engine.**,tools.jackson.dataformat.yaml.**" \
-	  > $(FUZZ_LOG) 2>&1; r=$$?; \
-	  grep -E '^Done [0-9]+ runs' $(FUZZ_LOG) | sed 's/^/fuzz: /' || true; \
-	  grep -E '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $(FUZZ_LOG) | head -20; \
-	  if [ $$r -eq 0 ]; then echo "fuzz: $$t: no findings"; else echo "fuzz: $$t FAILED (exit $$r), see $(FUZZ_LOG)"; rc=$$r; break; fi; \
-	  done; exit $$rc
+	    -Dsurefire.failIfNoSpecifiedTests=false \
+	    -DargLine="-Xmx1g -Djazzer.max_duration=$(FUZZ_TIME) -Djazzer.internal.arg.0=fuzz -Djazzer.internal.arg.1=-timeout=$$timeout -Djazzer.instrument=$(FUZZ_INSTRUMENT)" \
+	    > $$log 2>&1; rc=$$?; \
+	  grep -aE '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /" || true; \
+	  grep -aE '^== Java Exception|ERROR: libFuzzer|Test unit written|Tests run:.*Fail' $$log | head -20; \
+	  if [ $$rc -eq 0 ]; then echo "fuzz: $$t: no findings"; \
+	  else echo "fuzz: $$t: FAILED (exit $$rc), see $$log"; mvn_rc=$$rc; fi; \
+	done; exit $$mvn_rc
 
 ## golden: refresh the golden files after a deliberate change of an output; read the diff
 golden:

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.polcomp.diagnostic.Printable;
 import org.polcomp.diagnostic.Suggest;
+import org.polcomp.load.DatasetLoader;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
@@ -72,6 +73,14 @@ public final class Main implements Runnable {
         true);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(
         new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    // A thread that nobody waits for and that dies of an error would print its stack trace:
+    // one line instead, and the exit code of an internal failure (the shutdown hooks still
+    // remove temporary files, and outputs are only ever renamed into place when complete).
+    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
+      err.println("polcomp: " + Printable.escape(describe(e)));
+      err.flush();
+      System.exit(ExitCode.IO);
+    });
     System.exit(new Main(new Console(out, err, Terminal.detect(),
         new BufferedOutputStream(stdout, 1 << 16))).run(args));
   }
@@ -122,11 +131,25 @@ public final class Main implements Runnable {
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     // An argument that starts with '@' is a path or a value, never a file of more arguments.
     cl.setExpandAtFiles(false);
+    // Picocli's own conversion would name the exception ("InvalidPathException: Nul character
+    // not allowed"): say instead what is wrong with the path.
+    cl.registerConverter(java.nio.file.Path.class, Main::path);
     cl.setParameterExceptionHandler((given, a) -> {
       CommandLine.ParameterException ex = misspeltFirst(given);
-      err.println("polcomp: " + Printable.escape(ex.getMessage()));
-      if (!optionSuggestions(ex, err)) {
-        CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+      String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
+          .findFirst().orElse(null);
+      if (unreadable != null) {
+        // A name the locale's character set could not read arrives with U+FFFD in it, and
+        // picocli, unable to make a path of it, calls it unmatched: say what happened instead.
+        err.println("polcomp: the argument '" + Printable.escape(unreadable) + "' holds"
+            + " characters that the locale's character set ("
+            + System.getProperty("sun.jnu.encoding", "unknown") + ") cannot read");
+        err.println("    hint: " + DatasetLoader.unopenableNameHint());
+      } else {
+        err.println("polcomp: " + Printable.escape(ex.getMessage()));
+        if (!optionSuggestions(ex, err)) {
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        }
       }
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
       err.flush();
@@ -150,7 +173,19 @@ public final class Main implements Runnable {
       err.flush();
       return ExitCode.IO;
     });
-    int code = cl.execute(args);
+    int code;
+    try {
+      code = cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      // picocli hands errors through untouched; one thrown on a reader thread arrives here too
+      // (a parallel stream rethrows it on the caller). By now the stack that held the memory
+      // has unwound, so there is room for the one line.
+      return outOfMemory(err);
+    } catch (StackOverflowError e) {
+      err.println("polcomp: " + describe(e));
+      err.flush();
+      return ExitCode.IO;
+    }
     // PrintWriter never throws: a failed write only sets its error state, checked here.
     if (out.checkError() && code != ExitCode.IO) {
       err.println("polcomp: cannot write to standard output (a full disk or a closed pipe);"
@@ -262,9 +297,39 @@ public final class Main implements Runnable {
       return "input/output error: " + ex.getMessage();
     }
     if (ex instanceof OutOfMemoryError) {
-      return "out of memory; give the JVM more with JAVA_OPTS=-Xmx4g";
+      return outOfMemoryMessage(Runtime.getRuntime().maxMemory());
     }
     return "internal error: " + ex + " (run again with --debug for details)";
+  }
+
+  /** A path option's or parameter's value as a path; a usage error when no path can be it. */
+  static java.nio.file.Path path(String value) {
+    try {
+      return java.nio.file.Path.of(value);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new CommandLine.TypeConversionException("'" + value + "' is not a path: "
+          + (e.getReason() != null ? e.getReason().toLowerCase(java.util.Locale.ROOT)
+              : "it cannot name a file"));
+    }
+  }
+
+  /** Says that memory ran out, in one line, and returns the exit code of an I/O failure. */
+  static int outOfMemory(PrintWriter err) {
+    err.println("polcomp: " + outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+    err.flush();
+    return ExitCode.IO;
+  }
+
+  /**
+   * The line for a run that ran out of memory with a heap of {@code maxHeap} bytes: what to do
+   * (a larger heap; the launcher's own is 1 GiB for validate, 768 MiB otherwise). No output was
+   * replaced: outputs are renamed into place only once complete.
+   */
+  static String outOfMemoryMessage(long maxHeap) {
+    long mib = maxHeap / (1024 * 1024);
+    return String.format(java.util.Locale.ROOT, "out of memory (a heap of %,d MiB); no output"
+        + " file was replaced. Give the JVM more, e.g. JAVA_OPTS=-Xmx%dm, or split the largest"
+        + " files", mib, Math.max(1024, 2 * mib));
   }
 
   /** Reads the version from the jar manifest (Implementation-Version). */

@@ -45,6 +45,8 @@ public final class DatasetLoader {
   private final YamlReader reader;
   // Shared by every file's binder: one instance of each vocabulary value in the whole dataset.
   private final PolicyBinder.Canonical canonical = new PolicyBinder.Canonical();
+  // The files being read share the heap: however many threads read, their files fit in it.
+  private final MemoryBudget budget = MemoryBudget.ofHeap(Runtime.getRuntime().maxMemory());
 
   public DatasetLoader(Limits limits, boolean parallel) {
     this(limits, parallel, Progress.NONE);
@@ -151,10 +153,14 @@ public final class DatasetLoader {
     List<FileResult> results = stream.map(i -> {
       // Counted as read, before perDocument may drop the measures (validate keeps counts only).
       int[] measures = new int[1];
-      FileResult r = readFile(files.get(i), (m, out) -> {
-        measures[0] += m.measures().size();
-        return perDocument.apply(i, m, out);
-      });
+      Path file = files.get(i);
+      FileResult r;
+      try (MemoryBudget.Share share = budget.take(sizeInMemory(file))) {
+        r = readFile(file, share, (m, out) -> {
+          measures[0] += m.measures().size();
+          return perDocument.apply(i, m, out);
+        });
+      }
       progress.fileDone(measures[0]);
       return r;
     }).toList();
@@ -265,7 +271,9 @@ public final class DatasetLoader {
       Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
       return null;
     } catch (NoSuchFileException e) {
-      return "no such file or directory";
+      return unopenableName(p.toString()) ? "no file of this name can be opened: its name is"
+          + " not valid in the locale's character set (" + namesCharset() + ")"
+          : "no such file or directory";
     } catch (IOException e) {
       String why = describe(e);
       if (why.toLowerCase(Locale.ROOT).contains("name too long")) {
@@ -276,6 +284,31 @@ public final class DatasetLoader {
     } catch (SecurityException e) {
       return "permission denied";
     }
+  }
+
+  /**
+   * Whether a name given on the command line lost characters on its way in: Java decodes the
+   * arguments and file names with the locale's character set (ASCII under {@code LC_ALL=C}), and
+   * what it cannot decode becomes U+FFFD, so that no file of the name as given can be opened.
+   */
+  public static boolean unopenableName(String name) {
+    return name.indexOf('\uFFFD') >= 0;
+  }
+
+  /** The character set Java reads file names and arguments with. */
+  static String namesCharset() {
+    return System.getProperty("sun.jnu.encoding", "unknown");
+  }
+
+  /** What to do about a name that {@link #unopenableName} says cannot be opened. */
+  public static String unopenableNameHint() {
+    String cs = namesCharset();
+    if (cs.equalsIgnoreCase("UTF-8") || cs.equalsIgnoreCase("UTF8")) {
+      return "the name is not UTF-8 (a Latin-1 name, say): rename the file (convmv -f latin1 -t"
+          + " utf8 NAME), or name the folder it is in";
+    }
+    return "run polcomp under a UTF-8 locale, e.g. LC_ALL=C.UTF-8 (bin/polcomp does so under"
+        + " the C locale), or name the folder the file is in";
   }
 
   static String describe(IOException e) {
@@ -293,7 +326,35 @@ public final class DatasetLoader {
     return msg == null ? e.getClass().getSimpleName() : msg;
   }
 
-  private FileResult readFile(Path path,
+  /**
+   * The size a file is weighed by in the memory budget before it is read: its size; a workbook's
+   * eight times that, as its XML is packed (an assumption: office XML packs about tenfold); the
+   * CSV files of a sheet folder together. 0 when it cannot be read (its error costs nothing).
+   */
+  static long sizeInMemory(Path path) {
+    try {
+      BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
+      if (a.isDirectory()) {
+        long sum = 0;
+        try (var s = Files.list(path)) {
+          for (Path p : (Iterable<Path>) s::iterator) {
+            if (Files.isRegularFile(p)) {
+              sum += Files.size(p);
+            }
+          }
+        }
+        return sum;
+      }
+      if (!a.isRegularFile()) {
+        return 0;
+      }
+      return isWorkbook(path) ? a.size() * 8 : a.size();
+    } catch (IOException | RuntimeException e) {
+      return 0;
+    }
+  }
+
+  private FileResult readFile(Path path, MemoryBudget.Share share,
       BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
     String name = display(path);
     List<Diagnostic> diags = new ArrayList<>();
@@ -316,6 +377,20 @@ public final class DatasetLoader {
       bindSheets(name, XlsxGrids.read(name, bytes, limits, sink), sink, municipalities,
           perDocument);
       sink.finish();
+      return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
+          diags);
+    }
+    // Its documents known, a file of many gives back what its largest does not need.
+    long held = MemoryBudget.heldBytes(bytes);
+    share.shrinkTo(held);
+    long heap = Runtime.getRuntime().maxMemory();
+    if (!MemoryBudget.fitsHeap(held, heap)) {
+      diags.add(Diagnostic.of(SourceLocation.ofFile(name), Code.E023, String.format(Locale.ROOT,
+          "cannot read %s in this heap: a document of it needs about %,d MiB of memory, the"
+              + " JVM has %,d MiB", name,
+          (held * MemoryBudget.MEASURED_PER_BYTE + MemoryBudget.BASELINE) >> 20, heap >> 20),
+          String.format(Locale.ROOT, "give the JVM more (JAVA_OPTS=-Xmx%dm), or split the file"
+              + " into documents of one municipality each", Math.max(1024, 2 * (heap >> 20)))));
       return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
           diags);
     }

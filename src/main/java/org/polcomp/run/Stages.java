@@ -327,6 +327,7 @@ final class Stages {
       throw new UsageProblem(why + ": " + DatasetLoader.display(p),
           p.equals(DEFAULT_DATASET)
               ? "run polcomp from the project folder, or name the dataset's path"
+              : DatasetLoader.unopenableName(p.toString()) ? DatasetLoader.unopenableNameHint()
               : "check the path");
     }
   }

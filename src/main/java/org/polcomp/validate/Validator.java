@@ -89,8 +89,45 @@ public final class Validator {
             "give each measure of a municipality its own id"));
       }
     }
+    Hints hints = new Hints();
     for (Measure measure : m.measures()) {
-      measure(measure, ids, out);
+      measure(measure, ids, hints, out);
+    }
+  }
+
+  /**
+   * How many "did you mean" hints of each code one document may still ask for: as many as a file
+   * lists diagnostics of one code ({@code DatasetLoader.MAX_DIAGNOSTICS_PER_CODE}); the ones past
+   * that are only counted, so a hint there would be work nobody reads. A hint over the measure ids
+   * looks at every id of the document: without the bound, a document of 35,000 measures whose
+   * successors all miss cost minutes (a hint per miss over every id).
+   */
+  static final int HINTS_PER_CODE = 1000;
+
+  /** The hints a document has left, per code; one per document, on the thread checking it. */
+  private static final class Hints {
+    private int successors = HINTS_PER_CODE;
+    private int values = HINTS_PER_CODE;
+    // A missing successor is often missed the same way many times (a renamed measure).
+    private final Map<String, String> bySuccessor = new HashMap<>();
+
+    /** The hint for a successor that names no measure, or null. */
+    String successor(String successor, Set<String> ids) {
+      if (bySuccessor.containsKey(successor)) {
+        return bySuccessor.get(successor);
+      }
+      if (successors-- <= 0) {
+        return null;
+      }
+      // Ties go to the smallest id, whatever the hash map's order.
+      String hint = Suggest.closestInAnyOrder(successor, ids).map(Suggest::didYouMean)
+          .orElse(null);
+      bySuccessor.put(successor, hint);
+      return hint;
+    }
+
+    boolean value() {
+      return values-- > 0;
     }
   }
 
@@ -109,7 +146,8 @@ public final class Validator {
     }
   }
 
-  private void measure(Measure m, Map<String, SourceLocation> ids, Consumer<Diagnostic> out) {
+  private void measure(Measure m, Map<String, SourceLocation> ids, Hints hints,
+      Consumer<Diagnostic> out) {
     Locations at = m.locations();
     String what = "measure '" + m.id() + "'";
     id(m.id(), at.at("id"), "measure id", out);
@@ -118,7 +156,7 @@ public final class Validator {
           "give the measure a title"));
     }
     if (m.domain() != null) {
-      vocab(m.domain(), at.at("domain"), "domain", domains, out);
+      vocab(m.domain(), at.at("domain"), "domain", domains, hints, out);
     }
     List<String> groups = m.target().groups();
     for (int i = 0; i < groups.size(); i++) {
@@ -132,22 +170,22 @@ public final class Validator {
                   + "' is not an ISO 3166-1 alpha-2 code",
               "write origin:XX with an upper-case country code, e.g. origin:SY"));
         } else {
-          vocab(g, where, "target.groups", this.groups, out);
+          vocab(g, where, "target.groups", this.groups, hints, out);
         }
       }
     }
     if (m.instrument() != null) {
-      vocab(m.instrument(), at.at("instrument"), "instrument", instruments, out);
+      vocab(m.instrument(), at.at("instrument"), "instrument", instruments, hints, out);
     }
     if (m.scale() != null) {
-      vocab(m.scale(), at.at("scale"), "scale", scales, out);
+      vocab(m.scale(), at.at("scale"), "scale", scales, hints, out);
     }
     if (m.declaredDuration() != null) {
       vocab(m.declaredDuration(), at.at("declared_duration"), "declared_duration",
-          declaredDurations, out);
+          declaredDurations, hints, out);
     }
     if (m.status() != null) {
-      vocab(m.status(), at.at("status"), "status", statuses, out);
+      vocab(m.status(), at.at("status"), "status", statuses, hints, out);
     }
     period(m, out);
     List<Funding> funding = m.funding();
@@ -155,7 +193,7 @@ public final class Validator {
       Funding f = funding.get(i);
       if (!fundingSources.set().contains(f.source())) {
         vocab(f.source(), at.at("funding[" + i + "].source"), "funding.source", fundingSources,
-            out);
+            hints, out);
       }
       if (f.amountEur() != null) {
         String p = "funding[" + i + "]";
@@ -176,7 +214,7 @@ public final class Validator {
     }
     if (m.successor() != null) {
       if (!ids.containsKey(m.successor()) || m.successor().equals(m.id())) {
-        String hint = Suggest.didYouMean(m.successor(), ids.keySet().stream().sorted().toList());
+        String hint = hints.successor(m.successor(), ids.keySet());
         out.accept(Diagnostic.of(at.at("successor"), Code.E017,
             m.successor().equals(m.id())
                 ? "successor of " + what + " names the measure itself"
@@ -189,7 +227,7 @@ public final class Validator {
     for (int i = 0; i < with.size(); i++) {
       if (!contactPartners.set().contains(with.get(i))) {
         vocab(with.get(i), at.at("contact.with[" + i + "]"), "contact.with", contactPartners,
-            out);
+            hints, out);
       }
     }
     if (m.sources().isEmpty()) {
@@ -238,12 +276,13 @@ public final class Validator {
   }
 
   private static void vocab(String value, SourceLocation at, String key, Vocab vocab,
-      Consumer<Diagnostic> out) {
+      Hints hints, Consumer<Diagnostic> out) {
     if (vocab.set().contains(value)) {
       return;
     }
     List<String> allowed = vocab.values();
-    String hint = Suggest.didYouMean(value, allowed);
+    // A codebook may have many values of a vocabulary: bounded as the successors' hints are.
+    String hint = hints.value() ? Suggest.didYouMean(value, allowed) : null;
     if (hint == null) {
       hint = allowed.size() <= 12 ? "use one of: " + String.join(", ", allowed)
           : "see 'polcomp codebook' for the values";
