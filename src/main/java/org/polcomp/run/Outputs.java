@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import org.polcomp.aggregate.ClassifiedMeasure;
+import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.model.Dataset;
@@ -90,7 +91,11 @@ final class Outputs {
     }
     err.print(w);
     int n = errors.size();
-    err.println("polcomp: the data is invalid (" + n + (n == 1 ? " error" : " errors")
+    // E023 is a file that could not be read (a device, an I/O error, too large for the heap):
+    // the run ends with exit 3, and "the data is invalid" would send the user to the data
+    boolean unread = errors.stream().anyMatch(d -> d.code() == Code.E023);
+    err.println("polcomp: " + (unread ? "an input could not be read" : "the data is invalid")
+        + " (" + n + (n == 1 ? " error" : " errors")
         + "); nothing was written. Run 'polcomp validate' for the full report.");
     err.flush();
   }

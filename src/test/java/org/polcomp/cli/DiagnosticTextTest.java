@@ -52,6 +52,17 @@ class DiagnosticTextTest {
   }
 
   @Test
+  void aFileThatCannotBeReadIsNotCalledInvalidData() {
+    // /dev/null is not a regular file: E023, exit 3, and the closing line says so
+    CliRunner.Result r = CliRunner.run("compare", "/dev/null", "-o", "/dev/null", "--format",
+        "json");
+    assertEquals(3, r.exit(), r.out() + r.err());
+    List<String> lines = r.err().lines().toList();
+    assertTrue(lines.get(lines.size() - 1).startsWith(
+        "polcomp: an input could not be read (1 error); nothing was written."), r.err());
+  }
+
+  @Test
   void aMessageWithALineBreakPrintsIdenticallyUnderValidateAndCompare() throws IOException {
     Path file = brokenKey();
     List<String> validate = validateLines(file);
