@@ -1,6 +1,7 @@
 package org.polcomp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -52,14 +53,15 @@ class DiagnosticTextTest {
   }
 
   @Test
-  void aFileThatCannotBeReadIsNotCalledInvalidData() {
+  void aFileThatCannotBeReadIsNotCalledInvalidData(@TempDir Path dir) {
     // /dev/null is not a regular file: E023, exit 3, and the closing line says so
-    CliRunner.Result r = CliRunner.run("compare", "/dev/null", "-o", "/dev/null", "--format",
-        "json");
+    Path out = dir.resolve("c.json");
+    CliRunner.Result r = CliRunner.run("compare", "/dev/null", "-o", out.toString());
     assertEquals(3, r.exit(), r.out() + r.err());
     List<String> lines = r.err().lines().toList();
     assertTrue(lines.get(lines.size() - 1).startsWith(
         "polcomp: an input could not be read (1 error); nothing was written."), r.err());
+    assertFalse(Files.exists(out));
   }
 
   @Test
