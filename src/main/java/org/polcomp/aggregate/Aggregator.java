@@ -147,11 +147,15 @@ public final class Aggregator {
     private Part(Who who, Tally tally, long[] extra, Map<String, Tally> domainTallies,
         long[] periods, Reliability.Counts targeting, Reliability.Counts duration,
         List<DisagreementRow> disagreements, boolean severalCoders, long active, long[] panel,
-        BigDecimal[] panelBudget, List<ExperimentRow> experiments, Map<String, Integer> order) {
+        BigDecimal[] panelBudget, List<ExperimentRow> experiments, Map<String, Integer> order,
+        boolean mergeable) {
       this.who = who;
       this.tally = tally;
       this.extra = extra;
-      this.domainTallies = domainTallies;
+      // The domain tallies are needed again only to merge municipalities (--boundaries); the
+      // domain rows are made from them here. Kept for every municipality they were a third of
+      // compare's heap at 100,000 municipalities.
+      this.domainTallies = mergeable ? domainTallies : null;
       this.periods = periods;
       this.targeting = targeting;
       this.duration = duration;
@@ -236,7 +240,8 @@ public final class Aggregator {
     List<ExperimentRow> experiments = new ArrayList<>();
     summarise(mun, all, options, tally, extra, experiments);
     return new Part(Who.of(mun), tally, extra, domainTallies(all, options), periods, targeting,
-        duration, disagreements, several, active, panel, panelBudget, experiments, domainOrder);
+        duration, disagreements, several, active, panel, panelBudget, experiments, domainOrder,
+        options.boundaries() != null);
   }
 
   // The years of the range that a measure's period overlaps (the timeline's rule, with the
@@ -461,7 +466,7 @@ public final class Aggregator {
       active += m.active;
     }
     return new Part(who, tally, extra, domainTallies, periods, targeting, duration,
-        disagreements, several, active, panel, panelBudget, List.of(), domainOrder);
+        disagreements, several, active, panel, panelBudget, List.of(), domainOrder, true);
   }
 
   // Adds a member's counts to the merged ones, made on the first member that has any (the
