@@ -197,8 +197,14 @@ public final class Aggregator {
   // Part.extra: contact measures, contact with earlier migrants, experiments, upscaled
   private static final int EXTRA = 4;
 
-  /** The part of one municipality, given all its measures (active or not) with their labels. */
+  /** A municipality's part that can still be merged with others ({@code --boundaries}). */
   public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options) {
+    return part(mun, all, options, true);
+  }
+
+  /** The part of one municipality, given all its measures (active or not) with their labels. */
+  public Part part(Municipality mun, List<ClassifiedMeasure> all, AggregateOptions options,
+      boolean mergeable) {
     boolean coded = options.preferCoded();
     long[] periods = new long[all.size()];
     Reliability.Counts targeting = null;
@@ -241,7 +247,7 @@ public final class Aggregator {
     summarise(mun, all, options, tally, extra, experiments);
     return new Part(Who.of(mun), tally, extra, domainTallies(all, options), periods, targeting,
         duration, disagreements, several, active, panel, panelBudget, experiments, domainOrder,
-        options.boundaries() != null);
+        mergeable || options.boundaries() != null);
   }
 
   // The years of the range that a measure's period overlaps (the timeline's rule, with the

@@ -80,7 +80,7 @@ public final class CompareJob {
         o.analysis().preferCoded(), o.groupBy(), years, null, null);
     // The dataset streams: each municipality is aggregated as it is read and its measure rows
     // wait on disk, so memory does not grow with the number of measures.
-    try (Streamed stream = Streamed.comparison(options)) {
+    try (Streamed stream = Streamed.comparison(options, boundaries != null)) {
       Stages.Loaded run = Stages.load(o.dataset(),
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
       if (run.hasErrors()) {

@@ -39,20 +39,27 @@ final class Streamed implements Stages.Sink, Closeable {
   private final Set<Place> spooled = ConcurrentHashMap.newKeySet();
   private Aggregator aggregator;
 
-  private Streamed(AggregateOptions options, boolean parts) throws IOException {
+  private final boolean mergeable;
+
+  private Streamed(AggregateOptions options, boolean parts, boolean mergeable)
+      throws IOException {
     this.options = options;
     this.parts = parts;
+    this.mergeable = mergeable;
     this.spool = RowSpool.open();
   }
 
-  /** The measures table and the aggregate tables (compare). */
-  static Streamed comparison(AggregateOptions options) throws IOException {
-    return new Streamed(options, true);
+  /**
+   * The measures table and the aggregate tables (compare); {@code mergeable} when the parts may
+   * be merged onto boundaries later, which keeps what merging needs of each municipality.
+   */
+  static Streamed comparison(AggregateOptions options, boolean mergeable) throws IOException {
+    return new Streamed(options, true, mergeable);
   }
 
   /** Only the measures table (classify). */
   static Streamed measuresOnly(LocalDate asOf) throws IOException {
-    return new Streamed(new AggregateOptions(asOf, false, null), false);
+    return new Streamed(new AggregateOptions(asOf, false, null), false, false);
   }
 
   @Override
@@ -76,7 +83,7 @@ final class Streamed implements Stages.Sink, Closeable {
     spool.put(place, Columns.MEASURES, rows);
     spooled.add(place);
     if (parts) {
-      byPlace.put(place, aggregator.part(read, all, options));
+      byPlace.put(place, aggregator.part(read, all, options, mergeable));
     }
   }
 
