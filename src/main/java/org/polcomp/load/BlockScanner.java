@@ -175,15 +175,8 @@ final class BlockScanner {
       pos = colon + 1;
       value(col);
       // pos is at the next token on a later line, or at the end.
-      if (pos >= n) {
+      if (levelEnds(col)) {
         return sink.end();
-      }
-      int c = column(pos);
-      if (c < col) {
-        return sink.end();
-      }
-      if (c > col) {
-        throw BAIL;
       }
       if (col == 0 && (isMarker('-') || isMarker('.'))) {
         return sink.end();
@@ -261,20 +254,29 @@ final class BlockScanner {
       } else {
         inline(col);
       }
-      if (pos >= n) {
+      if (levelEnds(col)) {
         return sink.end();
-      }
-      int c = column(pos);
-      if (c < col) {
-        return sink.end();
-      }
-      if (c > col) {
-        throw BAIL;
       }
       if (!isEntry(pos) || col == 0 && isMarker('-')) {
         return sink.end();
       }
     }
+  }
+
+  /**
+   * Whether the map or list at column {@code col} ends at {@code pos}: at the end of the text or
+   * at a line indented less. A line indented more, where the next entry should stand, is left
+   * to snakeyaml-engine (an error or a form this scanner does not read).
+   */
+  private boolean levelEnds(int col) {
+    if (pos >= n) {
+      return true;
+    }
+    int c = column(pos);
+    if (c > col) {
+      throw BAIL;
+    }
+    return c < col;
   }
 
   /** A node that starts a line, at column {@code col} deeper than {@code indent}. */
