@@ -65,11 +65,7 @@ public final class CompareJob {
     Outputs.refuseInput(o.output(), o.dataset().paths());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
-    if (target.stdout() && format.equals("xlsx") && console.terminal().stdoutIsTerminal()
-        && !o.force()) {
-      throw new UsageProblem("will not write a workbook to the terminal",
-          "redirect standard output to a file, name one with -o, or add --force");
-    }
+    target.refuseWorkbookOnTerminal(console, o.force());
     if (o.groupBy() != null && !AggregateOptions.GROUP_BY.contains(o.groupBy())) {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",
           "use type, region, country or profile");

@@ -61,11 +61,7 @@ public final class DiffJob {
     }
     Outputs.refuseInput(o.output(), paths);
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
-    if (target.stdout() && target.format().equals("xlsx")
-        && console.terminal().stdoutIsTerminal() && !o.force()) {
-      throw new UsageProblem("will not write a workbook to the terminal",
-          "redirect standard output to a file, name one with -o, or add --force");
-    }
+    target.refuseWorkbookOnTerminal(console, o.force());
     LocalDate asOf = Stages.asOf(o.analysis());
     List<Diagnostic> lineageErrors = new ArrayList<>();
     Lineage lineage = Stages.lineage(o.dataset().lineage(), Stages.limits(o.dataset()),

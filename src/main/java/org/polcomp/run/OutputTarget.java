@@ -27,6 +27,17 @@ public record OutputTarget(Path path, String format) {
     return path == null;
   }
 
+  /**
+   * Refuses a workbook on standard output when that is a terminal, unless {@code force}: the
+   * bytes of a zip would scramble it (compare, sensitivity and diff write workbooks).
+   */
+  void refuseWorkbookOnTerminal(Console console, boolean force) {
+    if (stdout() && format.equals("xlsx") && console.terminal().stdoutIsTerminal() && !force) {
+      throw new UsageProblem("will not write a workbook to the terminal",
+          "redirect standard output to a file, name one with -o, or add --force");
+    }
+  }
+
   // What each extension means, for every command: an extension is one format everywhere, so that
   // a name says the same to every command (a command that cannot write it refuses it).
   private static final Map<String, String> BY_EXTENSION = Map.ofEntries(

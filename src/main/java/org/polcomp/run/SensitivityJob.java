@@ -61,11 +61,7 @@ public final class SensitivityJob {
     Outputs.refuseInput(o.output(), o.dataset().paths());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
-    if (target.stdout() && format.equals("xlsx") && console.terminal().stdoutIsTerminal()
-        && !o.force()) {
-      throw new UsageProblem("will not write a workbook to the terminal",
-          "redirect standard output to a file, name one with -o, or add --force");
-    }
+    target.refuseWorkbookOnTerminal(console, o.force());
     if (o.samples() < 1) {
       throw new UsageProblem("--samples " + o.samples() + " is not a number of samples",
           "give 1 or more (default 1000)");
