@@ -10,7 +10,7 @@ import org.polcomp.load.YNode.ScalarType;
  * <p>Why: reading YAML was three quarters of the time of every command, almost all of it in
  * snakeyaml-engine's general scanner (a token queue, possible simple keys, a look-ahead buffer
  * and a string per token). Policy files use a small part of YAML, which this class reads in one
- * pass over the text, without regular expressions and without copying the text.
+ * pass over an array of the text's characters, without regular expressions.
  *
  * <p>What it accepts: documents whose root is a block map or a block list at column 0, separated
  * by {@code ---} (alone on its line, or with a comment) and ended by {@code ...}; block maps whose
@@ -65,7 +65,12 @@ final class BlockScanner {
   private static final int MAX_KEY = 1000;
 
   private final String file;
-  private final String s;
+  /**
+   * The text's characters. The scanner reads this array, not the String: the launcher runs most
+   * inputs with the quick compiler (C1), which does not inline {@code String.charAt} and its
+   * index checks, and with it those calls were a tenth of the time of a whole comparison.
+   */
+  private final char[] s;
   private final int n;
   private final Sink sink;
   /** Whether the text has characters outside the BMP (columns count code points). */
@@ -83,22 +88,28 @@ final class BlockScanner {
   private boolean started;
 
   /** Throws {@link Bail} at once for texts with characters the scanner does not handle. */
-  BlockScanner(String file, String text, Sink sink) {
+  BlockScanner(String file, char[] text, Sink sink) {
     this.file = file;
     this.s = text;
-    this.n = text.length();
+    this.n = text.length;
     this.sink = sink;
-    // String.indexOf is vectorised, and a Latin-1 text holds none of the characters above 0xFF.
-    if (text.indexOf('\t') >= 0 || text.indexOf(0x85) >= 0 || text.indexOf(0x2028) >= 0
-        || text.indexOf(0x2029) >= 0 || text.indexOf(0xFEFF) >= 0) {
-      throw BAIL;
-    }
-    for (int r = text.indexOf('\r'); r >= 0; r = text.indexOf('\r', r + 1)) {
-      if (r + 1 >= n || text.charAt(r + 1) != '\n') {
-        throw BAIL; // a lone CR
+    // One pass: the characters the scanner leaves to snakeyaml-engine, and whether any is
+    // outside the BMP (then columns count code points, not chars).
+    boolean pairs = false;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      if (c >= ' ' && c < 0x80 || c == '\n') {
+        continue; // the common case first
+      }
+      if (c == '\t' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+          || c == '\r' && (i + 1 >= n || text[i + 1] != '\n')) {
+        throw BAIL; // a tab, NEL, LS, PS, a byte order mark inside the text, or a lone CR
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+        pairs = true;
       }
     }
-    this.astral = text.codePointCount(0, n) != n;
+    this.astral = pairs;
   }
 
   /** The root of the next document, or null at the end of the text. */
@@ -189,16 +200,16 @@ final class BlockScanner {
 
   /** The key from {@code pos} to its ':' at {@code colon}. */
   private void key(int colon, SourceLocation at) {
-    char q = s.charAt(pos);
+    char q = s[pos];
     if (q == '\'' || q == '"') {
       sink.scalar(at, quoted(), ScalarType.STRING);
       return;
     }
     int end = colon;
-    while (s.charAt(end - 1) == ' ') {
+    while (s[end - 1] == ' ') {
       end--;
     }
-    String text = s.substring(pos, end);
+    String text = new String(s, pos, end - pos);
     sink.scalar(at, text, YamlReader.coreType(text));
   }
 
@@ -208,7 +219,7 @@ final class BlockScanner {
     int colonLine = line;
     int colonLineStart = lineStart;
     skipSpaces();
-    if (pos >= n || isBreak(s.charAt(pos)) || s.charAt(pos) == '#') {
+    if (pos >= n || isBreak(s[pos]) || s[pos] == '#') {
       skipToNextToken();
       if (pos < n) {
         int c = column(pos);
@@ -239,7 +250,7 @@ final class BlockScanner {
       int dashLine = line;
       int dashLineStart = lineStart;
       skipSpaces();
-      if (pos >= n || isBreak(s.charAt(pos)) || s.charAt(pos) == '#') {
+      if (pos >= n || isBreak(s[pos]) || s[pos] == '#') {
         skipToNextToken();
         int c = pos < n ? column(pos) : -1;
         if (c > col) {
@@ -295,7 +306,7 @@ final class BlockScanner {
    * indent}; afterwards pos is at the next token, which must be on a later line.
    */
   private void inline(int indent) {
-    char c = s.charAt(pos);
+    char c = s[pos];
     int startLine = line;
     switch (c) {
       case '[', '{' -> flow();
@@ -313,7 +324,7 @@ final class BlockScanner {
 
   /** A plain scalar in the block context; multi-line when further lines are deep enough. */
   private void plain(int indent) {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (!plainStart(c)) {
       throw BAIL;
     }
@@ -325,12 +336,12 @@ final class BlockScanner {
     int spacesFrom = -1; // same-line spaces before the next chunk: [spacesFrom, pos)
     int breaks = -1; // or line breaks before the next chunk: -1 none, 0 one, k: k blank lines
     while (true) {
-      if (pos < n && s.charAt(pos) == '#') {
+      if (pos < n && s[pos] == '#') {
         break;
       }
       int from = pos;
       while (pos < n) {
-        char d = s.charAt(pos);
+        char d = s[pos];
         if (d == ' ' || d == '\n' || d == '\r' || d == ':' && blankAt(pos + 1)) {
           break;
         }
@@ -342,7 +353,7 @@ final class BlockScanner {
       if (breaks >= 0) {
         if (!built) {
           sb.setLength(0);
-          sb.append(s, start, end);
+          sb.append(s, start, end - start);
           built = true;
         }
         if (breaks == 0) {
@@ -352,28 +363,28 @@ final class BlockScanner {
             sb.append('\n');
           }
         }
-        sb.append(s, from, pos);
+        sb.append(s, from, pos - from);
       } else if (built) {
-        sb.append(s, spacesFrom, pos);
+        sb.append(s, spacesFrom, pos - spacesFrom);
       }
       end = pos;
       // The spaces after the chunk, and line breaks.
       int sp = pos;
-      while (pos < n && s.charAt(pos) == ' ') {
+      while (pos < n && s[pos] == ' ') {
         pos++;
       }
       breaks = -1;
       spacesFrom = sp;
-      if (pos < n && isBreak(s.charAt(pos))) {
+      if (pos < n && isBreak(s[pos])) {
         newLine();
         if (lineIsMarker()) {
           break;
         }
         int count = 0;
         while (true) {
-          if (pos < n && s.charAt(pos) == ' ') {
+          if (pos < n && s[pos] == ' ') {
             pos++;
-          } else if (pos < n && isBreak(s.charAt(pos))) {
+          } else if (pos < n && isBreak(s[pos])) {
             count++;
             newLine();
             if (lineIsMarker()) {
@@ -388,15 +399,15 @@ final class BlockScanner {
           break;
         }
         breaks = count;
-        if (pos < n && s.charAt(pos) == '#' || column(pos) < plainIndent) {
+        if (pos < n && s[pos] == '#' || column(pos) < plainIndent) {
           break;
         }
-      } else if (pos == sp || pos < n && s.charAt(pos) == '#') {
+      } else if (pos == sp || pos < n && s[pos] == '#') {
         break;
       }
     }
-    String text = built ? sb.toString() : s.substring(start, end);
-    if (pos < n && s.charAt(pos) == ':' && blankAt(pos + 1)) {
+    String text = built ? sb.toString() : new String(s, start, end - start);
+    if (pos < n && s[pos] == ':' && blankAt(pos + 1)) {
       throw BAIL; // 'a: b: c', or a key over several lines
     }
     sink.scalar(at, text, YamlReader.coreType(text));
@@ -420,7 +431,7 @@ final class BlockScanner {
 
   /** A quoted scalar on one line at {@code pos}; pos ends after its closing quote. */
   private String quoted() {
-    char q = s.charAt(pos);
+    char q = s[pos];
     int i = pos + 1;
     int runStart = i;
     boolean built = false;
@@ -428,17 +439,17 @@ final class BlockScanner {
       if (i >= n) {
         throw BAIL;
       }
-      char c = s.charAt(i);
+      char c = s[i];
       if (c == '\n' || c == '\r') {
         throw BAIL;
       }
       if (c == q) {
-        if (q == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
+        if (q == '\'' && i + 1 < n && s[i + 1] == '\'') {
           if (!built) {
             sb.setLength(0);
             built = true;
           }
-          sb.append(s, runStart, i + 1);
+          sb.append(s, runStart, i + 1 - runStart);
           i += 2;
           runStart = i;
           continue;
@@ -450,8 +461,8 @@ final class BlockScanner {
           sb.setLength(0);
           built = true;
         }
-        sb.append(s, runStart, i);
-        char e = i + 1 < n ? s.charAt(i + 1) : 0;
+        sb.append(s, runStart, i - runStart);
+        char e = i + 1 < n ? s[i + 1] : 0;
         char r = switch (e) {
           case '0' -> '\0';
           case 'a' -> '\u0007';
@@ -479,10 +490,10 @@ final class BlockScanner {
     }
     String text;
     if (built) {
-      sb.append(s, runStart, i);
+      sb.append(s, runStart, i - runStart);
       text = sb.toString();
     } else {
-      text = s.substring(pos + 1, i);
+      text = new String(s, pos + 1, i - pos - 1);
     }
     pos = i + 1;
     return text;
@@ -491,14 +502,14 @@ final class BlockScanner {
   /** A literal or folded block scalar at {@code pos}, in a block of scanner indent {@code indent}. */
   private void blockScalar(int indent) {
     SourceLocation at = loc(pos);
-    boolean folded = s.charAt(pos) == '>';
+    boolean folded = s[pos] == '>';
     pos++;
     char chomp = 0;
-    if (pos < n && (s.charAt(pos) == '-' || s.charAt(pos) == '+')) {
-      chomp = s.charAt(pos);
+    if (pos < n && (s[pos] == '-' || s[pos] == '+')) {
+      chomp = s[pos];
       pos++;
     }
-    if (pos < n && !(s.charAt(pos) == ' ' || isBreak(s.charAt(pos)))) {
+    if (pos < n && !(s[pos] == ' ' || isBreak(s[pos]))) {
       throw BAIL; // an indentation indicator, or something else
     }
     restOfLineEmpty();
@@ -510,7 +521,7 @@ final class BlockScanner {
     int breaks = 0;
     int maxIndent = 0;
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (c == ' ') {
         pos++;
         maxIndent = Math.max(maxIndent, pos - lineStart);
@@ -533,19 +544,19 @@ final class BlockScanner {
       for (int k = 0; k < breaks; k++) {
         sb.append('\n');
       }
-      boolean leadingNonSpace = s.charAt(pos) != ' ';
+      boolean leadingNonSpace = s[pos] != ' ';
       int from = pos;
-      while (pos < n && !isBreak(s.charAt(pos))) {
+      while (pos < n && !isBreak(s[pos])) {
         pos++;
       }
-      sb.append(s, from, pos);
+      sb.append(s, from, pos - from);
       lineBreak = pos < n;
       if (lineBreak) {
         newLine();
       }
       breaks = scalarBreaks(blockIndent);
       if (pos - lineStart == blockIndent && pos < n) {
-        if (folded && lineBreak && leadingNonSpace && s.charAt(pos) != ' ') {
+        if (folded && lineBreak && leadingNonSpace && s[pos] != ' ') {
           if (breaks == 0) {
             sb.append(' ');
           }
@@ -570,13 +581,13 @@ final class BlockScanner {
   /** snakeyaml-engine's scanBlockScalarBreaks: the line breaks before the next content line. */
   private int scalarBreaks(int indent) {
     int count = 0;
-    while (pos - lineStart < indent && pos < n && s.charAt(pos) == ' ') {
+    while (pos - lineStart < indent && pos < n && s[pos] == ' ') {
       pos++;
     }
-    while (pos < n && isBreak(s.charAt(pos))) {
+    while (pos < n && isBreak(s[pos])) {
       newLine();
       count++;
-      while (pos - lineStart < indent && pos < n && s.charAt(pos) == ' ') {
+      while (pos - lineStart < indent && pos < n && s[pos] == ' ') {
         pos++;
       }
     }
@@ -587,26 +598,26 @@ final class BlockScanner {
 
   /** A flow list or map (of scalars and flow collections), closed on the same line. */
   private void flow() {
-    boolean isMap = s.charAt(pos) == '{';
+    boolean isMap = s[pos] == '{';
     char close = isMap ? '}' : ']';
     sink.start(isMap, loc(pos));
     pos++;
     flowSpaces();
-    if (s.charAt(pos) == close) {
+    if (s[pos] == close) {
       pos++;
       sink.end();
       return;
     }
     while (true) {
       if (isMap) {
-        char k = s.charAt(pos);
+        char k = s[pos];
         if (k == '[' || k == '{') {
           throw BAIL; // a key that is not text
         }
         int keyStart = pos;
         flowScalar();
         flowSpaces();
-        char c = s.charAt(pos);
+        char c = s[pos];
         if (c == ':') {
           if (pos - keyStart > MAX_KEY) {
             throw BAIL; // too long for a simple key
@@ -614,7 +625,7 @@ final class BlockScanner {
           pos++;
           int colonEnd = pos;
           flowSpaces();
-          c = s.charAt(pos);
+          c = s[pos];
           if (c == ',' || c == '}') {
             sink.scalar(loc(colonEnd), "", ScalarType.NULL);
           } else {
@@ -630,7 +641,7 @@ final class BlockScanner {
         flowNode();
         flowSpaces();
       }
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (c == close) {
         pos++;
         sink.end();
@@ -641,7 +652,7 @@ final class BlockScanner {
       }
       pos++;
       flowSpaces();
-      char d = s.charAt(pos);
+      char d = s[pos];
       if (d == close || d == ',') {
         throw BAIL; // a trailing ',', or an empty entry
       }
@@ -650,7 +661,7 @@ final class BlockScanner {
 
   /** A scalar or a nested flow collection inside a flow collection. */
   private void flowNode() {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '[' || c == '{') {
       flow();
     } else {
@@ -660,17 +671,17 @@ final class BlockScanner {
 
   /** Spaces inside a flow collection; the end of the line or of the text is left to snakeyaml. */
   private void flowSpaces() {
-    while (pos < n && s.charAt(pos) == ' ') {
+    while (pos < n && s[pos] == ' ') {
       pos++;
     }
-    if (pos >= n || isBreak(s.charAt(pos)) || s.charAt(pos) == '#') {
+    if (pos >= n || isBreak(s[pos]) || s[pos] == '#') {
       throw BAIL;
     }
   }
 
   /** A quoted or plain scalar inside a flow collection. */
   private void flowScalar() {
-    char c = s.charAt(pos);
+    char c = s[pos];
     if (c == '\'' || c == '"') {
       SourceLocation at = loc(pos);
       sink.scalar(at, quoted(), ScalarType.STRING);
@@ -678,7 +689,7 @@ final class BlockScanner {
     }
     switch (c) {
       case '-', '?' -> {
-        char d = pos + 1 < n ? s.charAt(pos + 1) : ' ';
+        char d = pos + 1 < n ? s[pos + 1] : ' ';
         if (c == '?' || d == ' ' || d == '\n' || d == '\r' || d == ',' || d == ']') {
           throw BAIL;
         }
@@ -695,7 +706,7 @@ final class BlockScanner {
     while (true) {
       int from = pos;
       while (pos < n) {
-        char d = s.charAt(pos);
+        char d = s[pos];
         if (d == ' ' || d == '\n' || d == '\r' || d == ',' || d == '[' || d == ']' || d == '{'
             || d == '}' || d == ':' && flowBlankAt(pos + 1)) {
           break;
@@ -706,17 +717,17 @@ final class BlockScanner {
         break;
       }
       end = pos;
-      while (pos < n && s.charAt(pos) == ' ') {
+      while (pos < n && s[pos] == ' ') {
         pos++;
       }
-      if (pos >= n || isBreak(s.charAt(pos))) {
+      if (pos >= n || isBreak(s[pos])) {
         throw BAIL; // a plain scalar going on in the next line
       }
-      if (pos == end || s.charAt(pos) == '#') {
+      if (pos == end || s[pos] == '#') {
         break;
       }
     }
-    String text = s.substring(start, end);
+    String text = new String(s, start, end - start);
     sink.scalar(at, text, YamlReader.coreType(text));
   }
 
@@ -724,7 +735,7 @@ final class BlockScanner {
     if (i >= n) {
       return true;
     }
-    char c = s.charAt(i);
+    char c = s[i];
     return c == ' ' || c == '\n' || c == '\r' || c == ',' || c == '[' || c == ']' || c == '{'
         || c == '}';
   }
@@ -736,7 +747,7 @@ final class BlockScanner {
    * line does not start with one.
    */
   private int keyColon(int p) {
-    char c = s.charAt(p);
+    char c = s[p];
     int i;
     if (c == '\'' || c == '"') {
       i = p + 1;
@@ -744,12 +755,12 @@ final class BlockScanner {
         if (i >= n) {
           return -1;
         }
-        char d = s.charAt(i);
+        char d = s[i];
         if (d == '\n' || d == '\r') {
           return -1;
         }
         if (d == c) {
-          if (c == '\'' && i + 1 < n && s.charAt(i + 1) == '\'') {
+          if (c == '\'' && i + 1 < n && s[i + 1] == '\'') {
             i += 2;
             continue;
           }
@@ -758,10 +769,10 @@ final class BlockScanner {
         i += d == '\\' && c == '"' ? 2 : 1;
       }
       i++;
-      while (i < n && s.charAt(i) == ' ') {
+      while (i < n && s[i] == ' ') {
         i++;
       }
-      return i < n && s.charAt(i) == ':' && blankAt(i + 1) && i - p <= MAX_KEY ? i : -1;
+      return i < n && s[i] == ':' && blankAt(i + 1) && i - p <= MAX_KEY ? i : -1;
     }
     int save = pos;
     pos = p;
@@ -771,11 +782,11 @@ final class BlockScanner {
       return -1;
     }
     for (i = p; i < n && i - p <= MAX_KEY; i++) {
-      char d = s.charAt(i);
+      char d = s[i];
       if (d == '\n' || d == '\r') {
         return -1;
       }
-      if (d == ' ' && i + 1 < n && s.charAt(i + 1) == '#') {
+      if (d == ' ' && i + 1 < n && s[i + 1] == '#') {
         return -1;
       }
       if (d == ':' && blankAt(i + 1)) {
@@ -787,19 +798,19 @@ final class BlockScanner {
 
   /** Whether {@code pos} is at a block entry '-' followed by a blank. */
   private boolean isEntry(int p) {
-    return s.charAt(p) == '-' && blankAt(p + 1);
+    return s[p] == '-' && blankAt(p + 1);
   }
 
   /** Whether the line at {@code pos} (its start) is '---' or '...' followed by a blank. */
   private boolean isMarker(char c) {
-    return pos + 2 < n && s.charAt(pos) == c && s.charAt(pos + 1) == c && s.charAt(pos + 2) == c
+    return pos + 2 < n && s[pos] == c && s[pos + 1] == c && s[pos + 2] == c
         && blankAt(pos + 3);
   }
 
   /** snakeyaml-engine's check inside a plain scalar: '---' (anything after) or '...' + blank. */
   private boolean lineIsMarker() {
-    if (pos + 2 < n && s.charAt(pos) == '-' && s.charAt(pos + 1) == '-'
-        && s.charAt(pos + 2) == '-') {
+    if (pos + 2 < n && s[pos] == '-' && s[pos + 1] == '-'
+        && s[pos + 2] == '-') {
       return true;
     }
     return isMarker('.');
@@ -809,7 +820,7 @@ final class BlockScanner {
     if (i >= n) {
       return true;
     }
-    char c = s.charAt(i);
+    char c = s[i];
     return c == ' ' || c == '\n' || c == '\r';
   }
 
@@ -819,32 +830,32 @@ final class BlockScanner {
 
   /** Steps over the line break at {@code pos}. */
   private void newLine() {
-    pos += s.charAt(pos) == '\r' ? 2 : 1;
+    pos += s[pos] == '\r' ? 2 : 1;
     line++;
     lineStart = pos;
   }
 
   private void skipSpaces() {
-    while (pos < n && s.charAt(pos) == ' ') {
+    while (pos < n && s[pos] == ' ') {
       pos++;
     }
   }
 
   /** The rest of a line after a marker or block scalar header: spaces and a comment only. */
   private void restOfLineEmpty() {
-    if (pos < n && s.charAt(pos) != ' ' && !isBreak(s.charAt(pos))) {
+    if (pos < n && s[pos] != ' ' && !isBreak(s[pos])) {
       throw BAIL;
     }
     skipSpaces();
-    if (pos < n && s.charAt(pos) == '#') {
-      if (s.charAt(pos - 1) != ' ') {
+    if (pos < n && s[pos] == '#') {
+      if (s[pos - 1] != ' ') {
         throw BAIL;
       }
-      while (pos < n && !isBreak(s.charAt(pos))) {
+      while (pos < n && !isBreak(s[pos])) {
         pos++;
       }
     }
-    if (pos < n && !isBreak(s.charAt(pos))) {
+    if (pos < n && !isBreak(s[pos])) {
       throw BAIL;
     }
   }
@@ -852,11 +863,11 @@ final class BlockScanner {
   /** snakeyaml-engine's scanToNextToken: spaces, comments and line breaks. */
   private void skipToNextToken() {
     while (pos < n) {
-      char c = s.charAt(pos);
+      char c = s[pos];
       if (c == ' ') {
         pos++;
       } else if (c == '#') {
-        while (pos < n && !isBreak(s.charAt(pos))) {
+        while (pos < n && !isBreak(s[pos])) {
           pos++;
         }
       } else if (isBreak(c)) {
@@ -877,7 +888,7 @@ final class BlockScanner {
       cpIndex = lineStart;
       cpColumn = 0;
     }
-    cpColumn += Character.codePointCount(s, cpIndex, i);
+    cpColumn += Character.codePointCount(s, cpIndex, i - cpIndex);
     cpIndex = i;
     return cpColumn;
   }
@@ -887,7 +898,8 @@ final class BlockScanner {
   }
 
   private SourceLocation locAt(int atLine, int atLineStart, int i) {
-    int col = astral ? Character.codePointCount(s, atLineStart, i) : i - atLineStart;
+    int col = astral ? Character.codePointCount(s, atLineStart, i - atLineStart)
+        : i - atLineStart;
     return new SourceLocation(file, atLine, col + 1);
   }
 }

@@ -97,7 +97,10 @@ public final class YamlReader {
     if (text == null) {
       return;
     }
-    int longest = longestLine(file, text, out);
+    // The characters in an array: the loops below and the fast scanner read it rather than the
+    // String, whose charAt the quick compiler (C1) does not inline (see BlockScanner).
+    char[] chars = text.toCharArray();
+    int longest = longestLine(file, chars, out);
     if (longest < 0) {
       return;
     }
@@ -105,7 +108,7 @@ public final class YamlReader {
     int skip = 0;
     if (fast && text.length() <= limits.maxFileBytes()
         && !endsChunkInSurrogate(text, chosen.getBufferSize() + 1)) {
-      skip = readFast(file, text, out, each);
+      skip = readFast(file, chars, out, each);
       if (skip < 0) {
         return;
       }
@@ -135,7 +138,7 @@ public final class YamlReader {
    * snakeyaml-engine hands on up to the same point: it too hands on a document as soon as it
    * meets the marker or the end of the text after it, before reading further.
    */
-  private int readFast(String file, String text, Consumer<Diagnostic> out,
+  private int readFast(String file, char[] text, Consumer<Diagnostic> out,
       Consumer<Document> each) {
     List<Diagnostic> held = new ArrayList<>(4);
     Builder b = new Builder(file, d -> {
@@ -173,12 +176,13 @@ public final class YamlReader {
   /** Whether {@link BlockScanner} reads the whole file (for the tests: the fast path holds). */
   boolean readsFast(String file, byte[] bytes) {
     String text = decode(file, bytes, d -> { });
-    int longest = text == null ? -1 : longestLine(file, text, d -> { });
+    char[] chars = text == null ? null : text.toCharArray();
+    int longest = text == null ? -1 : longestLine(file, chars, d -> { });
     if (longest < 0 || !fast || text.length() > limits.maxFileBytes()
         || endsChunkInSurrogate(text, settingsFor(longest).getBufferSize() + 1)) {
       return false;
     }
-    return readFast(file, text, d -> { }, d -> { }) < 0;
+    return readFast(file, chars, d -> { }, d -> { }) < 0;
   }
 
   /** Carries an exception of the caller's consumer past the parser's own handlers. */
@@ -322,32 +326,16 @@ public final class YamlReader {
    * The length of the longest line, or -1 (and an E005 at the line) when a line is longer than
    * {@link #maxLineLength()}.
    */
-  private int longestLine(String file, String text, Consumer<Diagnostic> out) {
+  private int longestLine(String file, char[] text, Consumer<Diagnostic> out) {
     int max = maxLineLength();
     int longest = 0;
     int start = 0;
     int line = 1;
-    int n = text.length();
-    if (text.indexOf('\r') < 0) {
-      // Only LF breaks: String.indexOf finds them, vectorised, a line at a time.
-      for (int end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-        int stop = end < 0 ? n : end;
-        if (stop - start > max) {
-          tooLong(file, line, max, out);
-          return -1;
-        }
-        longest = Math.max(longest, stop - start);
-        if (end < 0) {
-          return longest;
-        }
-        line++;
-        start = end + 1;
-      }
-    }
+    int n = text.length;
     for (int i = 0; i < n; i++) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
+        if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
           i++;
         }
         longest = Math.max(longest, i - start);
@@ -371,19 +359,31 @@ public final class YamlReader {
 
   /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
   static int firstForbidden(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
-        continue; // the common case first
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < text.length()
-          && Character.isLowSurrogate(text.charAt(i + 1))) {
-        i++; // U+10000..U+10FFFF are printable
-        continue;
-      }
-      boolean printable = c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-      if (!printable) {
-        return i;
+    int n = text.length();
+    // A chunk at a time through an array: String.charAt is not inlined by C1 (see read).
+    char[] chunk = new char[Math.min(n, 8192)];
+    for (int base = 0; base < n; base += chunk.length) {
+      int len = Math.min(chunk.length, n - base);
+      text.getChars(base, base + len, chunk, 0);
+      for (int k = 0; k < len; k++) {
+        char c = chunk[k];
+        if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
+          continue; // the common case first
+        }
+        int i = base + k;
+        if (Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(k + 1 < len ? chunk[k + 1] : text.charAt(i + 1))) {
+          k++; // U+10000..U+10FFFF are printable; a pair across chunks moves the next one on
+          if (k == len) {
+            base++;
+          }
+          continue;
+        }
+        boolean printable =
+            c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+        if (!printable) {
+          return i;
+        }
       }
     }
     return -1;
