@@ -2,6 +2,7 @@ package org.polcomp.report.xlsx;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.poi.ss.util.CellReference;
@@ -137,25 +138,23 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
       return chars;
     }
 
-    /** Text known to be ASCII without anything to escape: tags, numbers, references. */
+    /**
+     * Text known to be ASCII without anything to escape: tags, numbers, references. Copied by
+     * {@code String.getBytes(int, int, byte[], int)}, which takes each character's low byte (the
+     * character itself, for ASCII) with one array copy.
+     */
+    @SuppressWarnings("deprecation")
     Xml ascii(String s) throws IOException {
       int n = s.length();
-      char[] c = charsOf(s, n);
       if (at + n > buffer.length) {
         flush();
         if (n > buffer.length) {
-          for (int i = 0; i < n; i++) {
-            put(c[i]);
-          }
+          out.write(s.getBytes(StandardCharsets.ISO_8859_1));
           return this;
         }
       }
-      byte[] to = buffer;
-      int j = at;
-      for (int i = 0; i < n; i++) {
-        to[j++] = (byte) c[i];
-      }
-      at = j;
+      s.getBytes(0, n, buffer, at);
+      at += n;
       return this;
     }
 
@@ -167,17 +166,17 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
         char ch = c[i];
         if (ch < 0x80) {
           switch (ch) {
-            case '<' -> escape("&lt;");
-            case '>' -> escape("&gt;");
-            case '&' -> escape("&amp;");
-            case '"' -> escape("&quot;");
-            case '\n' -> escape("&#xa;");
-            case '\r' -> escape("&#xd;");
-            case '\t' -> escape("&#x9;");
+            case '<' -> ascii("&lt;");
+            case '>' -> ascii("&gt;");
+            case '&' -> ascii("&amp;");
+            case '"' -> ascii("&quot;");
+            case '\n' -> ascii("&#xa;");
+            case '\r' -> ascii("&#xd;");
+            case '\t' -> ascii("&#x9;");
             default -> put(ch < ' ' ? '?' : ch); // other control characters are not XML
           }
         } else if (ch == '\u00A0') {
-          escape("&#xa0;");
+          ascii("&#xa0;");
         } else if (Character.isHighSurrogate(ch) && i + 1 < n
             && Character.isLowSurrogate(c[i + 1])) {
           codePoint(Character.toCodePoint(ch, c[++i]));
@@ -188,13 +187,6 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
         }
       }
       return this;
-    }
-
-    /** An escape inside {@link #text}: by bytes, since {@link #ascii} would reuse the copy. */
-    private void escape(String e) throws IOException {
-      for (int i = 0; i < e.length(); i++) {
-        put(e.charAt(i));
-      }
     }
 
     private void codePoint(int cp) throws IOException {
