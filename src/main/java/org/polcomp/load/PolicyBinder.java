@@ -158,7 +158,7 @@ public final class PolicyBinder {
     ext.putAll(m.extensions());
     SourceLocation base = where.getOrDefault("id", mun.at());
     return new Municipality(id, name, country, region, population, type, asOf, measures, ext,
-        file, document, new Locations(base, where));
+        file, document, Locations.adopt(base, where));
   }
 
   private Measure measure(YMap node, int index) {
@@ -238,7 +238,7 @@ public final class PolicyBinder {
     SourceLocation base = where.getOrDefault("id", node.at());
     return new Measure(idText, title, description, domain, target, instrument, scale, period,
         declared, funding, status, successor, contactWith, sources, codings, f.extensions(),
-        new Locations(base, where));
+        Locations.adopt(base, where));
   }
 
   /** Funding entries that failed are skipped, so later indexes shift down; keep paths aligned. */

@@ -7,6 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -93,27 +94,27 @@ public final class YamlReader {
    * through unchanged.
    */
   public void read(String file, byte[] bytes, Consumer<Diagnostic> out, Consumer<Document> each) {
-    String text = decode(file, bytes, out);
-    if (text == null) {
+    // The characters in an array: the loops below and the fast scanner read it rather than a
+    // String, whose charAt the quick compiler (C1) does not inline (see BlockScanner). The
+    // String is made only for snakeyaml-engine, when the fast path hands the file on.
+    char[] chars = decodeChars(file, bytes, out);
+    if (chars == null) {
       return;
     }
-    // The characters in an array: the loops below and the fast scanner read it rather than the
-    // String, whose charAt the quick compiler (C1) does not inline (see BlockScanner).
-    char[] chars = text.toCharArray();
     int longest = longestLine(file, chars, out);
     if (longest < 0) {
       return;
     }
     LoadSettings chosen = settingsFor(longest);
     int skip = 0;
-    if (fast && text.length() <= limits.maxFileBytes()
-        && !endsChunkInSurrogate(text, chosen.getBufferSize() + 1)) {
+    if (fast && chars.length <= limits.maxFileBytes()
+        && !endsChunkInSurrogate(chars, chosen.getBufferSize() + 1)) {
       skip = readFast(file, chars, out, each);
       if (skip < 0) {
         return;
       }
     }
-    parse(file, text, chosen, out, each, skip);
+    parse(file, new String(chars), chosen, out, each, skip);
   }
 
   /**
@@ -122,9 +123,9 @@ public final class YamlReader {
    * half past the end of its buffer), and the file is "not readable": such a file is left to it,
    * so that it fails the same way.
    */
-  static boolean endsChunkInSurrogate(String text, int chunk) {
-    for (int end = chunk - 1; end < text.length(); end += chunk) {
-      if (Character.isHighSurrogate(text.charAt(end))) {
+  static boolean endsChunkInSurrogate(char[] text, int chunk) {
+    for (int end = chunk - 1; end < text.length; end += chunk) {
+      if (Character.isHighSurrogate(text[end])) {
         return true;
       }
     }
@@ -175,11 +176,10 @@ public final class YamlReader {
 
   /** Whether {@link BlockScanner} reads the whole file (for the tests: the fast path holds). */
   boolean readsFast(String file, byte[] bytes) {
-    String text = decode(file, bytes, d -> { });
-    char[] chars = text == null ? null : text.toCharArray();
-    int longest = text == null ? -1 : longestLine(file, chars, d -> { });
-    if (longest < 0 || !fast || text.length() > limits.maxFileBytes()
-        || endsChunkInSurrogate(text, settingsFor(longest).getBufferSize() + 1)) {
+    char[] chars = decodeChars(file, bytes, d -> { });
+    int longest = chars == null ? -1 : longestLine(file, chars, d -> { });
+    if (longest < 0 || !fast || chars.length > limits.maxFileBytes()
+        || endsChunkInSurrogate(chars, settingsFor(longest).getBufferSize() + 1)) {
       return false;
     }
     return readFast(file, chars, d -> { }, d -> { }) < 0;
@@ -199,6 +199,16 @@ public final class YamlReader {
    * encoding or a bad byte, E001 for a character that YAML does not allow (NUL, most controls).
    */
   static String decode(String file, byte[] bytes, Consumer<Diagnostic> out) {
+    char[] chars = decodeChars(file, bytes, out);
+    return chars == null ? null : new String(chars);
+  }
+
+  /**
+   * {@link #decode} into an array of the characters, which is what the reader works on: most
+   * policy files are ASCII, and then one pass widens the bytes and checks them, with no decoder
+   * and no String between.
+   */
+  static char[] decodeChars(String file, byte[] bytes, Consumer<Diagnostic> out) {
     String foreign = foreignEncoding(bytes);
     if (foreign != null) {
       out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E002,
@@ -210,18 +220,32 @@ public final class YamlReader {
         && (bytes[2] & 0xFF) == 0xBF) {
       offset = 3;
     }
-    if (isAscii(bytes, offset)) {
-      // Most policy files are ASCII: then the bytes are the characters, no decoder needed.
-      return checked(file, new String(bytes, offset, bytes.length - offset,
-          StandardCharsets.ISO_8859_1), out);
+    int n = bytes.length - offset;
+    char[] ascii = new char[n];
+    int bad = -1;
+    int i = 0;
+    for (; i < n; i++) {
+      byte b = bytes[offset + i];
+      if (b < 0x20 || b == 0x7F) {
+        if (b < 0) {
+          break; // not ASCII: decoded below
+        }
+        if (bad < 0 && b != '\n' && b != '\r' && b != '\t') {
+          bad = i;
+        }
+      }
+      ascii[i] = (char) b;
+    }
+    if (i == n) {
+      return bad < 0 ? ascii : forbidden(file, ascii, bad, out);
     }
     CharsetDecoder dec =
         StandardCharsets.UTF_8
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-    CharBuffer chars = CharBuffer.allocate(bytes.length - offset + 1);
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset, n);
+    CharBuffer chars = CharBuffer.allocate(n + 1);
     CoderResult r = dec.decode(in, chars, true);
     if (!r.isError()) {
       r = dec.flush(chars);
@@ -240,32 +264,20 @@ public final class YamlReader {
               SAVE_AS_UTF8));
       return null;
     }
-    chars.flip();
-    return checked(file, chars.toString(), out);
+    char[] text = Arrays.copyOf(chars.array(), chars.position());
+    bad = firstForbidden(text);
+    return bad < 0 ? text : forbidden(file, text, bad, out);
   }
 
-  private static boolean isAscii(byte[] bytes, int from) {
-    for (int i = from; i < bytes.length; i++) {
-      if (bytes[i] < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** The text, or null (and an E001) when it holds a character YAML does not allow. */
-  private static String checked(String file, String text, Consumer<Diagnostic> out) {
-    int bad = firstForbidden(text);
-    if (bad >= 0) {
-      int c = text.codePointAt(bad);
-      out.accept(Diagnostic.of(positionOf(file, text, bad), Code.E001,
-          String.format(Locale.ROOT, "the file contains the character U+%04X%s, which YAML does"
-              + " not allow", c, c == 0 ? " (NUL)" : ""),
-          c == 0 ? "a NUL byte means the file is binary or not UTF-8; save it as UTF-8 text"
-              : "remove it; inside double quotes it may be written as an escape such as \\x07"));
-      return null;
-    }
-    return text;
+  /** Reports the character at {@code bad}, which YAML does not allow; returns null. */
+  private static char[] forbidden(String file, char[] text, int bad, Consumer<Diagnostic> out) {
+    int c = Character.codePointAt(text, bad);
+    out.accept(Diagnostic.of(positionOf(file, CharBuffer.wrap(text), bad), Code.E001,
+        String.format(Locale.ROOT, "the file contains the character U+%04X%s, which YAML does"
+            + " not allow", c, c == 0 ? " (NUL)" : ""),
+        c == 0 ? "a NUL byte means the file is binary or not UTF-8; save it as UTF-8 text"
+            : "remove it; inside double quotes it may be written as an escape such as \\x07"));
+    return null;
   }
 
   private static final String SAVE_AS_UTF8 =
@@ -358,32 +370,20 @@ public final class YamlReader {
   }
 
   /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
-  static int firstForbidden(String text) {
-    int n = text.length();
-    // A chunk at a time through an array: String.charAt is not inlined by C1 (see read).
-    char[] chunk = new char[Math.min(n, 8192)];
-    for (int base = 0; base < n; base += chunk.length) {
-      int len = Math.min(chunk.length, n - base);
-      text.getChars(base, base + len, chunk, 0);
-      for (int k = 0; k < len; k++) {
-        char c = chunk[k];
-        if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
-          continue; // the common case first
-        }
-        int i = base + k;
-        if (Character.isHighSurrogate(c) && i + 1 < n
-            && Character.isLowSurrogate(k + 1 < len ? chunk[k + 1] : text.charAt(i + 1))) {
-          k++; // U+10000..U+10FFFF are printable; a pair across chunks moves the next one on
-          if (k == len) {
-            base++;
-          }
-          continue;
-        }
-        boolean printable =
-            c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
-        if (!printable) {
-          return i;
-        }
+  static int firstForbidden(char[] text) {
+    int n = text.length;
+    for (int i = 0; i < n; i++) {
+      char c = text[i];
+      if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
+        continue; // the common case first
+      }
+      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
+        i++; // U+10000..U+10FFFF are printable
+        continue;
+      }
+      boolean printable = c == 0x85 || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+      if (!printable) {
+        return i;
       }
     }
     return -1;
