@@ -44,7 +44,7 @@ elif [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
     && apt-get install -y -q time > /dev/null 2>&1)) && timer=/usr/bin/time || true
 fi
 
-declare -A walls
+declare -A walls=()
 
 # measure LABEL MEASURES -- COMMAND...: one table row; the command's exit code must be 0.
 measure() {

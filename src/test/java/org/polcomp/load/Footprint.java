@@ -36,7 +36,7 @@ public final class Footprint {
     long base = live();
     byte[] bytes = Files.readAllBytes(file);
     long withBytes = live();
-    String text = YamlReader.decode(file.toString(), bytes, diagnostics::add);
+    char[] text = YamlReader.decodeChars(file.toString(), bytes, diagnostics::add);
     long withText = live();
     List<YamlReader.Document> docs = reader.read(file.toString(), bytes, diagnostics::add);
     long withTrees = live();

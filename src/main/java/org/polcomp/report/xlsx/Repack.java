@@ -62,8 +62,8 @@ final class Repack {
       "ignoredErrors", "smartTags", "drawing", "legacyDrawing", "legacyDrawingHF", "picture",
       "oleObjects", "controls", "webPublishItems", "tableParts", "extLst");
 
-  static void copy(Path pkg, OutputStream out, Map<String, SheetRows> rows, Hyperlinks links)
-      throws IOException {
+  static void copy(Path pkg, OutputStream out, Map<String, SheetRows> rows, Hyperlinks links,
+      RowsAhead ahead) throws IOException {
     try (ZipFile zip = new ZipFile(pkg.toFile())) {
       List<ZipEntry> entries = new ArrayList<>(Collections.list(zip.entries()));
       // What each entry becomes is decided here; the entries are then rewritten and compressed
@@ -85,7 +85,7 @@ final class Repack {
             int sheetLevel = sheetRows.count() > FAST_ROWS ? Deflater.BEST_SPEED : level;
             f = CompletableFuture.supplyAsync(compress(sheetLevel, z -> {
               try (InputStream in = zip.getInputStream(e)) {
-                sheet(in, z, sheetRows, links, name);
+                sheet(in, z, sheetRows, links, ahead, name);
               }
             }), pool);
             sheets.put(name, f);
@@ -326,7 +326,7 @@ final class Repack {
   // The sheet as POI wrote it (the header row), with the data rows before </sheetData> and then
   // <hyperlinks> where the schema wants it.
   private static void sheet(InputStream in, OutputStream out, SheetRows rows, Hyperlinks links,
-      String name) throws IOException {
+      RowsAhead ahead, String name) throws IOException {
     String xml = dimension(new String(in.readAllBytes(), StandardCharsets.UTF_8),
         rows.dimension());
     int end = xml.indexOf("</sheetData>");
@@ -343,7 +343,7 @@ final class Repack {
       out.write("<sheetData>".getBytes(StandardCharsets.US_ASCII));
       after = xml.substring(end + "<sheetData/>".length());
     }
-    rows.write(out, links);
+    ahead.write(rows, out);
     out.write("</sheetData>".getBytes(StandardCharsets.US_ASCII));
     Hyperlinks.Spool spool = links.sheet(name);
     if (spool == null) {

@@ -77,7 +77,7 @@ public final class XlsxWriter implements ReportWriter {
   public void write(Report report, OutputStream out) throws IOException {
     Scratch.usePoiFolder();
     Path pkg = Hyperlinks.temporary("xlsx");
-    try (Hyperlinks links = new Hyperlinks()) {
+    try (Hyperlinks links = new Hyperlinks(); RowsAhead ahead = new RowsAhead(links)) {
       XSSFWorkbook template = new XSSFWorkbook();
       // no shared strings table: inline strings keep memory flat
       Map<String, SheetRows> rows = new LinkedHashMap<>();
@@ -90,21 +90,21 @@ public final class XlsxWriter implements ReportWriter {
           return zip;
         }
       }) {
-        fill(report, wb, rows);
+        fill(report, wb, rows, ahead);
         fixProperties(template, report);
         try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(pkg), 1 << 20)) {
           wb.write(file);
         }
       } // close() also deletes SXSSF's temporary files
-      Repack.copy(pkg, out, rows, links);
+      Repack.copy(pkg, out, rows, links, ahead);
     } finally {
       Files.deleteIfExists(pkg);
     }
     out.flush();
   }
 
-  private void fill(Report report, SXSSFWorkbook wb, Map<String, SheetRows> rows)
-      throws IOException {
+  private void fill(Report report, SXSSFWorkbook wb, Map<String, SheetRows> rows,
+      RowsAhead ahead) throws IOException {
     Styles styles = new Styles(wb);
     // first in the workbook, written last: it shows what the other sheets hold; only a
     // comparison has one (a sensitivity report has no Summary to show)
@@ -124,6 +124,8 @@ public final class XlsxWriter implements ReportWriter {
       TableSheets sheets =
           new TableSheets(wb, styles, rows, tableNames, maxRowsPerSheet, capture);
       placed.put(table.key(), sheets.write(table));
+      // its rows are written out beside the rest of POI's work (RowsAhead)
+      ahead.start(rows);
     }
     TableSheets.Placed ranks = placed.get(Columns.SENSITIVITY_MUNICIPALITIES.key());
     if (ranks != null) {
