@@ -244,8 +244,11 @@ public final class YamlReader {
             .newDecoder()
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes, offset, n);
-    CharBuffer chars = CharBuffer.allocate(n + 1);
+    // The rest is decoded into the same array after its ASCII start: UTF-8 never gives more
+    // characters than it has bytes.
+    ByteBuffer in = ByteBuffer.wrap(bytes, offset + i, n - i);
+    CharBuffer chars = CharBuffer.wrap(ascii);
+    chars.position(i);
     CoderResult r = dec.decode(in, chars, true);
     if (!r.isError()) {
       r = dec.flush(chars);
@@ -264,7 +267,7 @@ public final class YamlReader {
               SAVE_AS_UTF8));
       return null;
     }
-    char[] text = Arrays.copyOf(chars.array(), chars.position());
+    char[] text = chars.position() == n ? ascii : Arrays.copyOf(ascii, chars.position());
     bad = firstForbidden(text);
     return bad < 0 ? text : forbidden(file, text, bad, out);
   }
