@@ -1,15 +1,13 @@
 package org.polcomp.report;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.Iterator;
 import java.util.List;
@@ -81,9 +79,9 @@ public final class CsvWriter implements ReportWriter {
 
   /** Writes one table as CSV. */
   public void write(Table table, OutputStream out) throws IOException {
-    Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    Record record = new Record();
     if (bom) {
-      w.write('\uFEFF');
+      record.bom();
     }
     List<Integer> shown = new ArrayList<>();
     List<String> header = new ArrayList<>();
@@ -94,28 +92,23 @@ public final class CsvWriter implements ReportWriter {
         header.add(c.key());
       }
     }
-    StringBuilder head = new StringBuilder();
-    new Record().append(head, header.toArray(new String[0]));
-    w.append(head);
+    record.append(header.toArray(new String[0]));
     int[] columns = shown.stream().mapToInt(Integer::intValue).toArray();
     if (table.rows() instanceof Rows rows && rows.size() >= 2L * CHUNK) {
-      // flush, not close: the stream belongs to the caller
-      w.flush();
+      record.writeTo(out);
       inParallel(table, rows.size(), columns, out);
       return;
     }
-    StringBuilder b = new StringBuilder();
-    Record record = new Record();
     long index = 0;
     for (List<Object> row : table.rows()) {
-      record(b, record, table, index++, row, columns);
-      if (b.length() > 1 << 16) {
-        w.append(b);
-        b.setLength(0);
+      record(record, table, index++, row, columns);
+      if (record.size() > 1 << 16) {
+        record.writeTo(out);
       }
     }
-    w.append(b);
-    w.flush();
+    record.writeTo(out);
+    // flush, not close: the stream belongs to the caller
+    out.flush();
   }
 
   // Rows per piece when a long table is formatted on several threads: a megabyte or two of text.
@@ -153,39 +146,43 @@ public final class CsvWriter implements ReportWriter {
   }
 
   private byte[] piece(Table table, long first, int count, int[] columns) throws IOException {
-    StringBuilder b = new StringBuilder(count * 128);
     Record record = new Record();
     Iterator<List<Object>> rows = table.rowsFrom(first).iterator();
     for (int i = 0; i < count; i++) {
       if (!rows.hasNext()) {
         throw new IllegalStateException("table " + table.key() + " has fewer rows than counted");
       }
-      record(b, record, table, first + i, rows.next(), columns);
+      record(record, table, first + i, rows.next(), columns);
     }
-    return b.toString().getBytes(StandardCharsets.UTF_8);
+    return record.toByteArray();
   }
 
-  private void record(StringBuilder b, Record record, Table table, long index, List<Object> row,
-      int[] columns) {
+  private void record(Record record, Table table, long index, List<Object> row, int[] columns) {
     String[] values = record.values(columns.length);
     for (int k = 0; k < columns.length; k++) {
       values[k] = text(Cells.value(table, index, row, columns[k]));
     }
-    record.append(b, values);
+    record.append(values);
   }
 
   /**
-   * One record at a time, exactly as Commons CSV's RFC 4180 format with {@code \n} line ends
-   * prints it (CsvWriterTest compares the two on random text): fields joined by commas; null as
-   * nothing; a field quoted when it holds a comma, a quote, CR or LF, starts with a character up
-   * to {@code #} or ends with one up to a space, or is an empty first field; a quote doubled
-   * inside quotes. Written here rather than called because it is most of the time a large
-   * comparison takes to write: Commons CSV reads each character through
-   * {@code CharSequence.charAt}, which the quick compiler does not inline, and this reads a
-   * copy of the characters in an array. Not thread-safe: one per thread.
+   * Records in UTF-8, exactly as Commons CSV's RFC 4180 format with {@code \n} line ends prints
+   * them and {@code String.getBytes(UTF_8)} encodes them (CsvWriterTest compares the two on
+   * random text): fields joined by commas; null as nothing; a field quoted when it holds a
+   * comma, a quote, CR or LF, starts with a character up to {@code #} or ends with one up to a
+   * space, or is an empty first field; a quote doubled inside quotes; a lone surrogate as
+   * {@code ?}.
+   *
+   * <p>Written here rather than called because it was most of the time a large comparison took
+   * to write its CSV: Commons CSV reads each character through {@code CharSequence.charAt},
+   * which the quick compiler does not inline, and the text then went through a StringBuilder,
+   * a String and an encoder. This reads a copy of each field's characters in an array and
+   * encodes them once, into a buffer of bytes. Not thread-safe: one per thread.
    */
   static final class Record {
     private char[] chars = new char[256];
+    private byte[] bytes = new byte[1 << 17];
+    private int size;
     private String[] values = new String[0];
 
     /** A reusable array of {@code n} fields. */
@@ -196,25 +193,50 @@ public final class CsvWriter implements ReportWriter {
       return values;
     }
 
+    /** The UTF-8 byte-order mark, which spreadsheets need to read the file as UTF-8. */
+    void bom() {
+      room(3);
+      bytes[size++] = (byte) 0xEF;
+      bytes[size++] = (byte) 0xBB;
+      bytes[size++] = (byte) 0xBF;
+    }
+
     /** Appends the fields (null ones as nothing) and the line end. */
-    void append(StringBuilder b, String[] fields) {
+    void append(String[] fields) {
       for (int k = 0; k < fields.length; k++) {
         if (k > 0) {
-          b.append(',');
+          put(',');
         }
         String v = fields[k];
         if (v != null) {
-          field(b, v, k == 0);
+          field(v, k == 0);
         }
       }
-      b.append('\n');
+      put('\n');
     }
 
-    private void field(StringBuilder b, String v, boolean first) {
+    /** The bytes appended so far. */
+    int size() {
+      return size;
+    }
+
+    /** Writes the bytes appended so far and starts again. */
+    void writeTo(OutputStream out) throws IOException {
+      out.write(bytes, 0, size);
+      size = 0;
+    }
+
+    /** A copy of the bytes appended so far. */
+    byte[] toByteArray() {
+      return Arrays.copyOf(bytes, size);
+    }
+
+    private void field(String v, boolean first) {
       int n = v.length();
       if (n == 0) {
         if (first) {
-          b.append("\"\""); // else the record would be an empty line
+          put('"'); // else the record would be an empty line
+          put('"');
         }
         return;
       }
@@ -229,18 +251,60 @@ public final class CsvWriter implements ReportWriter {
         quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
       }
       if (!quote) {
-        b.append(v);
+        encode(c, 0, n);
         return;
       }
-      b.append('"');
+      put('"');
       int from = 0;
       for (int i = 0; i < n; i++) {
         if (c[i] == '"') {
-          b.append(c, from, i + 1 - from); // up to and with the quote, which is then doubled
+          encode(c, from, i + 1 - from); // up to and with the quote, which is then doubled
           from = i;
         }
       }
-      b.append(c, from, n - from).append('"');
+      encode(c, from, n - from);
+      put('"');
+    }
+
+    private void encode(char[] c, int from, int count) {
+      room(3 * count); // at most three bytes a character (four for a pair of two)
+      byte[] b = bytes;
+      int j = size;
+      int end = from + count;
+      for (int i = from; i < end; i++) {
+        char ch = c[i];
+        if (ch < 0x80) {
+          b[j++] = (byte) ch;
+        } else if (ch < 0x800) {
+          b[j++] = (byte) (0xC0 | ch >> 6);
+          b[j++] = (byte) (0x80 | ch & 0x3F);
+        } else if (Character.isHighSurrogate(ch) && i + 1 < end
+            && Character.isLowSurrogate(c[i + 1])) {
+          int cp = Character.toCodePoint(ch, c[++i]);
+          b[j++] = (byte) (0xF0 | cp >> 18);
+          b[j++] = (byte) (0x80 | cp >> 12 & 0x3F);
+          b[j++] = (byte) (0x80 | cp >> 6 & 0x3F);
+          b[j++] = (byte) (0x80 | cp & 0x3F);
+        } else if (Character.isSurrogate(ch)) {
+          b[j++] = '?'; // a lone surrogate, as String.getBytes writes it
+        } else {
+          b[j++] = (byte) (0xE0 | ch >> 12);
+          b[j++] = (byte) (0x80 | ch >> 6 & 0x3F);
+          b[j++] = (byte) (0x80 | ch & 0x3F);
+        }
+      }
+      size = j;
+    }
+
+    private void put(char ascii) {
+      room(1);
+      bytes[size++] = (byte) ascii;
+    }
+
+    private void room(int more) {
+      if (size + more > bytes.length) {
+        bytes = Arrays.copyOf(bytes, Math.max(size + more, 2 * bytes.length));
+      }
     }
   }
 
