@@ -195,18 +195,11 @@ public final class YamlReader {
   }
 
   /**
-   * UTF-8 with an optional BOM; null (and a diagnostic) for anything else: E002 for another
-   * encoding or a bad byte, E001 for a character that YAML does not allow (NUL, most controls).
-   */
-  static String decode(String file, byte[] bytes, Consumer<Diagnostic> out) {
-    char[] chars = decodeChars(file, bytes, out);
-    return chars == null ? null : new String(chars);
-  }
-
-  /**
-   * {@link #decode} into an array of the characters, which is what the reader works on: most
-   * policy files are ASCII, and then one pass widens the bytes and checks them, with no decoder
-   * and no String between.
+   * The characters of a file: UTF-8 with an optional BOM; null (and a diagnostic) for anything
+   * else: E002 for another encoding or a bad byte, E001 for a character that YAML does not allow
+   * (NUL, most controls). An array, because that is what the reader works on: most policy files
+   * are ASCII, and then one pass widens the bytes and checks them, with no decoder and no String
+   * between.
    */
   static char[] decodeChars(String file, byte[] bytes, Consumer<Diagnostic> out) {
     String foreign = foreignEncoding(bytes);
@@ -268,7 +261,9 @@ public final class YamlReader {
       return null;
     }
     char[] text = chars.position() == n ? ascii : Arrays.copyOf(ascii, chars.position());
-    bad = firstForbidden(text);
+    if (bad < 0) {
+      bad = firstForbidden(text, i); // the ASCII start was checked above
+    }
     return bad < 0 ? text : forbidden(file, text, bad, out);
   }
 
@@ -372,10 +367,13 @@ public final class YamlReader {
         "break the text over several lines; a YAML string may span lines"));
   }
 
-  /** The index of the first character outside YAML 1.2's printable set (5.1), or -1. */
-  static int firstForbidden(char[] text) {
+  /**
+   * The index of the first character at or after {@code from} outside YAML 1.2's printable set
+   * (5.1), or -1.
+   */
+  static int firstForbidden(char[] text, int from) {
     int n = text.length;
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = text[i];
       if (c >= 0x20 && c <= 0x7E || c == '\n' || c == '\r' || c == '\t') {
         continue; // the common case first
