@@ -21,6 +21,7 @@ import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.text.ComparisonSummary;
 import org.polcomp.report.html.HtmlWriter;
+import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.report.xlsx.XlsxWriter;
 
 /**
@@ -66,6 +67,10 @@ public final class CompareJob {
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());
+    if (format.equals("xlsx")) {
+      // POI's classes are readied beside the reading of the dataset (Warmup)
+      Warmup.start();
+    }
     if (o.groupBy() != null && !AggregateOptions.GROUP_BY.contains(o.groupBy())) {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",
           "use type, region, country or profile");

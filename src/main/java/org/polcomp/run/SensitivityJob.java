@@ -23,6 +23,7 @@ import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.SensitivityReport;
+import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.report.xlsx.XlsxWriter;
 import org.polcomp.sensitivity.Analysis;
 import org.polcomp.sensitivity.Evidence;
@@ -62,6 +63,9 @@ public final class SensitivityJob {
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());
+    if (format.equals("xlsx")) {
+      Warmup.start();
+    }
     if (o.samples() < 1) {
       throw new UsageProblem("--samples " + o.samples() + " is not a number of samples",
           "give 1 or more (default 1000)");
@@ -136,6 +140,12 @@ public final class SensitivityJob {
     Collector(LocalDate asOf, boolean preferCoded) {
       this.asOf = asOf;
       this.preferCoded = preferCoded;
+    }
+
+    // the report's About names the inputs by hash
+    @Override
+    public boolean recordsInputs() {
+      return true;
     }
 
     @Override

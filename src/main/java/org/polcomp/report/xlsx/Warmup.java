@@ -1,0 +1,125 @@
+package org.polcomp.report.xlsx;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import org.apache.poi.ss.SpreadsheetVersion;
+import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
+import org.apache.poi.ss.util.AreaReference;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellReference;
+import org.apache.poi.ss.util.SheetUtil;
+import org.apache.poi.xddf.usermodel.chart.AxisPosition;
+import org.apache.poi.xddf.usermodel.chart.ChartTypes;
+import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFBubbleChartData;
+import org.apache.poi.xddf.usermodel.chart.XDDFCategoryAxis;
+import org.apache.poi.xddf.usermodel.chart.XDDFDataSourcesFactory;
+import org.apache.poi.xddf.usermodel.chart.XDDFValueAxis;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
+import org.apache.poi.xssf.usermodel.XSSFChart;
+import org.apache.poi.xssf.usermodel.XSSFClientAnchor;
+import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
+import org.apache.poi.xssf.usermodel.XSSFRow;
+import org.apache.poi.xssf.usermodel.XSSFSheet;
+import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleChart;
+
+/**
+ * Readies Apache POI on a spare core while the dataset is read: a run that writes a workbook
+ * starts this first, and by the time its report is made, the classes of POI, XMLBeans and the
+ * OOXML schemas are loaded and initialised, and Java's font metrics (which SXSSF asks for with
+ * every sheet it makes) are set up. On a small dataset those take most of the workbook's time,
+ * all of it on the one thread that writes the workbook, while the other core idles.
+ *
+ * <p>The workbook made here is a small one in memory with what polcomp's workbooks hold (styles,
+ * a table, a frozen header, a colour scale, a bar and a bubble chart), written to nowhere: it
+ * makes no file, so a run that ends before it does leaves nothing behind, and it shares no state
+ * with the real workbook, so the output is the same with or without it. Anything that goes wrong
+ * here is left for the real workbook to meet and report.
+ */
+public final class Warmup {
+  private Warmup() {}
+
+  /** Starts readying POI on a thread of its own, which does not keep the JVM alive. */
+  public static void start() {
+    Thread t = new Thread(() -> run(), "polcomp-xlsx-warmup");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /**
+   * Readies POI on the calling thread; true when its workbook was made and written (the font
+   * metrics come after it, and a machine without fonts has none to ready).
+   */
+  static boolean run() {
+    boolean made = quietly(Warmup::workbook);
+    quietly(() -> SheetUtil.getDefaultCharWidthAsFloat(new XSSFWorkbook()));
+    return made;
+  }
+
+  private interface Step {
+    void run() throws IOException;
+  }
+
+  private static boolean quietly(Step step) {
+    try {
+      step.run();
+      return true;
+    } catch (Throwable e) {
+      // Whatever it is (on a machine without fonts Java's font code throws errors, not
+      // exceptions, and POI itself catches Throwable there), the real workbook meets it and
+      // says so, or copes: a thread that died of it would print a line of its own.
+      return false;
+    }
+  }
+
+  private static void workbook() throws IOException {
+    try (XSSFWorkbook wb = new XSSFWorkbook();
+        // no sheet through SXSSF: each would spool to a temporary file
+        SXSSFWorkbook streaming = new SXSSFWorkbook(new XSSFWorkbook(), 100, false, false)) {
+      streaming.setCompressTempFiles(false);
+      Styles styles = new Styles(wb);
+      XSSFSheet sheet = wb.createSheet("Summary");
+      XSSFRow header = sheet.createRow(0);
+      header.createCell(0).setCellValue("Municipality");
+      header.getCell(0).setCellStyle(styles.header);
+      header.createCell(1).setCellValue("Share");
+      header.getCell(1).setCellStyle(styles.headerRight);
+      XSSFRow row = sheet.createRow(1);
+      row.createCell(0).setCellValue("m");
+      row.createCell(1).setCellValue(0.5);
+      row.getCell(1).setCellStyle(styles.percent);
+      sheet.createFreezePane(1, 1);
+      sheet.setColumnWidth(0, 20 * 256);
+      sheet.createTable(new AreaReference(new CellReference(0, 0), new CellReference(1, 1),
+          SpreadsheetVersion.EXCEL2007)).setName("Summary");
+      XSSFSheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
+      XSSFConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
+      rule.getColorScaleFormatting().getThresholds()[0].setRangeType(RangeType.NUMBER);
+      cf.addConditionalFormatting(new CellRangeAddress[] {CellRangeAddress.valueOf("B2:B2")},
+          rule);
+      XSSFChart bars = sheet.createDrawingPatriarch()
+          .createChart(new XSSFClientAnchor(0, 0, 0, 0, 3, 0, 8, 10));
+      bars.setTitleText("bars");
+      XDDFCategoryAxis categories = bars.createCategoryAxis(AxisPosition.LEFT);
+      XDDFValueAxis counts = bars.createValueAxis(AxisPosition.BOTTOM);
+      XDDFBarChartData data = (XDDFBarChartData) bars.createData(ChartTypes.BAR, categories,
+          counts);
+      data.addSeries(XDDFDataSourcesFactory.fromArray(new String[] {"m"}, "Summary!$A$2:$A$2"),
+          XDDFDataSourcesFactory.fromArray(new Double[] {1.0}, "Summary!$B$2:$B$2"));
+      bars.plot(data);
+      XSSFChart bubbles = sheet.createDrawingPatriarch()
+          .createChart(new XSSFClientAnchor(0, 0, 0, 0, 3, 11, 8, 20));
+      XDDFValueAxis x = bubbles.createValueAxis(AxisPosition.BOTTOM);
+      XDDFValueAxis y = bubbles.createValueAxis(AxisPosition.LEFT);
+      CTBubbleChart ct = bubbles.getCTChart().getPlotArea().addNewBubbleChart();
+      ct.addNewAxId().setVal(x.getId());
+      ct.addNewAxId().setVal(y.getId());
+      new XDDFBubbleChartData(bubbles, ct, x, y).addSeries(
+          XDDFDataSourcesFactory.fromArray(new Double[] {0.5}, "Summary!$B$2:$B$2"),
+          XDDFDataSourcesFactory.fromArray(new Double[] {0.5}, "Summary!$B$2:$B$2"));
+      wb.write(OutputStream.nullOutputStream());
+    }
+  }
+}
