@@ -45,6 +45,7 @@ public final class DatasetLoader {
   private final Limits limits;
   private final boolean parallel;
   private final Progress progress;
+  private final boolean hash;
   private final YamlReader reader;
   // Shared by every file's binder: one instance of each vocabulary value in the whole dataset.
   private final PolicyBinder.Canonical canonical = new PolicyBinder.Canonical();
@@ -57,9 +58,18 @@ public final class DatasetLoader {
 
   /** A loader that tells {@code progress} how far it is (a progress bar, say). */
   public DatasetLoader(Limits limits, boolean parallel, Progress progress) {
+    this(limits, parallel, progress, true);
+  }
+
+  /**
+   * A loader that tells {@code progress} how far it is and records the SHA-256 of each file it
+   * reads only when {@code hash} (otherwise {@link InputFile#sha256} is null).
+   */
+  public DatasetLoader(Limits limits, boolean parallel, Progress progress, boolean hash) {
     this.limits = limits;
     this.parallel = parallel;
     this.progress = progress;
+    this.hash = hash;
     // One reader (and so one YAML factory) for every file: building it costs more than a file.
     this.reader = new YamlReader(limits);
   }
@@ -380,7 +390,7 @@ public final class DatasetLoader {
       bindSheets(name, XlsxGrids.read(name, bytes, limits, sink), sink, municipalities,
           perDocument);
       sink.finish();
-      return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
+      return new FileResult(input(name, bytes), municipalities,
           diags);
     }
     // Its documents known, a file of many gives back what its largest does not need. A file under
@@ -396,7 +406,7 @@ public final class DatasetLoader {
           (held * MemoryBudget.MEASURED_PER_BYTE + MemoryBudget.BASELINE) >> 20, heap >> 20),
           String.format(Locale.ROOT, "give the JVM more (JAVA_OPTS=-Xmx%dm), or split the file"
               + " into documents of one municipality each", Math.max(1024, 2 * (heap >> 20)))));
-      return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities,
+      return new FileResult(input(name, bytes), municipalities,
           diags);
     }
     PolicyBinder binder = new PolicyBinder(sink, canonical);
@@ -413,7 +423,11 @@ public final class DatasetLoader {
       }
     });
     sink.finish();
-    return new FileResult(new InputFile(name, bytes.length, sha256(bytes)), municipalities, diags);
+    return new FileResult(input(name, bytes), municipalities, diags);
+  }
+
+  private InputFile input(String name, byte[] bytes) {
+    return new InputFile(name, bytes.length, hash ? sha256(bytes) : null);
   }
 
   /** Whether a file is read as a data-entry workbook (SHEETS.md) rather than as YAML. */

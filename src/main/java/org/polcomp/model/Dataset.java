@@ -12,7 +12,10 @@ public record Dataset(List<Municipality> municipalities, List<InputFile> files) 
     files = List.copyOf(files);
   }
 
-  /** One input file and the SHA-256 of its bytes (hex, or null when it could not be read). */
+  /**
+   * One input file and the SHA-256 of its bytes: hex, or null when it could not be read or the
+   * run records no hashes (only the jobs whose reports name their inputs do).
+   */
   public record InputFile(String path, long size, String sha256) {}
 
   /** The number of measures over all municipalities. */

@@ -62,6 +62,12 @@ final class Streamed implements Stages.Sink, Closeable {
     return new Streamed(new AggregateOptions(asOf, false, null), false, false);
   }
 
+  // a comparison's About names its inputs by hash; classify's table does not
+  @Override
+  public boolean recordsInputs() {
+    return parts;
+  }
+
   @Override
   public void start(Codebook codebook) {
     aggregator = new Aggregator(codebook);
