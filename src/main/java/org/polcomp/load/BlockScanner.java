@@ -209,7 +209,10 @@ final class BlockScanner {
     while (s[end - 1] == ' ') {
       end--;
     }
-    String text = new String(s, pos, end - pos);
+    String text = KeyTable.FORMAT.find(s, pos, end - pos);
+    if (text == null) {
+      text = new String(s, pos, end - pos);
+    }
     sink.scalar(at, text, YamlReader.coreType(text));
   }
 

@@ -12,9 +12,9 @@ import java.util.concurrent.Semaphore;
  * <p>The weight of a file is its size times {@link #HEAP_PER_BYTE}. A single-document file is
  * held at once as bytes, text, YAML tree and model; measured with {@code
  * org.polcomp.load.Footprint} (test code) on a generated 16 MiB file of one municipality with
- * 35,518 measures: bytes 1.0, text 2.0 (the reader's array of characters), trees 10.3, model
- * 3.3 (each measure keeps the map of its values' places as the binder made it), in all 16.6 heap
- * bytes per byte of YAML. The budget counts 18, for the classifications made on the way and the
+ * 35,518 measures: bytes 1.0, text 2.0 (the reader's array of characters), trees 8.4 (the
+ * format's keys are one shared instance each, {@link KeyTable}), model 3.3 (each measure keeps
+ * the map of its values' places as the binder made it), in all 14.7 heap bytes per byte of YAML. The budget counts 18, for the classifications made on the way and the
  * parser's own buffers. A file of many documents needs
  * less, one document's tree and model at a time: it is weighed as a single document until its
  * bytes are read, then gives back what its largest document does not need ({@link
@@ -34,7 +34,7 @@ final class MemoryBudget {
   }
 
   /** The heap bytes per byte that were measured (see above), without the budget's margin. */
-  static final int MEASURED_PER_BYTE = 17;
+  static final int MEASURED_PER_BYTE = 15;
 
   /** What a run holds before it reads any file: classes, the codebook, the JIT's data. */
   static final long BASELINE = 32L * 1024 * 1024;
