@@ -1,9 +1,6 @@
 package org.polcomp.load;
 
 import java.util.Collection;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 
 /**
  * The keys of the policy format, found by the characters of a key without making a String of
@@ -15,7 +12,7 @@ import java.util.Set;
  */
 final class KeyTable {
   /** Every key of the policy format. */
-  static final KeyTable FORMAT = new KeyTable(formatKeys());
+  static final KeyTable FORMAT = new KeyTable(PolicyBinder.ALL_KEYS);
 
   private final String[] keys;
   private final int[] hashes;
@@ -61,16 +58,5 @@ final class KeyTable {
       }
     }
     return true;
-  }
-
-  private static Set<String> formatKeys() {
-    Set<String> all = new LinkedHashSet<>();
-    for (List<String> keys : List.of(PolicyBinder.DOCUMENT_KEYS, PolicyBinder.MUNICIPALITY_KEYS,
-        PolicyBinder.MEASURE_KEYS, PolicyBinder.TARGET_KEYS, PolicyBinder.PERIOD_KEYS,
-        PolicyBinder.FUNDING_KEYS, PolicyBinder.CONTACT_KEYS, PolicyBinder.SOURCE_KEYS,
-        PolicyBinder.CODING_KEYS)) {
-      all.addAll(keys);
-    }
-    return all;
   }
 }

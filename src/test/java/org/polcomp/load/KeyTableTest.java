@@ -19,14 +19,7 @@ class KeyTableTest {
 
   @Test
   void everyKeyOfTheFormatIsFoundAsItsConstant() {
-    List<String> all = new ArrayList<>();
-    for (List<String> keys : List.of(PolicyBinder.DOCUMENT_KEYS, PolicyBinder.MUNICIPALITY_KEYS,
-        PolicyBinder.MEASURE_KEYS, PolicyBinder.TARGET_KEYS, PolicyBinder.PERIOD_KEYS,
-        PolicyBinder.FUNDING_KEYS, PolicyBinder.CONTACT_KEYS, PolicyBinder.SOURCE_KEYS,
-        PolicyBinder.CODING_KEYS)) {
-      all.addAll(keys);
-    }
-    for (String k : all) {
+    for (String k : PolicyBinder.ALL_KEYS) {
       String around = "  " + k + ": x";
       // a new String with the same text, so that only the table can give the constant back
       assertSame(k, find(KeyTable.FORMAT, new String(around.toCharArray()), 2, k.length()), k);
