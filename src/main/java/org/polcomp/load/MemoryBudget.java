@@ -14,7 +14,8 @@ import java.util.concurrent.Semaphore;
  * org.polcomp.load.Footprint} (test code) on a generated 16 MiB file of one municipality with
  * 35,518 measures: bytes 1.0, text 2.0 (the reader's array of characters), trees 8.4 (the
  * format's keys are one shared instance each, {@link KeyTable}), model 3.3 (each measure keeps
- * the map of its values' places as the binder made it), in all 14.7 heap bytes per byte of YAML. The budget counts 18, for the classifications made on the way and the
+ * the map of its values' places as the binder made it), in all 14.7 heap bytes per byte of
+ * YAML. The budget counts 18, for the classifications made on the way and the
  * parser's own buffers. A file of many documents needs
  * less, one document's tree and model at a time: it is weighed as a single document until its
  * bytes are read, then gives back what its largest document does not need ({@link

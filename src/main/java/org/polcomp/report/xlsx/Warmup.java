@@ -29,8 +29,8 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleChart;
  * Readies Apache POI on a spare core while the dataset is read: a run that writes a workbook
  * starts this first, and by the time its report is made, the classes of POI, XMLBeans and the
  * OOXML schemas are loaded and initialised, and Java's font metrics (which SXSSF asks for with
- * every sheet it makes) are set up. On a small dataset those take most of the workbook's time,
- * all of it on the one thread that writes the workbook, while the other core idles.
+ * every sheet it makes) are set up. On a small dataset those are a large part of the workbook's
+ * time, all of it on the one thread that writes the workbook, while the other core idles.
  *
  * <p>The workbook made here is a small one in memory with what polcomp's workbooks hold (styles,
  * a table, a frozen header, a colour scale, a bar and a bubble chart), written to nowhere: it
@@ -54,7 +54,11 @@ public final class Warmup {
    */
   static boolean run() {
     boolean made = quietly(Warmup::workbook);
-    quietly(() -> SheetUtil.getDefaultCharWidthAsFloat(new XSSFWorkbook()));
+    quietly(() -> {
+      try (XSSFWorkbook wb = new XSSFWorkbook()) {
+        SheetUtil.getDefaultCharWidthAsFloat(wb);
+      }
+    });
     return made;
   }
 
