@@ -15,22 +15,18 @@ final class KeyTable {
   static final KeyTable FORMAT = new KeyTable(PolicyBinder.ALL_KEYS);
 
   private final String[] keys;
-  private final int[] hashes;
   private final int mask;
 
   KeyTable(Collection<String> of) {
     int size = Integer.highestOneBit(Math.max(1, of.size()) * 4 - 1) << 1;
     keys = new String[size];
-    hashes = new int[size];
     mask = size - 1;
     for (String k : of) {
-      int h = k.hashCode();
-      int i = h & mask;
+      int i = k.hashCode() & mask;
       while (keys[i] != null && !keys[i].equals(k)) {
         i = (i + 1) & mask;
       }
       keys[i] = k;
-      hashes[i] = h;
     }
   }
 
@@ -45,7 +41,8 @@ final class KeyTable {
       if (k == null) {
         return null;
       }
-      if (hashes[i] == h && k.length() == length && same(k, s, from)) {
+      // a String keeps its hash once computed: the constants' are
+      if (k.hashCode() == h && k.length() == length && same(k, s, from)) {
         return k;
       }
     }
