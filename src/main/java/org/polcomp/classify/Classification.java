@@ -45,12 +45,12 @@ public record Classification(
 
   /** The reasons in report form, as one string joined with {@code "; "} (the measures table). */
   public String reasonsText() {
-    StringBuilder sb = new StringBuilder();
-    for (Reason r : reasons) {
-      if (sb.length() > 0) {
+    StringBuilder sb = new StringBuilder(64 * reasons.size());
+    for (int i = 0; i < reasons.size(); i++) {
+      if (i > 0) {
         sb.append("; ");
       }
-      sb.append(r);
+      reasons.get(i).appendTo(sb);
     }
     return sb.toString();
   }

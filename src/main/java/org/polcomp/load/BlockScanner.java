@@ -87,29 +87,27 @@ final class BlockScanner {
 
   private boolean started;
 
-  /** Throws {@link Bail} at once for texts with characters the scanner does not handle. */
-  BlockScanner(String file, char[] text, Sink sink) {
+  /**
+   * A scanner of a text that {@link #reads} says it can read; {@code astral} when the text has a
+   * surrogate pair (then columns count code points).
+   */
+  BlockScanner(String file, char[] text, boolean astral, Sink sink) {
     this.file = file;
     this.s = text;
     this.n = text.length;
     this.sink = sink;
-    // One pass: the characters the scanner leaves to snakeyaml-engine, and whether any is
-    // outside the BMP (then columns count code points, not chars).
-    boolean pairs = false;
-    for (int i = 0; i < n; i++) {
-      char c = text[i];
-      if (c >= ' ' && c < 0x80 || c == '\n') {
-        continue; // the common case first
-      }
-      if (c == '\t' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF
-          || c == '\r' && (i + 1 >= n || text[i + 1] != '\n')) {
-        throw BAIL; // a tab, NEL, LS, PS, a byte order mark inside the text, or a lone CR
-      }
-      if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text[i + 1])) {
-        pairs = true;
-      }
-    }
-    this.astral = pairs;
+    this.astral = astral;
+  }
+
+  /**
+   * Whether the scanner may read the text at all: not with a character it leaves to
+   * snakeyaml-engine, a tab, NEL, LS, PS, a byte order mark inside the text or a lone CR. The
+   * reader asks this in the pass that measures the lines ({@link YamlReader}), so that a file is
+   * gone over once before it is scanned, not twice.
+   */
+  static boolean reads(char c, char[] text, int i) {
+    return !(c == '\t' || c == 0x85 || c == 0x2028 || c == 0x2029 || c == 0xFEFF
+        || c == '\r' && (i + 1 >= text.length || text[i + 1] != '\n'));
   }
 
   /** The root of the next document, or null at the end of the text. */

@@ -30,7 +30,10 @@ final class Fields {
   private final String path;
   private final Consumer<Diagnostic> out;
   private final Map<String, SourceLocation> where;
-  private final Map<String, Entry> byKey;
+  private final List<String> known;
+  // The entry of each known key, by its index in `known`: a map of a handful of keys needs no
+  // hash table, and there are millions of such maps.
+  private final Entry[] byKey;
   // Made on the first extension field: most maps have none, and there are millions of maps.
   private Map<String, Object> extensions = Map.of();
   // The known keys that an unknown key of this map was taken for ('titel' for 'title'): the
@@ -47,20 +50,26 @@ final class Fields {
     this.path = path;
     this.out = out;
     this.where = where;
-    this.byKey = new HashMap<>(Math.max(4, map.entries().size() * 2));
+    this.known = known;
+    this.byKey = new Entry[known.size()];
     // Where a key stands ("target.groups#key") is kept for the document and the municipality;
     // inside measures only the values' places are: nothing asks for those keys' places after
     // this class (which reports unknown keys itself), and a large dataset has millions of them.
     boolean keyPlaces = !isMeasureLevel(known);
-    for (Entry e : map.entries()) {
-      if (e.key().startsWith("x-")) {
+    Map<String, String[]> pathNames = NAMES.get(path);
+    List<Entry> entries = map.entries();
+    for (int i = 0, n = entries.size(); i < n; i++) {
+      Entry e = entries.get(i);
+      boolean extension = e.key().startsWith("x-");
+      int k = extension ? -1 : indexOf(known, e.key());
+      if (extension) {
         if (extensions.isEmpty()) {
           extensions = new LinkedHashMap<>();
         }
         extensions.put(e.key(), plain(e.value()));
-      } else if (known.contains(e.key())) {
-        byKey.put(e.key(), e);
-        String[] names = names(path, e.key());
+      } else if (k >= 0) {
+        byKey[k] = e;
+        String[] names = names(pathNames, path, e.key());
         where.put(names[0], e.value().at());
         if (keyPlaces) {
           where.put(names[1], e.keyAt());
@@ -127,10 +136,26 @@ final class Fields {
         || known == PolicyBinder.CODING_KEYS;
   }
 
-  /** The path of {@code key}'s value and of the key itself, for the locations map. */
-  private static String[] names(String path, String key) {
-    Map<String, String[]> m = NAMES.get(path);
-    String[] n = m == null ? null : m.get(key);
+  /**
+   * The index of {@code key} in {@code known}, or -1. The reader hands out the format's keys as
+   * the same String constants these lists hold (KeyTable), and the binder asks with literals, so
+   * comparing references finds nearly every key; equals finds the rest.
+   */
+  private static int indexOf(List<String> known, String key) {
+    for (int i = 0, n = known.size(); i < n; i++) {
+      if (known.get(i) == key) {
+        return i;
+      }
+    }
+    return known.indexOf(key);
+  }
+
+  /**
+   * The path of {@code key}'s value and of the key itself, for the locations map; {@code
+   * pathNames} are those made once for {@code path}, or null.
+   */
+  private static String[] names(Map<String, String[]> pathNames, String path, String key) {
+    String[] n = pathNames == null ? null : pathNames.get(key);
     if (n != null) {
       return n;
     }
@@ -152,11 +177,17 @@ final class Fields {
 
   /** The value of a key, or null when absent or written as null. */
   YNode get(String key) {
-    Entry e = byKey.get(key);
+    Entry e = entry(key);
     if (e == null || (e.value() instanceof YScalar s && s.isNull())) {
       return null;
     }
     return e.value();
+  }
+
+  /** The entry of a key, or null when absent or not a key of this map. */
+  private Entry entry(String key) {
+    int k = indexOf(known, key);
+    return k < 0 ? null : byKey[k];
   }
 
   boolean has(String key) {
@@ -168,7 +199,7 @@ final class Fields {
     if (has(key)) {
       return true;
     }
-    Entry e = byKey.get(key);
+    Entry e = entry(key);
     if (e == null && misspelt.contains(key)) {
       return false; // the unknown key's "did you mean" already says it
     }

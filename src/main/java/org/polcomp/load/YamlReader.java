@@ -101,15 +101,15 @@ public final class YamlReader {
     if (chars == null) {
       return;
     }
-    int longest = longestLine(file, chars, out);
-    if (longest < 0) {
+    Lines lines = lines(file, chars, out);
+    if (lines == null) {
       return;
     }
-    LoadSettings chosen = settingsFor(longest);
+    LoadSettings chosen = settingsFor(lines.longest());
     int skip = 0;
-    if (fast && chars.length <= limits.maxFileBytes()
+    if (fast && lines.scannable() && chars.length <= limits.maxFileBytes()
         && !endsChunkInSurrogate(chars, chosen.getBufferSize() + 1)) {
-      skip = readFast(file, chars, out, each);
+      skip = readFast(file, chars, lines.astral(), out, each);
       if (skip < 0) {
         return;
       }
@@ -139,7 +139,7 @@ public final class YamlReader {
    * snakeyaml-engine hands on up to the same point: it too hands on a document as soon as it
    * meets the marker or the end of the text after it, before reading further.
    */
-  private int readFast(String file, char[] text, Consumer<Diagnostic> out,
+  private int readFast(String file, char[] text, boolean astral, Consumer<Diagnostic> out,
       Consumer<Document> each) {
     List<Diagnostic> held = new ArrayList<>(4);
     Builder b = new Builder(file, d -> {
@@ -151,7 +151,7 @@ public final class YamlReader {
     });
     int docs = 0;
     try {
-      BlockScanner scanner = new BlockScanner(file, text, b);
+      BlockScanner scanner = new BlockScanner(file, text, astral, b);
       for (YNode root = scanner.next(); root != null; root = scanner.next()) {
         for (Diagnostic d : held) {
           out.accept(d);
@@ -177,12 +177,12 @@ public final class YamlReader {
   /** Whether {@link BlockScanner} reads the whole file (for the tests: the fast path holds). */
   boolean readsFast(String file, byte[] bytes) {
     char[] chars = decodeChars(file, bytes, d -> { });
-    int longest = chars == null ? -1 : longestLine(file, chars, d -> { });
-    if (longest < 0 || !fast || chars.length > limits.maxFileBytes()
-        || endsChunkInSurrogate(chars, settingsFor(longest).getBufferSize() + 1)) {
+    Lines lines = chars == null ? null : lines(file, chars, d -> { });
+    if (lines == null || !fast || !lines.scannable() || chars.length > limits.maxFileBytes()
+        || endsChunkInSurrogate(chars, settingsFor(lines.longest()).getBufferSize() + 1)) {
       return false;
     }
-    return readFast(file, chars, d -> { }, d -> { }) < 0;
+    return readFast(file, chars, lines.astral(), d -> { }, d -> { }) < 0;
   }
 
   /** Carries an exception of the caller's consumer past the parser's own handlers. */
@@ -333,31 +333,55 @@ public final class YamlReader {
   private static final int LONG_LINE = 16_384;
 
   /**
-   * The length of the longest line, or -1 (and an E005 at the line) when a line is longer than
-   * {@link #maxLineLength()}.
+   * What one pass over the characters finds before parsing.
+   *
+   * @param longest the length of the longest line
+   * @param scannable whether {@link BlockScanner} may read the text ({@link BlockScanner#reads})
+   * @param astral whether the text has a surrogate pair
    */
-  private int longestLine(String file, char[] text, Consumer<Diagnostic> out) {
+  private record Lines(int longest, boolean scannable, boolean astral) {}
+
+  /**
+   * The lines of the text, or null (and an E005 at the line) when a line is longer than {@link
+   * #maxLineLength()}.
+   */
+  private Lines lines(String file, char[] text, Consumer<Diagnostic> out) {
     int max = maxLineLength();
     int longest = 0;
     int start = 0;
     int line = 1;
     int n = text.length;
+    boolean scannable = true;
+    boolean astral = false;
     for (int i = 0; i < n; i++) {
       char c = text[i];
-      if (c == '\n' || c == '\r') {
-        if (c == '\r' && i + 1 < n && text[i + 1] == '\n') {
-          i++;
+      if (c >= ' ' && c < 0x80) {
+        if (i - start >= max) {
+          tooLong(file, line, max, out);
+          return null;
+        }
+      } else if (c == '\n' || c == '\r') {
+        if (c == '\r') {
+          scannable &= BlockScanner.reads(c, text, i);
+          if (i + 1 < n && text[i + 1] == '\n') {
+            i++;
+          }
         }
         longest = Math.max(longest, i - start);
         line++;
         start = i + 1;
-      } else if (i - start >= max) {
-        // Counted in chars: a line of non-BMP characters is cut a little sooner, no matter.
-        tooLong(file, line, max, out);
-        return -1;
+      } else {
+        if (i - start >= max) {
+          // Counted in chars: a line of non-BMP characters is cut a little sooner, no matter.
+          tooLong(file, line, max, out);
+          return null;
+        }
+        scannable &= BlockScanner.reads(c, text, i);
+        astral |= Character.isHighSurrogate(c) && i + 1 < n
+            && Character.isLowSurrogate(text[i + 1]);
       }
     }
-    return Math.max(longest, n - start);
+    return new Lines(Math.max(longest, n - start), scannable, astral);
   }
 
   private void tooLong(String file, int line, int max, Consumer<Diagnostic> out) {
