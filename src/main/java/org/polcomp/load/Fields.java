@@ -30,9 +30,8 @@ final class Fields {
   private final String path;
   private final Consumer<Diagnostic> out;
   private final Map<String, SourceLocation> where;
-  private final List<String> known;
-  // The entry of each known key, by its index in `known`: a map of a handful of keys needs no
-  // hash table, and there are millions of such maps.
+  private final KeyIndex known;
+  // The entry of each known key, by its position in the list of known keys.
   private final Entry[] byKey;
   // Made on the first extension field: most maps have none, and there are millions of maps.
   private Map<String, Object> extensions = Map.of();
@@ -50,7 +49,7 @@ final class Fields {
     this.path = path;
     this.out = out;
     this.where = where;
-    this.known = known;
+    this.known = KeyIndex.of(known);
     this.byKey = new Entry[known.size()];
     // Where a key stands ("target.groups#key") is kept for the document and the municipality;
     // inside measures only the values' places are: nothing asks for those keys' places after
@@ -61,7 +60,7 @@ final class Fields {
     for (int i = 0, n = entries.size(); i < n; i++) {
       Entry e = entries.get(i);
       boolean extension = e.key().startsWith("x-");
-      int k = extension ? -1 : indexOf(known, e.key());
+      int k = extension ? -1 : this.known.indexOf(e.key());
       if (extension) {
         if (extensions.isEmpty()) {
           extensions = new LinkedHashMap<>();
@@ -137,20 +136,6 @@ final class Fields {
   }
 
   /**
-   * The index of {@code key} in {@code known}, or -1. The reader hands out the format's keys as
-   * the same String constants these lists hold (KeyTable), and the binder asks with literals, so
-   * comparing references finds nearly every key; equals finds the rest.
-   */
-  private static int indexOf(List<String> known, String key) {
-    for (int i = 0, n = known.size(); i < n; i++) {
-      if (known.get(i) == key) {
-        return i;
-      }
-    }
-    return known.indexOf(key);
-  }
-
-  /**
    * The path of {@code key}'s value and of the key itself, for the locations map; {@code
    * pathNames} are those made once for {@code path}, or null.
    */
@@ -186,7 +171,7 @@ final class Fields {
 
   /** The entry of a key, or null when absent or not a key of this map. */
   private Entry entry(String key) {
-    int k = indexOf(known, key);
+    int k = known.indexOf(key);
     return k < 0 ? null : byKey[k];
   }
 
