@@ -77,23 +77,33 @@ public final class CsvWriter implements ReportWriter {
     return name.endsWith(".csv") || name.equals("datapackage.json");
   }
 
+  /** Whether this writer leaves text as it is (for scripts), with no formula guard. */
+  public boolean raw() {
+    return raw;
+  }
+
   /** Writes one table as CSV. */
   public void write(Table table, OutputStream out) throws IOException {
-    Record record = new Record();
+    Record record = new Record(1 << 17);
     if (bom) {
       record.bom();
     }
-    List<Integer> shown = new ArrayList<>();
-    List<String> header = new ArrayList<>();
-    for (int i = 0; i < table.columns().size(); i++) {
-      Column c = table.columns().get(i);
-      if (c.type().tabular()) {
-        shown.add(i);
-        header.add(c.key());
-      }
+    int[] columns = shown(table);
+    String[] header = new String[columns.length];
+    for (int k = 0; k < columns.length; k++) {
+      header[k] = table.columns().get(columns[k]).key();
     }
-    record.append(header.toArray(new String[0]));
-    int[] columns = shown.stream().mapToInt(Integer::intValue).toArray();
+    record.append(header);
+    if (table.rows() instanceof EncodedRows encoded) {
+      if (encoded.raw() != raw) {
+        throw new IllegalArgumentException("the rows of " + table.key() + " were encoded "
+            + (encoded.raw() ? "raw" : "for spreadsheets") + ", not as this writer writes them");
+      }
+      record.writeTo(out);
+      encoded.writeTo(out);
+      out.flush();
+      return;
+    }
     if (table.rows() instanceof Rows rows && rows.size() >= 2L * CHUNK) {
       record.writeTo(out);
       inParallel(table, rows.size(), columns, out);
@@ -109,6 +119,34 @@ public final class CsvWriter implements ReportWriter {
     record.writeTo(out);
     // flush, not close: the stream belongs to the caller
     out.flush();
+  }
+
+  /** The columns a CSV file has: those of a type a cell can hold (not the extension fields). */
+  private static int[] shown(Table table) {
+    List<Column> all = table.columns();
+    int[] shown = new int[all.size()];
+    int n = 0;
+    for (int i = 0; i < all.size(); i++) {
+      if (all.get(i).type().tabular()) {
+        shown[n++] = i;
+      }
+    }
+    return Arrays.copyOf(shown, n);
+  }
+
+  /**
+   * The records of {@code rows}, rows of {@code schema}, without a header: the bytes {@link
+   * #write} writes for them. For rows made on many threads, a part at a time, and written later
+   * ({@link EncodedRows}); safe to call from several threads at once.
+   */
+  public byte[] records(TableSchema schema, List<? extends java.lang.Record> rows) {
+    Table table = schema.with(List.of());
+    int[] columns = shown(table);
+    Record record = new Record(256 * rows.size() + 16);
+    for (int i = 0; i < rows.size(); i++) {
+      record(record, table, i, schema.cells(rows.get(i)), columns);
+    }
+    return record.toByteArray();
   }
 
   // Rows per piece when a long table is formatted on several threads: a megabyte or two of text.
@@ -146,7 +184,7 @@ public final class CsvWriter implements ReportWriter {
   }
 
   private byte[] piece(Table table, long first, int count, int[] columns) throws IOException {
-    Record record = new Record();
+    Record record = new Record(1 << 17);
     Iterator<List<Object>> rows = table.rowsFrom(first).iterator();
     for (int i = 0; i < count; i++) {
       if (!rows.hasNext()) {
@@ -181,9 +219,14 @@ public final class CsvWriter implements ReportWriter {
    */
   static final class Record {
     private char[] chars = new char[256];
-    private byte[] bytes = new byte[1 << 17];
+    private byte[] bytes;
     private int size;
     private String[] values = new String[0];
+
+    /** A record buffer of {@code capacity} bytes to begin with (it grows). */
+    Record(int capacity) {
+      bytes = new byte[Math.max(16, capacity)];
+    }
 
     /** A reusable array of {@code n} fields. */
     String[] values(int n) {

@@ -3,6 +3,7 @@ package org.polcomp.report;
 import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -109,8 +110,19 @@ public final class RowSpool implements Closeable {
     append(part, out, partRows.size());
   }
 
+  /**
+   * Parks one part as bytes already encoded (the CSV records of its {@code count} rows), read
+   * back only by {@link #encoded}. Safe to call from several threads at once.
+   */
+  public void putEncoded(Object part, byte[] bytes, int count) {
+    append(part, bytes, count);
+  }
+
   private void append(Object part, Out out, int count) {
-    byte[] bytes = out.toByteArray();
+    append(part, out.toByteArray(), count);
+  }
+
+  private void append(Object part, byte[] bytes, int count) {
     synchronized (this) {
       if (index.containsKey(part)) {
         throw new IllegalArgumentException("the rows of this part are already spooled");
@@ -144,21 +156,13 @@ public final class RowSpool implements Closeable {
    * are iterated; {@link Rows#from} skips whole parts without reading them.
    */
   public Rows rows(List<?> parts) {
-    List<long[]> places = new ArrayList<>(parts.size());
-    synchronized (this) {
-      for (Object p : parts) {
-        long[] place = index.get(p);
-        if (place != null && place[2] > 0) {
-          places.add(place);
-        }
-      }
-    }
+    List<long[]> places = places(parts);
     long total = 0;
     for (long[] place : places) {
       total += place[2];
     }
     long size = total;
-    List<long[]> fixed = Collections.unmodifiableList(places);
+    List<long[]> fixed = places;
     return new Rows() {
       @Override
       public long size() {
@@ -175,6 +179,45 @@ public final class RowSpool implements Closeable {
         return RowSpool.this.iterator(fixed, 0);
       }
     };
+  }
+
+  /**
+   * The encoded parts ({@link #putEncoded}) among these, part after part: records that a CSV
+   * writer of the same mode ({@code raw}) copies out as they are.
+   */
+  public EncodedRows encoded(List<?> parts, boolean raw) {
+    List<long[]> places = places(parts);
+    long size = 0;
+    for (long[] place : places) {
+      size += place[2];
+    }
+    long total = size;
+    return new EncodedRows(raw) {
+      @Override
+      public long size() {
+        return total;
+      }
+
+      @Override
+      public void writeTo(OutputStream out) throws IOException {
+        for (long[] place : places) {
+          out.write(read(place[0], (int) place[1]));
+        }
+      }
+    };
+  }
+
+  private List<long[]> places(List<?> parts) {
+    List<long[]> places = new ArrayList<>(parts.size());
+    synchronized (this) {
+      for (Object p : parts) {
+        long[] place = index.get(p);
+        if (place != null && place[2] > 0) {
+          places.add(place);
+        }
+      }
+    }
+    return Collections.unmodifiableList(places);
   }
 
   private Iterator<List<Object>> iterator(List<long[]> places, long offset) {

@@ -43,7 +43,10 @@ public final class ClassifyJob {
       return table(o, output, asOf, console);
     }
     // csv and json stream: the measures wait on disk, not in memory
-    try (Streamed stream = Streamed.measuresOnly(asOf)) {
+    // no byte-order mark on standard output: a pipe's reader is a program
+    CsvWriter csv = format.equals("csv")
+        ? new CsvWriter(o.rawCsv(), !o.rawCsv() && output != null) : null;
+    try (Streamed stream = Streamed.measuresOnly(asOf, csv)) {
       Stages.Loaded run = Stages.load(o.dataset(),
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
       if (run.hasErrors()) {
@@ -53,10 +56,8 @@ public final class ClassifyJob {
       Table measures = stream.measures(run.dataset());
       AtomicFile.Body body;
       Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
-      if (format.equals("csv")) {
-        // no byte-order mark on standard output: a pipe's reader is a program
-        boolean bom = !o.rawCsv() && output != null;
-        body = out -> new CsvWriter(o.rawCsv(), bom).write(measures, out);
+      if (csv != null) {
+        body = out -> csv.write(measures, out);
       } else {
         // the measures table of OUTPUTS.md, built alone rather than as part of a comparison
         Report report = new Report(Version.current(), ComparisonReport.options(o.analysis().asOf(),

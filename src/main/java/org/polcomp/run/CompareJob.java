@@ -81,7 +81,13 @@ public final class CompareJob {
         o.analysis().preferCoded(), o.groupBy(), years, null, null);
     // The dataset streams: each municipality is aggregated as it is read and its measure rows
     // wait on disk, so memory does not grow with the number of measures.
-    try (Streamed stream = Streamed.comparison(options, boundaries != null)) {
+    // The CSV formats write the measures as records made while the dataset is read.
+    CsvWriter csv = switch (format) {
+      case "csv" -> new CsvWriter(o.rawCsv());
+      case "datapackage" -> new CsvWriter(true);
+      default -> null;
+    };
+    try (Streamed stream = Streamed.comparison(options, boundaries != null, csv)) {
       Stages.Loaded run = Stages.load(o.dataset(),
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
       if (run.hasErrors()) {
@@ -114,7 +120,7 @@ public final class CompareJob {
         case "json" -> new JsonWriter();
         case "html" -> new HtmlWriter();
         case "datapackage" -> new DataPackageWriter(run.codebook());
-        default -> new CsvWriter(o.rawCsv());
+        default -> csv;
       };
       writer.write(report, target.path());
       if (!o.dataset().quiet()) {

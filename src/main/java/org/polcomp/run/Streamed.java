@@ -20,6 +20,7 @@ import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.report.Columns;
+import org.polcomp.report.CsvWriter;
 import org.polcomp.report.RowSpool;
 import org.polcomp.report.Table;
 
@@ -40,26 +41,35 @@ final class Streamed implements Stages.Sink, Closeable {
   private Aggregator aggregator;
 
   private final boolean mergeable;
+  // The writer of a run whose only output of the measures is CSV: their rows are spooled as its
+  // records (EncodedRows). Null when another writer reads the cells.
+  private final CsvWriter csv;
 
-  private Streamed(AggregateOptions options, boolean parts, boolean mergeable)
+  private Streamed(AggregateOptions options, boolean parts, boolean mergeable, CsvWriter csv)
       throws IOException {
     this.options = options;
     this.parts = parts;
     this.mergeable = mergeable;
+    this.csv = csv;
     this.spool = RowSpool.open();
   }
 
   /**
    * The measures table and the aggregate tables (compare); {@code mergeable} when the parts may
-   * be merged onto boundaries later, which keeps what merging needs of each municipality.
+   * be merged onto boundaries later, which keeps what merging needs of each municipality; {@code
+   * csv} the writer when the measures table is written only by one like it, else null.
    */
-  static Streamed comparison(AggregateOptions options, boolean mergeable) throws IOException {
-    return new Streamed(options, true, mergeable);
+  static Streamed comparison(AggregateOptions options, boolean mergeable, CsvWriter csv)
+      throws IOException {
+    return new Streamed(options, true, mergeable, csv);
   }
 
-  /** Only the measures table (classify). */
-  static Streamed measuresOnly(LocalDate asOf) throws IOException {
-    return new Streamed(new AggregateOptions(asOf, false, null), false, false);
+  /**
+   * Only the measures table (classify); {@code csv} the writer when only one like it writes the
+   * table, else null.
+   */
+  static Streamed measuresOnly(LocalDate asOf, CsvWriter csv) throws IOException {
+    return new Streamed(new AggregateOptions(asOf, false, null), false, false, csv);
   }
 
   // a comparison's About names its inputs by hash; classify's table does not
@@ -86,7 +96,11 @@ final class Streamed implements Stages.Sink, Closeable {
         rows.add(MeasureRow.of(cm));
       }
     }
-    spool.put(place, Columns.MEASURES, rows);
+    if (csv != null) {
+      spool.putEncoded(place, csv.records(Columns.MEASURES, rows), rows.size());
+    } else {
+      spool.put(place, Columns.MEASURES, rows);
+    }
     spooled.add(place);
     if (parts) {
       byPlace.put(place, aggregator.part(read, all, options, mergeable));
@@ -115,13 +129,15 @@ final class Streamed implements Stages.Sink, Closeable {
 
   /**
    * The measures table of the run, in table order (file path, then document: the dataset's own
-   * order when it was read from sorted paths), read from the spool as it is iterated.
+   * order when it was read from sorted paths), read from the spool as it is iterated; for a CSV
+   * stream, the records for its writer.
    */
   Table measures(Dataset dataset) {
     List<Place> places = Stages.places(spooled);
     places.sort(Comparator.comparing((Place p) -> dataset.files().get(p.file()).path())
         .thenComparingInt(Place::document));
-    return Columns.MEASURES.with(spool.rows(places));
+    return Columns.MEASURES.with(csv != null ? spool.encoded(places, csv.raw())
+        : spool.rows(places));
   }
 
   @Override

@@ -43,7 +43,7 @@ class CsvWriterTest {
     String alphabet = ",\"\n\r \t#!$\u0000\u001fa\u00e9\u07ff\u0800\u2028\uffff\ud83d\ude00"
         + "\udbff\udfff'=-";
     java.util.Random random = new java.util.Random(20261201);
-    CsvWriter.Record record = new CsvWriter.Record();
+    CsvWriter.Record record = new CsvWriter.Record(16);
     for (int run = 0; run < 20_000; run++) {
       String[] fields = new String[1 + random.nextInt(4)];
       for (int k = 0; k < fields.length; k++) {
@@ -180,6 +180,54 @@ class CsvWriterTest {
       assertEquals(n + 1, text.split("\n(?=m|id)", -1).length, "a line per row and the header");
       // the guard works piece by piece as well
       assertTrue(text.contains(raw ? ",=cmd\n" : ",'=cmd\n"), text.substring(0, 300));
+    }
+  }
+
+  /** A row record: text that needs quoting or the guard, numbers, a share, extensions. */
+  record Row(String id, Long n, Double share, String note, java.util.Map<String, Object> ext) {}
+
+  private static final TableSchema ROWS = TableSchema.of("rows", "Rows", Row.class,
+      java.util.Map.of("share", ColumnType.SHARE));
+
+  /**
+   * Records made a part at a time (on the reader threads) and parked in a spool are the bytes
+   * the writer writes for the same rows as cells, in both modes, with the header and mark the
+   * writer adds.
+   */
+  @Test
+  void encodedRecordsAreTheBytesOfTheRowsAsCells() throws IOException {
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      rows.add(new Row(i % 11 == 0 ? "" : "m" + i, i % 13 == 0 ? null : (long) i - 5,
+          i % 7 == 0 ? null : i / 3001.0,
+          i % 5 == 0 ? "=cmd" : i % 3 == 0 ? "a, \"quoted\"\nline é 𝄞" : "-" + i,
+          java.util.Map.of("x-a", (long) i)));
+    }
+    for (boolean raw : List.of(false, true)) {
+      CsvWriter writer = new CsvWriter(raw);
+      ByteArrayOutputStream asCells = new ByteArrayOutputStream();
+      writer.write(ROWS.rows(rows), asCells);
+      try (RowSpool spool = RowSpool.open()) {
+        // parts put out of order, one empty, read back in the order asked
+        spool.putEncoded("c", writer.records(ROWS, rows.subList(2000, 3000)), 1000);
+        spool.putEncoded("a", writer.records(ROWS, rows.subList(0, 1234)), 1234);
+        spool.putEncoded("empty", writer.records(ROWS, List.of()), 0);
+        spool.putEncoded("b", writer.records(ROWS, rows.subList(1234, 2000)), 766);
+        EncodedRows encoded = spool.encoded(List.of("a", "b", "empty", "c", "never"), raw);
+        assertEquals(3000, encoded.size());
+        ByteArrayOutputStream asRecords = new ByteArrayOutputStream();
+        writer.write(ROWS.with(encoded), asRecords);
+        assertArrayEquals(asCells.toByteArray(), asRecords.toByteArray());
+        // a writer of the other mode would write other bytes: it refuses them
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> new CsvWriter(!raw).write(ROWS.with(encoded), new ByteArrayOutputStream()));
+        // and they have no cells for another writer to read
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+            () -> encoded.iterator());
+      }
+      String text = asCells.toString(StandardCharsets.UTF_8);
+      assertTrue(text.contains(raw ? ",=cmd\n" : ",'=cmd\n"), text.substring(0, 200));
+      assertEquals(!raw, text.startsWith("\uFEFF"));
     }
   }
 }
