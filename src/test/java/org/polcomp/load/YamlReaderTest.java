@@ -43,4 +43,46 @@ class YamlReaderTest {
     assertEquals(List.of("a=STRING:12@1:4", "b=STRING:~@2:4", "c=STRING:12@3:4", "d=INT:12@4:4",
         "e=INT:5@5:4", "f=INT:5@5:4", "g=STRING:true\n@7:4"), got);
   }
+
+  /**
+   * The lines an ASCII file gets measured in the pass that decodes it are those the separate
+   * pass measures (longest line with its CR, whether the fast scanner may read the text), on
+   * random texts of the characters that end lines or stop the scanner; a text with a long line
+   * is measured again by that pass.
+   */
+  @Test
+  void theLinesMeasuredWhileDecodingAreThoseOfTheSeparatePass() {
+    YamlReader reader = new YamlReader(Limits.DEFAULT, true);
+    String alphabet = "\n\n\r\r\t a:-#";
+    java.util.SplittableRandom random = new java.util.SplittableRandom(1201);
+    int measured = 0;
+    for (int t = 0; t < 20_000; t++) {
+      StringBuilder sb = new StringBuilder();
+      int length = random.nextInt(0, 40);
+      for (int i = 0; i < length; i++) {
+        sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      if (t % 1000 == 0) {
+        sb.append("x".repeat(20_000)); // long: left to the separate pass
+      }
+      byte[] bytes = ((t % 3 == 0 ? "\uFEFF" : "") + sb).getBytes(UTF_8);
+      List<Diagnostic> none = new ArrayList<>();
+      YamlReader.Text text = YamlReader.decode("t.yaml", bytes, none::add);
+      assertEquals(List.of(), none, sb.toString());
+      YamlReader.Lines separate = reader.lines("t.yaml", text.chars(), none::add);
+      if (text.lines() != null) {
+        assertEquals(separate, text.lines(), sb.toString().replace("\r", "\\r"));
+        measured++;
+      } else {
+        assertEquals(true, separate.longest() >= 16_384, sb.toString());
+      }
+    }
+    assertEquals(true, measured > 19_000, "most texts measured while decoding: " + measured);
+    // not ASCII: measured by the separate pass, which finds the pair
+    YamlReader.Text text = YamlReader.decode("t.yaml", "a: \uD834\uDD1E\n".getBytes(UTF_8),
+        d -> { });
+    assertEquals(null, text.lines());
+    assertEquals(new YamlReader.Lines(5, true, true), reader.lines("t.yaml", text.chars(),
+        d -> { }));
+  }
 }
