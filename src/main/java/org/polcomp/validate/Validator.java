@@ -334,9 +334,14 @@ public final class Validator {
   static int badUrlCharacter(String url) {
     for (int i = 0; i < url.length(); i++) {
       char c = url.charAt(i);
-      if (c <= 0x20 || c == 0x7F || "<>\"{}|\\^`".indexOf(c) >= 0 || c >= 0x80 && c <= 0x9F
-          || c == '\u00A0') {
+      if (c <= 0x20 || c == 0x7F || c >= 0x80 && c <= 0x9F || c == '\u00A0') {
         return i;
+      }
+      switch (c) {
+        case '<', '>', '"', '{', '}', '|', '\\', '^', '`' -> {
+          return i;
+        }
+        default -> { }
       }
     }
     return -1;
@@ -369,7 +374,17 @@ public final class Validator {
     if (badUrlCharacter(url) >= 0) {
       return false;
     }
-    return isAsciiHttpUrl(asciiHost(url));
+    // nearly every address is ASCII, and then so is its host
+    return isAsciiHttpUrl(isAscii(url) ? url : asciiHost(url));
+  }
+
+  private static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The URL with a non-ASCII host written in IDNA ASCII form; unchanged when not possible. */
@@ -392,7 +407,7 @@ public final class Validator {
       port = host.substring(colon);
       host = host.substring(0, colon);
     }
-    if (host.chars().allMatch(c -> c < 0x80)) {
+    if (isAscii(host)) {
       return url;
     }
     try {
