@@ -4,9 +4,10 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.polcomp.model.Codebook;
@@ -46,9 +47,33 @@ public final class Classifier {
   private static final int SCALE = 3;
 
   private final Codebook codebook;
+  // The codebook's terms by id, asked for every measure: the codebook lists them, and scanning
+  // the lists was a twentieth of classifying. The first of equal ids wins, as in the codebook.
+  private final Map<String, Group> groups = new HashMap<>();
+  private final Map<String, WeightedTerm> instruments = new HashMap<>();
+  private final Map<String, WeightedTerm> fundingSources = new HashMap<>();
+  // each funding source's lean as the exact decimal the arithmetic below starts from
+  private final Map<String, BigDecimal> leans = new HashMap<>();
 
   public Classifier(Codebook codebook) {
     this.codebook = Objects.requireNonNull(codebook, "codebook");
+    for (Group g : codebook.groups()) {
+      groups.putIfAbsent(g.id(), g);
+    }
+    for (WeightedTerm t : codebook.instruments()) {
+      instruments.putIfAbsent(t.id(), t);
+    }
+    for (WeightedTerm t : codebook.fundingSources()) {
+      if (fundingSources.putIfAbsent(t.id(), t) == null) {
+        leans.put(t.id(), BigDecimal.valueOf(t.weight()));
+      }
+    }
+  }
+
+  /** The group with this id, as {@link Codebook#group} finds it, or null. */
+  private Group group(String id) {
+    Group g = groups.get(id);
+    return g != null ? g : codebook.group(id).orElse(null);
   }
 
   /** The codebook this classifier applies. */
@@ -106,9 +131,9 @@ public final class Classifier {
       if (id == null) {
         continue;
       }
-      Optional<Group> g = codebook.group(id);
-      if (g.isPresent()) {
-        (g.get().migrationDefined() ? migration : generic).add(id);
+      Group g = group(id);
+      if (g != null) {
+        (g.migrationDefined() ? migration : generic).add(id);
       }
     }
     if (migration.isEmpty() && generic.isEmpty()) {
@@ -163,9 +188,9 @@ public final class Classifier {
     if (m.instrument() == null) {
       return;
     }
-    Optional<WeightedTerm> t = codebook.instrument(m.instrument());
-    if (t.isPresent()) {
-      add(Rule.D3, "instrument " + t.get().id(), t.get().weight(), reasons, evidence);
+    WeightedTerm t = instruments.get(m.instrument());
+    if (t != null) {
+      add(Rule.D3, "instrument " + t.id(), t.weight(), reasons, evidence);
     }
   }
 
@@ -180,12 +205,12 @@ public final class Classifier {
     TreeMap<String, Integer> sources = new TreeMap<>();
     boolean allAmounts = true;
     for (Funding f : m.funding()) {
-      Optional<WeightedTerm> t = codebook.fundingSource(f.source());
-      if (t.isEmpty()) {
+      WeightedTerm t = f.source() == null ? null : fundingSources.get(f.source());
+      if (t == null) {
         continue;
       }
-      leans.add(BigDecimal.valueOf(t.get().weight()));
-      sources.merge(t.get().id(), 1, Integer::sum);
+      leans.add(this.leans.get(t.id()));
+      sources.merge(t.id(), 1, Integer::sum);
       Double a = f.amountEur();
       if (a == null || !Double.isFinite(a) || a < 0) {
         allAmounts = false;
