@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.Printable;
@@ -29,6 +30,7 @@ final class Fields {
   private final YMap map;
   private final String path;
   private final Consumer<Diagnostic> out;
+  private final Supplier<String> what;
   private final Map<String, SourceLocation> where;
   private final KeyIndex known;
   // The entry of each known key, by its position in the list of known keys.
@@ -45,6 +47,17 @@ final class Fields {
    */
   Fields(YMap map, String path, String what, List<String> known, Consumer<Diagnostic> out,
       Map<String, SourceLocation> where) {
+    this(map, path, () -> what, known, out, where);
+  }
+
+  /**
+   * As the other constructor, with the map's name made only when a message needs it: the binder
+   * names every map of every measure ("a source of measure 'x'"), and building those names was a
+   * sixtieth of reading a large dataset that has almost no messages.
+   */
+  Fields(YMap map, String path, Supplier<String> what, List<String> known,
+      Consumer<Diagnostic> out, Map<String, SourceLocation> where) {
+    this.what = what;
     this.map = map;
     this.path = path;
     this.out = out;
@@ -76,7 +89,7 @@ final class Fields {
       } else if (e.key().equals("<<")) {
         // YAML 1.1's merge key; YAML 1.2 has none, and '<<' is one edit away from "id".
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
-            "unknown key '<<' in " + what + ": merge keys are YAML 1.1 and not supported",
+            "unknown key '<<' in " + what.get() + ": merge keys are YAML 1.1 and not supported",
             "write the keys out in this map"));
       } else {
         String near = Suggest.closest(e.key(), known).orElse(null);
@@ -88,7 +101,7 @@ final class Fields {
           misspelt.add(near);
         }
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
-            "unknown key '" + clip(e.key()) + "' in " + what,
+            "unknown key '" + clip(e.key()) + "' in " + what.get(),
             hint != null ? hint : "known keys: " + String.join(", ", known)
                 + "; extension fields start with 'x-'"));
       }
@@ -179,8 +192,17 @@ final class Fields {
     return get(key) != null;
   }
 
+  /** Reports a missing required key at the map, named as the map is; false when missing. */
+  boolean require(String key) {
+    return require(key, what);
+  }
+
   /** Reports a missing required key at the map; returns false when missing. */
   boolean require(String key, String what) {
+    return require(key, () -> what);
+  }
+
+  private boolean require(String key, Supplier<String> what) {
     if (has(key)) {
       return true;
     }
@@ -190,7 +212,7 @@ final class Fields {
     }
     SourceLocation at = e != null ? e.keyAt() : map.at();
     out.accept(Diagnostic.of(at, Code.E009,
-        "missing required key '" + key + "' in " + what,
+        "missing required key '" + key + "' in " + what.get(),
         e != null ? "give '" + key + "' a value" : "add '" + key + ":' to this map"));
     return false;
   }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
@@ -168,19 +169,23 @@ public final class PolicyBinder {
 
   private Measure measure(YMap node, int index) {
     Map<String, SourceLocation> where = new HashMap<>(64);
-    // Messages name the measure by its id when it has one, also for keys read before the id.
-    String what = "measure #" + (index + 1);
+    // Messages name the measure by its id when it has one, also for keys read before the id;
+    // the name is made only for a message.
+    String written = null;
     for (YNode.Entry e : node.entries()) {
       if (e.key().equals("id") && e.value() instanceof YScalar s && !s.isNull()) {
-        what = "measure '" + Fields.clip(s.text()) + "'";
+        written = s.text();
       }
     }
+    String id = written;
+    Supplier<String> what = id != null ? () -> "measure '" + Fields.clip(id) + "'"
+        : () -> "measure #" + (index + 1);
     Fields f = new Fields(node, "", what, MEASURE_KEYS, out, where);
     String idText = f.string("id");
-    f.require("id", what);
-    f.require("title", what);
-    f.require("domain", what);
-    f.require("target", what);
+    f.require("id");
+    f.require("title");
+    f.require("domain");
+    f.require("target");
     String title = f.text("title", false);
     String description = f.text("description", true);
     String domain = canonical.of(f.string("domain"));
@@ -197,12 +202,14 @@ public final class PolicyBinder {
         if (fm == null) {
           continue;
         }
-        Fields ff = new Fields(fm, "funding[" + i + "]", "a funding entry of " + what,
+        Fields ff = new Fields(fm, indexed("funding", i), () -> "a funding entry of " + what.get(),
             FUNDING_KEYS, out, where);
-        if (ff.require("source", "a funding entry of " + what) && ff.string("source") != null) {
+        if (ff.require("source") && ff.string("source") != null) {
           funding.add(new Funding(canonical.of(ff.string("source")), ff.number("amount_eur"),
               ff.text("note", true)));
-          renumber(where, "funding[" + i + "]", "funding[" + (funding.size() - 1) + "]");
+          if (funding.size() - 1 != i) {
+            renumber(where, indexed("funding", i), indexed("funding", funding.size() - 1));
+          }
         }
       }
     }
@@ -211,7 +218,8 @@ public final class PolicyBinder {
     List<String> contactWith = List.of();
     YMap contact = f.map("contact");
     if (contact != null) {
-      Fields cf = new Fields(contact, "contact", "contact of " + what, CONTACT_KEYS, out, where);
+      Fields cf = new Fields(contact, "contact", () -> "contact of " + what.get(), CONTACT_KEYS,
+          out, where);
       List<String> with = canonical.of(cf.strings("with"));
       contactWith = with == null ? List.of() : with;
     }
@@ -223,9 +231,9 @@ public final class PolicyBinder {
         if (sm == null) {
           continue;
         }
-        String p = "sources[" + sources.size() + "]";
-        Fields sf = new Fields(sm, p, "a source of " + what, SOURCE_KEYS, out, where);
-        if (sf.require("title", "a source of " + what) && sf.string("title") != null) {
+        String p = indexed("sources", sources.size());
+        Fields sf = new Fields(sm, p, () -> "a source of " + what.get(), SOURCE_KEYS, out, where);
+        if (sf.require("title") && sf.string("title") != null) {
           sources.add(new Source(sf.text("title", false), sf.string("url"), sf.date("date"),
               sf.text("page", false)));
         }
@@ -246,6 +254,25 @@ public final class PolicyBinder {
         Locations.adopt(base, where));
   }
 
+  // The paths of the first entries of a list ("funding[0]"), made once: nearly every list of a
+  // measure is short. Immutable.
+  private static final Map<String, String[]> INDEXED = Map.of(
+      "funding", indexedPaths("funding"), "sources", indexedPaths("sources"));
+
+  private static String[] indexedPaths(String key) {
+    String[] paths = new String[16];
+    for (int i = 0; i < paths.length; i++) {
+      paths[i] = key + "[" + i + "]";
+    }
+    return paths;
+  }
+
+  /** The path of entry {@code i} of the list {@code key}: {@code funding[2]}. */
+  private static String indexed(String key, int i) {
+    String[] paths = INDEXED.get(key);
+    return i < paths.length ? paths[i] : key + "[" + i + "]";
+  }
+
   /** Funding entries that failed are skipped, so later indexes shift down; keep paths aligned. */
   private static void renumber(Map<String, SourceLocation> where, String from, String to) {
     if (from.equals(to)) {
@@ -258,12 +285,13 @@ public final class PolicyBinder {
     }
   }
 
-  private Target target(YMap node, Map<String, SourceLocation> where, String what) {
+  private Target target(YMap node, Map<String, SourceLocation> where, Supplier<String> what) {
     if (node == null) {
       return null;
     }
-    Fields f = new Fields(node, "target", "the target of " + what, TARGET_KEYS, out, where);
-    boolean hasGroups = f.require("groups", "the target of " + what);
+    Fields f = new Fields(node, "target", () -> "the target of " + what.get(), TARGET_KEYS, out,
+        where);
+    boolean hasGroups = f.require("groups");
     List<String> groups = hasGroups ? canonical.of(f.strings("groups")) : null;
     Boolean proxy = f.bool("proxy");
     String eligibility = f.string("eligibility");
@@ -272,16 +300,17 @@ public final class PolicyBinder {
     }
     if (groups.isEmpty()) {
       out.accept(Diagnostic.of(f.get("groups").at(), Code.E024,
-          "'groups' of " + what + " is empty", "name at least one group, e.g. [refugees]"));
+          "'groups' of " + what.get() + " is empty", "name at least one group, e.g. [refugees]"));
     }
     return new Target(groups, eligibility, proxy != null && proxy);
   }
 
-  private Period period(YMap node, Map<String, SourceLocation> where, String what) {
+  private Period period(YMap node, Map<String, SourceLocation> where, Supplier<String> what) {
     if (node == null) {
       return Period.NONE;
     }
-    Fields f = new Fields(node, "period", "the period of " + what, PERIOD_KEYS, out, where);
+    Fields f = new Fields(node, "period", () -> "the period of " + what.get(), PERIOD_KEYS, out,
+        where);
     PartialDate start = f.date("start");
     YNode endNode = f.get("end");
     if (endNode instanceof YScalar s && "open".equals(s.text())) {
@@ -294,11 +323,13 @@ public final class PolicyBinder {
    * The codings of a measure: none, the single map, or a list of maps (FORMAT.md), each of which
    * names its coder, no coder twice (E027).
    */
-  private List<Coding> codings(Fields measure, Map<String, SourceLocation> where, String what) {
+  private List<Coding> codings(Fields measure, Map<String, SourceLocation> where,
+      Supplier<String> name) {
     YNode node = measure.get("coding");
     if (node == null) {
       return List.of();
     }
+    String what = name.get(); // few measures are coded
     if (node instanceof YMap m) {
       return List.of(coding(m, "coding", "the coding of " + what, where, false));
     }
