@@ -80,9 +80,14 @@ public final class DataPackageWriter implements ReportWriter {
     this.categories = categories(codebook);
   }
 
+  /** The CSV writer of a data package's tables: raw, for scripts (no formula guard, no mark). */
+  public static CsvWriter csvWriter() {
+    return new CsvWriter(true);
+  }
+
   @Override
   public void write(Report report, Path directory) throws IOException {
-    CsvWriter csv = new CsvWriter(true);
+    CsvWriter csv = csvWriter();
     AtomicFolder.write(directory, CsvWriter::ours, folder -> {
       // the tables, then the About sheet as key and value, as the CSV folder has them
       List<Table> all = new ArrayList<>(report.tables());

@@ -162,7 +162,6 @@ public final class RowSpool implements Closeable {
       total += place[2];
     }
     long size = total;
-    List<long[]> fixed = places;
     return new Rows() {
       @Override
       public long size() {
@@ -171,12 +170,12 @@ public final class RowSpool implements Closeable {
 
       @Override
       public Iterable<List<Object>> from(long offset) {
-        return () -> RowSpool.this.iterator(fixed, offset);
+        return () -> RowSpool.this.iterator(places, offset);
       }
 
       @Override
       public Iterator<List<Object>> iterator() {
-        return RowSpool.this.iterator(fixed, 0);
+        return RowSpool.this.iterator(places, 0);
       }
     };
   }

@@ -84,7 +84,7 @@ public final class CompareJob {
     // The CSV formats write the measures as records made while the dataset is read.
     CsvWriter csv = switch (format) {
       case "csv" -> new CsvWriter(o.rawCsv());
-      case "datapackage" -> new CsvWriter(true);
+      case "datapackage" -> DataPackageWriter.csvWriter();
       default -> null;
     };
     try (Streamed stream = Streamed.comparison(options, boundaries != null, csv)) {
