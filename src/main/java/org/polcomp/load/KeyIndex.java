@@ -9,20 +9,9 @@ import java.util.List;
  * binding; this table is made once per list of the format. Immutable once made.
  */
 final class KeyIndex {
-  // the format's key lists, whose tables are made once (compared by reference)
-  private static final Object[] FORMAT_LISTS = {PolicyBinder.DOCUMENT_KEYS,
-      PolicyBinder.MUNICIPALITY_KEYS, PolicyBinder.MEASURE_KEYS, PolicyBinder.TARGET_KEYS,
-      PolicyBinder.PERIOD_KEYS, PolicyBinder.FUNDING_KEYS, PolicyBinder.CONTACT_KEYS,
-      PolicyBinder.SOURCE_KEYS, PolicyBinder.CODING_KEYS};
-  private static final KeyIndex[] FORMAT = new KeyIndex[FORMAT_LISTS.length];
-
-  static {
-    for (int i = 0; i < FORMAT_LISTS.length; i++) {
-      @SuppressWarnings("unchecked")
-      List<String> keys = (List<String>) FORMAT_LISTS[i];
-      FORMAT[i] = new KeyIndex(keys);
-    }
-  }
+  // the tables of the format's key lists (PolicyBinder.KEY_LISTS, compared by reference)
+  private static final KeyIndex[] FORMAT =
+      PolicyBinder.KEY_LISTS.stream().map(KeyIndex::new).toArray(KeyIndex[]::new);
 
   private final String[] table;
   private final int[] position;
@@ -46,8 +35,8 @@ final class KeyIndex {
 
   /** The index of {@code keys}: made once for the format's lists, else made now. */
   static KeyIndex of(List<String> keys) {
-    for (int i = 0; i < FORMAT_LISTS.length; i++) {
-      if (FORMAT_LISTS[i] == keys) {
+    for (int i = 0; i < FORMAT.length; i++) {
+      if (PolicyBinder.KEY_LISTS.get(i) == keys) {
         return FORMAT[i];
       }
     }

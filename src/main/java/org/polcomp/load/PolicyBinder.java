@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.SourceLocation;
@@ -46,10 +45,12 @@ public final class PolicyBinder {
   static final List<String> CONTACT_KEYS = List.of("with");
   static final List<String> SOURCE_KEYS = List.of("title", "url", "date", "page");
   static final List<String> CODING_KEYS = List.of("targeting", "duration", "coder", "note");
+  /** The format's lists of keys, one per kind of map ({@link KeyIndex} indexes each once). */
+  static final List<List<String>> KEY_LISTS = List.of(DOCUMENT_KEYS, MUNICIPALITY_KEYS,
+      MEASURE_KEYS, TARGET_KEYS, PERIOD_KEYS, FUNDING_KEYS, CONTACT_KEYS, SOURCE_KEYS, CODING_KEYS);
   /** Every key of the format, each once (the scanner's {@link KeyTable}). */
-  static final List<String> ALL_KEYS = Stream.of(DOCUMENT_KEYS, MUNICIPALITY_KEYS, MEASURE_KEYS,
-      TARGET_KEYS, PERIOD_KEYS, FUNDING_KEYS, CONTACT_KEYS, SOURCE_KEYS, CODING_KEYS)
-      .flatMap(List::stream).distinct().toList();
+  static final List<String> ALL_KEYS =
+      KEY_LISTS.stream().flatMap(List::stream).distinct().toList();
 
   private final Consumer<Diagnostic> out;
 

@@ -9,11 +9,9 @@ import org.junit.jupiter.api.Test;
 
 /** The position of a key in a list of known keys, as List.indexOf gives it. */
 class KeyIndexTest {
-  private static final List<List<String>> FORMAT = List.of(PolicyBinder.DOCUMENT_KEYS,
-      PolicyBinder.MUNICIPALITY_KEYS, PolicyBinder.MEASURE_KEYS, PolicyBinder.TARGET_KEYS,
-      PolicyBinder.PERIOD_KEYS, PolicyBinder.FUNDING_KEYS, PolicyBinder.CONTACT_KEYS,
-      PolicyBinder.SOURCE_KEYS, PolicyBinder.CODING_KEYS, CodebookLoader.TOP_KEYS,
-      LineageLoader.ENTRY_KEYS);
+  private static final List<List<String>> FORMAT = java.util.stream.Stream.concat(
+      PolicyBinder.KEY_LISTS.stream(),
+      java.util.stream.Stream.of(CodebookLoader.TOP_KEYS, LineageLoader.ENTRY_KEYS)).toList();
 
   @Test
   void everyKeyOfEveryListIsAtItsPositionAndEveryOtherKeyOfTheFormatIsNot() {
