@@ -21,7 +21,6 @@ import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.text.ComparisonSummary;
 import org.polcomp.report.html.HtmlWriter;
-import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.report.xlsx.XlsxWriter;
 
 /**
@@ -68,8 +67,8 @@ public final class CompareJob {
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());
     if (format.equals("xlsx")) {
-      // POI's classes are readied beside the reading of the dataset (Warmup)
-      Warmup.start();
+      // POI's classes are readied beside the reading of a small dataset (Warmup)
+      Stages.warmWorkbook(o.dataset());
     }
     if (o.groupBy() != null && !AggregateOptions.GROUP_BY.contains(o.groupBy())) {
       throw new UsageProblem("unknown --group-by '" + o.groupBy() + "'",

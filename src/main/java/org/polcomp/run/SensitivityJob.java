@@ -23,7 +23,6 @@ import org.polcomp.report.JsonWriter;
 import org.polcomp.report.Report;
 import org.polcomp.report.ReportWriter;
 import org.polcomp.report.SensitivityReport;
-import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.report.xlsx.XlsxWriter;
 import org.polcomp.sensitivity.Analysis;
 import org.polcomp.sensitivity.Evidence;
@@ -64,7 +63,8 @@ public final class SensitivityJob {
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());
     if (format.equals("xlsx")) {
-      Warmup.start();
+      // POI's classes are readied beside the reading of a small dataset (Warmup)
+      Stages.warmWorkbook(o.dataset());
     }
     if (o.samples() < 1) {
       throw new UsageProblem("--samples " + o.samples() + " is not a number of samples",

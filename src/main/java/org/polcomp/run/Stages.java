@@ -1,5 +1,8 @@
 package org.polcomp.run;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -8,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +36,7 @@ import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.PartialDate;
+import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.validate.LineageCheck;
 import org.polcomp.validate.Validator;
 
@@ -328,6 +333,48 @@ final class Stages {
     }
     return new Municipality(m.id(), m.name(), m.country(), m.region(), m.population(), m.type(),
         m.asOf(), measures, m.extensions(), m.file(), m.document(), m.locations());
+  }
+
+  /**
+   * Starts readying POI for a workbook ({@link Warmup}) when the dataset is small. Its thread
+   * uses the core that reading a small dataset leaves idle; on a large one both cores read, and
+   * the warmup only takes from them (compare of 2,000 municipalities to XLSX, 22 MB: half a
+   * CPU-second more with it, a quarter-second longer).
+   */
+  static void warmWorkbook(DatasetOptions o) {
+    if (smallerThan(o, WARMUP_BELOW)) {
+      Warmup.start();
+    }
+  }
+
+  // the dataset size up to which a workbook run warms POI up first
+  static final long WARMUP_BELOW = 8L << 20;
+
+  /**
+   * Whether the dataset of the options holds fewer than {@code bytes} bytes of files: a walk that
+   * stops at the limit, so a large dataset costs milliseconds. A path it cannot walk counts as
+   * nothing; the loader reports it.
+   */
+  static boolean smallerThan(DatasetOptions o, long bytes) {
+    List<Path> roots = o.paths().isEmpty() ? List.of(DEFAULT_DATASET) : o.paths();
+    long total = 0;
+    for (Path root : roots) {
+      try (var files = Files.walk(root, FileVisitOption.FOLLOW_LINKS)) {
+        Iterator<Path> it = files.iterator();
+        while (it.hasNext() && total < bytes) {
+          Path p = it.next();
+          if (Files.isRegularFile(p)) {
+            total += Files.size(p);
+          }
+        }
+      } catch (IOException | UncheckedIOException e) {
+        // unreadable: the loader says so, with its place
+      }
+      if (total >= bytes) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A usage problem unless {@code p} exists (a dangling link exists). */

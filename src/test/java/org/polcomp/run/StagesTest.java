@@ -1,11 +1,15 @@
 package org.polcomp.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,6 +17,7 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.ForkJoinTask;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StagesTest {
   @Test
@@ -51,5 +56,24 @@ class StagesTest {
     assertEquals(List.of(new Place(0, 1), new Place(0, 2), new Place(1, 1), new Place(2, 3)),
         Stages.places(Set.of(new Place(2, 3), new Place(0, 2), new Place(1, 1),
             new Place(0, 1))));
+  }
+
+  @Test
+  void aDatasetIsSmallerThanALimitWhenAllItsFilesTogetherAre(@TempDir Path dir)
+      throws IOException {
+    Path nested = Files.createDirectories(dir.resolve("a/b"));
+    Files.write(dir.resolve("one.yaml"), new byte[600]);
+    Files.write(nested.resolve("two.yaml"), new byte[400]);
+    Path single = Files.write(dir.resolve("single.yaml"), new byte[10]);
+    assertTrue(Stages.smallerThan(options(List.of(dir)), 1011));
+    assertFalse(Stages.smallerThan(options(List.of(dir)), 1010), "nested files count too");
+    assertFalse(Stages.smallerThan(options(List.of(single, nested)), 410), "every path counts");
+    assertTrue(Stages.smallerThan(options(List.of(single, nested)), 411));
+    assertTrue(Stages.smallerThan(options(List.of(dir.resolve("missing"))), 1),
+        "a path it cannot walk is left to the loader");
+  }
+
+  private static DatasetOptions options(List<Path> paths) {
+    return new DatasetOptions(paths, null, null, true, 0, 0, 0, 0, 0);
   }
 }
