@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * 2018-10-31), and it prints as it was written.
  */
 public record PartialDate(int year, int month, int day) implements Comparable<PartialDate> {
-  private static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
+  /** The three forms, for the hint on a rejected text; {@link #parse} reads them by position. */
+  static final Pattern FORM = Pattern.compile("(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?");
   /** Day first, as many countries write it: 15-01-2018, 15.01.2018, 15/1/2018. */
   private static final Pattern DAY_FIRST =
       Pattern.compile("(\\d{1,2})[-./](\\d{1,2})[-./](\\d{4})");
@@ -47,16 +48,18 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
    * #MAX_YEAR}. {@link #hint} says what is wrong with such a text.
    */
   public static Optional<PartialDate> parse(String text) {
-    Matcher m = FORM.matcher(text);
-    if (!m.matches()) {
+    // Read by position, not by a pattern: every start and end of every measure comes here, and a
+    // matcher per date was a tenth of binding a measure. The forms have fixed lengths.
+    int n = text.length();
+    if (n != 4 && n != 7 && n != 10) {
       return Optional.empty();
     }
-    int y = Integer.parseInt(m.group(1));
+    int y = digits(text, 0, 4);
     // A written month or day of 00 is not "no month": it is no date at all.
-    int mo = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-    int d = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
-    if (y < MIN_YEAR || y > MAX_YEAR || m.group(2) != null && mo == 0
-        || m.group(3) != null && d == 0) {
+    int mo = n == 4 ? 0 : text.charAt(4) == '-' ? digits(text, 5, 2) : -1;
+    int d = n < 10 ? 0 : text.charAt(7) == '-' ? digits(text, 8, 2) : -1;
+    if (y < MIN_YEAR || y > MAX_YEAR || mo < 0 || n >= 7 && mo == 0 || d < 0
+        || n == 10 && d == 0) {
       return Optional.empty();
     }
     try {
@@ -64,6 +67,19 @@ public record PartialDate(int year, int month, int day) implements Comparable<Pa
     } catch (IllegalArgumentException | DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  // The number the count ASCII digits from start make, or -1 when one is not a digit.
+  private static int digits(String text, int start, int count) {
+    int v = 0;
+    for (int i = start; i < start + count; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**

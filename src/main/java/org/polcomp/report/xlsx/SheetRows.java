@@ -96,7 +96,7 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
   // finite: Cells.value makes NaN and infinities empty cells
   private static void number(Xml x, int style, double v) throws IOException {
     style(x, style);
-    x.ascii(" t=\"n\"><v>").ascii(Double.toString(v)).ascii("</v>");
+    x.ascii(" t=\"n\"><v>").number(v).ascii("</v>");
   }
 
   private static void text(Xml x, int style, String s) throws IOException {
@@ -157,6 +157,44 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
       at += n;
       return this;
     }
+
+    /**
+     * A number as {@link Double#toString(double)} writes it, which is what POI writes. A whole
+     * number under ten million, which is most of them (counts, scores, lines), is written digit by
+     * digit with the {@code .0} that {@code Double.toString} gives it; on 40,000 measures the
+     * general conversion was a sixth of writing the rows.
+     */
+    Xml number(double v) throws IOException {
+      long whole = (long) v;
+      if (whole != v || whole <= -WHOLE_BELOW || whole >= WHOLE_BELOW
+          || Double.doubleToRawLongBits(v) == NEGATIVE_ZERO) {
+        return ascii(Double.toString(v));
+      }
+      if (at + 11 > buffer.length) {
+        flush();
+      }
+      if (whole < 0) {
+        buffer[at++] = '-';
+        whole = -whole;
+      }
+      int first = at;
+      do {
+        buffer[at++] = (byte) ('0' + whole % 10);
+        whole /= 10;
+      } while (whole != 0);
+      for (int i = first, j = at - 1; i < j; i++, j--) {
+        byte b = buffer[i];
+        buffer[i] = buffer[j];
+        buffer[j] = b;
+      }
+      buffer[at++] = '.';
+      buffer[at++] = '0';
+      return this;
+    }
+
+    // Double.toString writes whole numbers from ten million up as 1.0E7
+    private static final long WHOLE_BELOW = 10_000_000;
+    private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
     /** Cell text, escaped as POI's sheet writer escapes it. */
     Xml text(String s) throws IOException {

@@ -126,4 +126,26 @@ class SheetRowsTest {
       assertEquals(3, xml.split("</row>", -1).length - 1);
     }
   }
+
+  @Test
+  void numbersAreWrittenAsDoubleToStringWritesThem() throws IOException {
+    List<Double> values = new ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 9_999_999.0,
+        -9_999_999.0, 10_000_000.0, -10_000_000.0, 1e15, 0.5, 1e-3, 9.999e-4, 2.0 / 3,
+        (double) Long.MAX_VALUE, (double) Long.MIN_VALUE, Double.MIN_VALUE, Double.MAX_VALUE,
+        123_456.0, 100.0, 1e6));
+    java.util.Random random = new java.util.Random(7);
+    for (int i = 0; i < 20_000; i++) {
+      values.add((double) (random.nextInt(40_000_000) - 20_000_000));
+      values.add(random.nextInt(2_000) / 8.0);
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    SheetRows.Xml x = new SheetRows.Xml(bytes);
+    StringBuilder expected = new StringBuilder();
+    for (double v : values) {
+      x.number(v).ascii(" ");
+      expected.append(Double.toString(v)).append(' ');
+    }
+    x.flush();
+    assertEquals(expected.toString(), bytes.toString(StandardCharsets.US_ASCII));
+  }
 }
