@@ -13,12 +13,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp classify}: every measure on the two axes. */
-@Command(name = "classify", mixinStandardHelpOptions = true,
+@Command(name = ClassifyCommand.NAME, mixinStandardHelpOptions = true,
     description = "Classify every measure: targeting, duration, quadrant, score and confidence.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:classified", "1:the data is invalid (diagnostics on stderr, nothing written)",
         "2:usage error", "3:input/output failure"})
 final class ClassifyCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "classify";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
   @Mixin AnalysisMixin analysis;

@@ -10,13 +10,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp codebook}: prints the default codebook, or checks a user's codebook. */
-@Command(name = "codebook", mixinStandardHelpOptions = true,
+@Command(name = CodebookCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Print the default codebook, or check a user codebook with --check FILE.",
         "The default is printed as YAML, commented, ready to copy and edit."},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:printed, or the codebook is valid", "1:the checked codebook is invalid",
         "2:usage error", "3:input/output failure"})
 final class CodebookCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "codebook";
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = CompareCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Compare the municipalities of a dataset: a workbook, CSV, JSON or HTML.",
         "The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV) unless",
         "--format says."},
@@ -21,6 +21,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:written", "1:the data is invalid (OUT is left as it was)",
         "2:usage error", "3:input/output failure (OUT is left as it was)"})
 final class CompareCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "compare";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
   @Mixin AnalysisMixin analysis;

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp diff}: what changed between two versions of a dataset. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(name = DiffCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Show what changed between two versions of a dataset: municipalities added,"
         + " removed and merged, measures added and removed, every changed field, classification"
         + " and rule, and each municipality's profile and shares.",
@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
         "2:usage error (also: git missing, a path outside a repository, an unknown REV)",
         "3:input/output failure"})
 final class DiffCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "diff";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
   @Mixin AnalysisMixin analysis;

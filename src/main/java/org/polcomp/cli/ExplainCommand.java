@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp explain REF}: the story of one measure's classification. */
-@Command(name = "explain", mixinStandardHelpOptions = true,
+@Command(name = ExplainCommand.NAME, mixinStandardHelpOptions = true,
     description = "Show every rule that fired for one measure, its contribution, the score, the"
         + " labels and the human coding.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -19,6 +19,9 @@ import picocli.CommandLine.Spec;
         "2:usage error, or no measure has that REF (the closest are suggested)",
         "3:input/output failure"})
 final class ExplainCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "explain";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
 

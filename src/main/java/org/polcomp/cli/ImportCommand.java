@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import org.polcomp.run.ImportJob;
 
 /** {@code polcomp import}: turns a filled data-entry workbook into policy files. */
-@Command(name = "import", mixinStandardHelpOptions = true,
+@Command(name = ImportCommand.NAME, mixinStandardHelpOptions = true,
     description = "Read a filled data-entry workbook (.xlsx, or a folder of its sheets as CSV"
         + " files) and write one policy file per municipality into DIR.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -23,6 +23,9 @@ import org.polcomp.run.ImportJob;
         "2:usage error (a file exists and no --force, no -o)",
         "3:input/output failure or internal error"})
 final class ImportCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "import";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
 

@@ -11,7 +11,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp init}: writes a new municipality file to start from. */
-@Command(name = "init", mixinStandardHelpOptions = true,
+@Command(name = InitCommand.NAME, mixinStandardHelpOptions = true,
     description = "Write a new policy file for one municipality: the schema comment for editors "
         + "and one example measure with every common key explained.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
         "2:usage error (an invalid ID, or FILE exists and no --force)",
         "3:input/output failure or internal error"})
 final class InitCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "init";
+
   @Spec CommandSpec spec;
 
   @Parameters(index = "0", paramLabel = "ID",

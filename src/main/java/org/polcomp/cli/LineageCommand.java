@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp lineage}: prints the municipality lineage table in use. */
-@Command(name = "lineage", mixinStandardHelpOptions = true,
+@Command(name = LineageCommand.NAME, mixinStandardHelpOptions = true,
     description = {
         "Print the lineage table of municipality codes, with their successors.",
         "Columns: code, name, valid from, valid to, successor and source. The built-in table",
@@ -23,6 +23,9 @@ import picocli.CommandLine.Spec;
         "2:usage error",
         "3:input/output failure or internal error"})
 final class LineageCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "lineage";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--lineage", paramLabel = "FILE",

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp schema}: prints the JSON Schema of the policy file format, for editors. */
-@Command(name = "schema", mixinStandardHelpOptions = true,
+@Command(name = SchemaCommand.NAME, mixinStandardHelpOptions = true,
     description = {
         "Print the JSON Schema (draft 2020-12) of the policy file format, for editors.",
         "Editors that complete and check YAML find it through a policy file's first line:",
@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         "2:usage error",
         "3:input/output failure or internal error"})
 final class SchemaCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "schema";
+
   @Spec CommandSpec spec;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp sensitivity}: how robust the classification is to the codebook's weights. */
-@Command(name = "sensitivity", mixinStandardHelpOptions = true,
+@Command(name = SensitivityCommand.NAME, mixinStandardHelpOptions = true,
     description = {"Re-classify the dataset under changed weights: each weight lowered and raised"
         + " alone, then N random codebooks; per measure, municipality and weight, how much the"
         + " labels move.",
@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
     exitCodeList = {"0:written", "1:the data is invalid (OUT is left as it was)",
         "2:usage error", "3:input/output failure (OUT is left as it was)"})
 final class SensitivityCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "sensitivity";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
   @Mixin AnalysisMixin analysis;

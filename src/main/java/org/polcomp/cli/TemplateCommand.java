@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 import org.polcomp.run.TemplateJob;
 
 /** {@code polcomp template}: writes the data-entry workbook. */
-@Command(name = "template", mixinStandardHelpOptions = true,
+@Command(name = TemplateCommand.NAME, mixinStandardHelpOptions = true,
     description = "Write the data-entry workbook (.xlsx): empty, or filled with the dataset at"
         + " PATH, with drop-down lists from the codebook.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -23,6 +23,9 @@ import org.polcomp.run.TemplateJob;
         "2:usage error (no -o, a name that is not .xlsx)",
         "3:input/output failure or internal error"})
 final class TemplateCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "template";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code polcomp validate}: checks a dataset and reports every diagnostic. */
-@Command(name = "validate", mixinStandardHelpOptions = true,
+@Command(name = ValidateCommand.NAME, mixinStandardHelpOptions = true,
     description = "Check a policy dataset against the format and the codebook.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -22,6 +22,9 @@ import picocli.CommandLine.Spec;
         "2:usage error (unknown option, bad value, missing path)",
         "3:input/output failure or internal error"})
 final class ValidateCommand implements Callable<Integer> {
+  /** The command's name on the command line. */
+  static final String NAME = "validate";
+
   @Spec CommandSpec spec;
   @Mixin DatasetMixin dataset;
 
