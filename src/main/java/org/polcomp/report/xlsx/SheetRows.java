@@ -46,13 +46,33 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
     return "A1:" + CellReference.convertNumToColString(shown.size() - 1) + Math.max(1, count + 1);
   }
 
-  /** Writes the rows (after the header row); URLs get a hyperlink from {@code links}. */
+  /**
+   * Writes the rows (after the header row); URLs get a hyperlink from {@code links}.
+   *
+   * <p>The markup around the values is made once per column as bytes (the cell reference's
+   * letters, the style, the type) and copied: written piece by piece from strings, it was a
+   * third of writing the rows of a large sheet, which is most of the time a workbook of
+   * hundreds of thousands of measures spends after reading them.
+   */
   void write(OutputStream out, Hyperlinks links) throws IOException {
     Xml x = new Xml(out);
-    String[] columns = new String[shown.size()];
-    for (int k = 0; k < columns.length; k++) {
-      columns[k] = CellReference.convertNumToColString(k);
+    int columns = shown.size();
+    // per column: "<c r=\"AB" before the row number, and after it the style and type up to the
+    // value ("\" s=\"3\" t=\"n\"><v>"); a URL column has one head for linked cells, one without
+    byte[][] open = new byte[columns][];
+    byte[][] head = new byte[columns][];
+    byte[][] linkedHead = new byte[columns][];
+    for (int k = 0; k < columns; k++) {
+      open[k] = bytes("<c r=\"" + CellReference.convertNumToColString(k));
+      head[k] = bytes(switch (shown.get(k).type()) {
+        case INTEGER, NUMBER, SHARE -> "\"" + style(styles[k]) + " t=\"n\"><v>";
+        case BOOLEAN -> "\" t=\"b\"><v>";
+        case URL -> "\"" + TEXT;
+        default -> "\"" + style(styles[k]) + TEXT;
+      });
+      linkedHead[k] = bytes("\"" + style(linkStyle) + TEXT);
     }
+    byte[] number = new byte[12];
     Iterator<List<Object>> rows = table.rowsFrom(start).iterator();
     for (int i = 0; i < count; i++) {
       if (!rows.hasNext()) {
@@ -60,53 +80,73 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
       }
       List<Object> data = rows.next();
       int r = i + 1; // 0-based row index: the header is row 0
-      String number = Integer.toString(r + 1);
-      x.ascii("<row r=\"").ascii(number).ascii("\">\n");
-      for (int k = 0; k < columns.length; k++) {
+      int digits = digits(r + 1, number);
+      x.bytes(ROW).bytes(number, digits).bytes(ROW_HEAD_END);
+      for (int k = 0; k < columns; k++) {
         Object v = Cells.value(table, start + i, data, index[k]);
         if (v == null) {
           continue;
         }
-        x.ascii("<c r=\"").ascii(columns[k]).ascii(number).ascii("\"");
+        x.bytes(open[k]).bytes(number, digits);
         switch (shown.get(k).type()) {
-          case INTEGER -> number(x, styles[k], ((Long) v).doubleValue());
-          case NUMBER, SHARE -> number(x, styles[k], (Double) v);
-          case BOOLEAN -> x.ascii(" t=\"b\"><v>").ascii((Boolean) v ? "1" : "0").ascii("</v>");
+          case INTEGER -> x.bytes(head[k]).number(((Long) v).doubleValue()).bytes(VALUE_END);
+          // finite: Cells.value makes NaN and infinities empty cells
+          case NUMBER, SHARE -> x.bytes(head[k]).number((Double) v).bytes(VALUE_END);
+          case BOOLEAN -> x.bytes(head[k]).bytes((Boolean) v ? TRUE : FALSE).bytes(VALUE_END);
           case URL -> {
             String url = (String) v;
             boolean linked = links.add(part, r, k, url);
-            text(x, linked ? linkStyle : 0, TableSheets.clip(url));
+            text(x, linked ? linkedHead[k] : head[k], TableSheets.clip(url));
           }
           // a string cell, never a formula, whatever the text looks like
-          default -> text(x, styles[k], TableSheets.clip((String) v));
+          default -> text(x, head[k], TableSheets.clip((String) v));
         }
-        x.ascii("</c>");
       }
-      x.ascii("</row>\n");
+      x.bytes(ROW_END);
     }
     x.flush();
   }
 
-  private static void style(Xml x, int style) throws IOException {
-    if (style != 0) {
-      x.ascii(" s=\"").ascii(Integer.toString(style)).ascii("\"");
-    }
+  // the type of a text cell, up to its value's tag, which may still take xml:space
+  private static final String TEXT = " t=\"inlineStr\"><is><t";
+  private static final byte[] ROW = bytes("<row r=\"");
+  private static final byte[] ROW_HEAD_END = bytes("\">\n");
+  private static final byte[] ROW_END = bytes("</row>\n");
+  private static final byte[] VALUE_END = bytes("</v></c>");
+  private static final byte[] TEXT_END = bytes("</t></is></c>");
+  private static final byte[] PRESERVE = bytes(" xml:space=\"preserve\">");
+  private static final byte[] TAG_END = bytes(">");
+  private static final byte[] TRUE = bytes("1");
+  private static final byte[] FALSE = bytes("0");
+
+  private static byte[] bytes(String ascii) {
+    return ascii.getBytes(StandardCharsets.US_ASCII);
   }
 
-  // finite: Cells.value makes NaN and infinities empty cells
-  private static void number(Xml x, int style, double v) throws IOException {
-    style(x, style);
-    x.ascii(" t=\"n\"><v>").number(v).ascii("</v>");
+  private static String style(int style) {
+    return style == 0 ? "" : " s=\"" + style + "\"";
   }
 
-  private static void text(Xml x, int style, String s) throws IOException {
-    style(x, style);
-    x.ascii(" t=\"inlineStr\"><is><t");
-    if (!s.isEmpty() && (Character.isWhitespace(s.charAt(0))
-        || Character.isWhitespace(s.charAt(s.length() - 1)))) {
-      x.ascii(" xml:space=\"preserve\"");
+  // The decimal digits of n (1 or more) into to; returns how many.
+  private static int digits(int n, byte[] to) {
+    int count = 0;
+    do {
+      to[count++] = (byte) ('0' + n % 10);
+      n /= 10;
+    } while (n != 0);
+    for (int i = 0, j = count - 1; i < j; i++, j--) {
+      byte b = to[i];
+      to[i] = to[j];
+      to[j] = b;
     }
-    x.ascii(">").text(s).ascii("</t></is>");
+    return count;
+  }
+
+  private static void text(Xml x, byte[] head, String s) throws IOException {
+    x.bytes(head);
+    boolean preserve = !s.isEmpty() && (Character.isWhitespace(s.charAt(0))
+        || Character.isWhitespace(s.charAt(s.length() - 1)));
+    x.bytes(preserve ? PRESERVE : TAG_END).text(s).bytes(TEXT_END);
   }
 
   /**
@@ -196,35 +236,91 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
     private static final long WHOLE_BELOW = 10_000_000;
     private static final long NEGATIVE_ZERO = Double.doubleToRawLongBits(-0.0);
 
-    /** Cell text, escaped as POI's sheet writer escapes it. */
+    /** Bytes as they are. */
+    Xml bytes(byte[] b) throws IOException {
+      return bytes(b, b.length);
+    }
+
+    /** The first {@code n} bytes of {@code b}, as they are. */
+    Xml bytes(byte[] b, int n) throws IOException {
+      if (at + n > buffer.length) {
+        flush();
+        if (n > buffer.length) {
+          out.write(b, 0, n);
+          return this;
+        }
+      }
+      System.arraycopy(b, 0, buffer, at, n);
+      at += n;
+      return this;
+    }
+
+    /**
+     * Cell text, escaped as POI's sheet writer escapes it. Runs of characters that need nothing
+     * (printable ASCII but the four that XML escapes) are copied in a loop of their own, with
+     * room for the whole run made first; everything else goes one character at a time.
+     */
     Xml text(String s) throws IOException {
       int n = s.length();
       char[] c = charsOf(s, n);
-      for (int i = 0; i < n; i++) {
-        char ch = c[i];
-        if (ch < 0x80) {
-          switch (ch) {
-            case '<' -> ascii("&lt;");
-            case '>' -> ascii("&gt;");
-            case '&' -> ascii("&amp;");
-            case '"' -> ascii("&quot;");
-            case '\n' -> ascii("&#xa;");
-            case '\r' -> ascii("&#xd;");
-            case '\t' -> ascii("&#x9;");
-            default -> put(ch < ' ' ? '?' : ch); // other control characters are not XML
+      int i = 0;
+      while (i < n) {
+        if (at + (n - i) > buffer.length) {
+          flush();
+        }
+        int end = i + Math.min(n - i, buffer.length - at);
+        byte[] b = buffer;
+        int a = at;
+        while (i < end) {
+          char ch = c[i];
+          if (ch >= 0x80 || !PLAIN[ch]) {
+            break;
           }
-        } else if (ch == '\u00A0') {
-          ascii("&#xa0;");
-        } else if (Character.isHighSurrogate(ch) && i + 1 < n
-            && Character.isLowSurrogate(c[i + 1])) {
-          codePoint(Character.toCodePoint(ch, c[++i]));
-        } else if (Character.isSurrogate(ch) || ch >= '\uFFFE') {
-          put('?'); // a lone surrogate or a non-character, as POI and its encoder write them
-        } else {
-          codePoint(ch);
+          b[a++] = (byte) ch;
+          i++;
+        }
+        at = a;
+        if (i < end) {
+          i = special(c, i, n);
         }
       }
       return this;
+    }
+
+    // Printable ASCII that cell text keeps as it is.
+    private static final boolean[] PLAIN = new boolean[0x80];
+
+    static {
+      for (char ch = ' '; ch < 0x7F; ch++) {
+        PLAIN[ch] = ch != '<' && ch != '>' && ch != '&' && ch != '"';
+      }
+    }
+
+    // Writes the character at i, one that is not PLAIN; returns the index after it.
+    private int special(char[] c, int i, int n) throws IOException {
+      char ch = c[i];
+      if (ch < 0x80) {
+        switch (ch) {
+          case '<' -> ascii("&lt;");
+          case '>' -> ascii("&gt;");
+          case '&' -> ascii("&amp;");
+          case '"' -> ascii("&quot;");
+          case '\n' -> ascii("&#xa;");
+          case '\r' -> ascii("&#xd;");
+          case '\t' -> ascii("&#x9;");
+          default -> put(ch < ' ' ? '?' : ch); // other control characters are not XML; DEL is
+        }
+      } else if (ch == '\u00A0') {
+        ascii("&#xa0;");
+      } else if (Character.isHighSurrogate(ch) && i + 1 < n
+          && Character.isLowSurrogate(c[i + 1])) {
+        codePoint(Character.toCodePoint(ch, c[++i]));
+      } else if (Character.isSurrogate(ch) || ch >= '\uFFFE') {
+        put('?'); // a lone surrogate or a non-character, as POI and its encoder write them
+      } else {
+        codePoint(ch);
+      }
+      return i + 1;
     }
 
     private void codePoint(int cp) throws IOException {

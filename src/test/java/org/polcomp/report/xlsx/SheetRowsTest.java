@@ -148,4 +148,46 @@ class SheetRowsTest {
     x.flush();
     assertEquals(expected.toString(), bytes.toString(StandardCharsets.US_ASCII));
   }
+
+  @Test
+  void randomTextIsWrittenAsPoiWritesIt() throws IOException {
+    // runs of plain characters between escapes, non-ASCII and surrogates, some texts longer
+    // than the writer's buffer, so that runs cross its ends
+    String alphabet = "abcXYZ 019<>&\"'\n\r\t\u0001\u007F\u00A0\u00E9\u20AC\uD83D\uDE00\uD800"
+        + "\uDC00\uFFFE\uFFFF\uFFFD";
+    java.util.Random random = new java.util.Random(11);
+    List<Column> columns = List.of(new Column("text", ColumnType.TEXT));
+    List<List<Object>> rows = new ArrayList<>();
+    for (int i = 0; i < 400; i++) {
+      int length = random.nextInt(10) == 0 ? 30_000 + random.nextInt(50_000) : random.nextInt(40);
+      StringBuilder b = new StringBuilder();
+      while (b.length() < length) {
+        // mostly plain runs, as real text is
+        if (random.nextInt(4) == 0) {
+          b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        } else {
+          b.append("plain text ".repeat(3), 0, 1 + random.nextInt(30));
+        }
+      }
+      rows.add(Arrays.asList((Object) b.toString()));
+    }
+    Table table = new Table("t", "T", columns, rows);
+    try (SXSSFWorkbook wb = new SXSSFWorkbook(-1); Hyperlinks links = new Hyperlinks()) {
+      SXSSFSheet sheet = wb.createSheet("s");
+      StringWriter poi = new StringWriter();
+      SheetDataWriter writer = new SheetDataWriter(poi);
+      for (int i = 0; i < rows.size(); i++) {
+        SXSSFRow row = sheet.createRow(i + 1);
+        row.createCell(0).setCellValue(TableSheets.clip((String) rows.get(i).get(0)));
+        writer.writeRow(i + 1, row);
+      }
+      writer.close();
+      ByteArrayOutputStream ours = new ByteArrayOutputStream();
+      new SheetRows("xl/worksheets/sheet1.xml", table, 0, rows.size(), columns, new int[] {0},
+          new int[] {0}, 0).write(ours, links);
+      String expected = new String(poi.toString().getBytes(StandardCharsets.UTF_8),
+          StandardCharsets.UTF_8);
+      assertEquals(expected, ours.toString(StandardCharsets.UTF_8));
+    }
+  }
 }
