@@ -247,7 +247,11 @@ public final class Classifier {
       // Only several sources make the way of averaging matter to a reader.
       text.append(weighted ? ", amount-weighted" : ", unweighted");
     }
-    reasons.add(new Reason(Rule.D4, text.toString(), average.value()));
+    // One entry's mean is its lean, which the division would only round to its precision:
+    // rounded here without dividing, which was a third of D4.
+    double value = leans.size() == 1
+        ? leans.get(0).round(MathContext.DECIMAL64).doubleValue() : average.value();
+    reasons.add(new Reason(Rule.D4, text.toString(), value));
     return average;
   }
 

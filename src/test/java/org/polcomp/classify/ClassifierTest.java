@@ -452,4 +452,30 @@ class ClassifierTest {
     assertTrue(new Reason(Rule.D4, "x", 1).isEvidence());
     assertFalse(new Reason(Rule.D, "x", 0).isEvidence());
   }
+
+  @Test
+  void d4OfOneEntryIsItsLeanAsTheDivisionRoundsIt() {
+    // leans of 17 significant digits, which the exact mean rounds to 16 (MathContext.DECIMAL64)
+    double[] leans = {0.1 + 0.2, -(0.1 + 0.7), 1.0 / 3, 2.0 / 3, 1e-20 / 3, 1.5, -2};
+    Codebook d = MeasureBuilder.defaults();
+    for (double lean : leans) {
+      List<Codebook.WeightedTerm> sources = List.of(new Codebook.WeightedTerm("s", lean, "s"),
+          new Codebook.WeightedTerm("t", 1, "t"));
+      Codebook book = new Codebook(d.name(), d.domains(), d.groups(), d.instruments(), sources,
+          d.contactPartners(), d.weights(), d.mixedEligibility(), d.proxyTargeting());
+      Classifier classifier = new Classifier(book);
+      double expected = java.math.BigDecimal.valueOf(lean)
+          .divide(java.math.BigDecimal.ONE, java.math.MathContext.DECIMAL64).doubleValue();
+      for (MeasureBuilder m : List.of(measure("m").fund("s"), measure("m").fund("s", 1234.5),
+          measure("m").fund("s", 0))) {
+        Reason d4 = classifier.classify(m.build()).reasons().stream()
+            .filter(r -> r.rule() == Rule.D4).findFirst().orElseThrow();
+        assertEquals(expected, d4.contribution(), lean + " " + d4);
+      }
+      // two entries of the same lean: the same mean, by division
+      Reason two = classifier.classify(measure("m").fund("s", 3).fund("s", 7).build())
+          .reasons().stream().filter(r -> r.rule() == Rule.D4).findFirst().orElseThrow();
+      assertEquals(expected, two.contribution(), lean + " " + two);
+    }
+  }
 }
