@@ -211,4 +211,42 @@ class LineageLoaderTest {
     assertEquals(List.of(), r.diagnostics());
     assertTrue(r.lineage().entry("XA").orElseThrow().source().endsWith("ok.yaml"));
   }
+
+  @Test
+  void theTablesDatesAreThoseLocalDateParseReads() throws IOException {
+    // every date of the built-in table, read again by LocalDate.parse from the resource itself
+    String csv;
+    try (var in = LineageLoader.class.getResourceAsStream("lineage-nl.csv")) {
+      csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    List<String> lines = csv.lines().skip(1).toList();
+    List<LineageEntry> entries = LineageLoader.readTable(new java.io.StringReader(csv));
+    assertEquals(lines.size(), entries.size());
+    int from = LineageLoader.COLUMNS.indexOf("valid_from");
+    int to = LineageLoader.COLUMNS.indexOf("valid_to");
+    int checked = 0;
+    for (int i = 0; i < lines.size(); i++) {
+      // the dates come before any quoted name could hold a comma
+      String[] cells = lines.get(i).split(",", -1);
+      if (lines.get(i).contains("\"")) {
+        continue;
+      }
+      LineageEntry e = entries.get(i);
+      assertEquals(cells[from].isEmpty() ? null : LocalDate.parse(cells[from]), e.validFrom(),
+          lines.get(i));
+      assertEquals(cells[to].isEmpty() ? null : LocalDate.parse(cells[to]), e.validTo(),
+          lines.get(i));
+      checked++;
+    }
+    assertTrue(checked > lines.size() / 2, checked + " of " + lines.size());
+    // an impossible or malformed date is still refused, with its line
+    for (String bad : new String[] {"2019-02-29", "2019-13-01", "2019-1-01", "20190101"}) {
+      String table = String.join(",", LineageLoader.COLUMNS) + "\n"
+          + "GM0001,X," + bad + ",,,test\n";
+      IllegalArgumentException thrown = org.junit.jupiter.api.Assertions.assertThrows(
+          IllegalArgumentException.class,
+          () -> LineageLoader.readTable(new java.io.StringReader(table)), bad);
+      assertTrue(thrown.getMessage().startsWith("line "), thrown.getMessage());
+    }
+  }
 }
