@@ -80,7 +80,7 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
       }
       List<Object> data = rows.next();
       int r = i + 1; // 0-based row index: the header is row 0
-      int digits = digits(r + 1, number);
+      int digits = digits(r + 1, number, 0);
       x.bytes(ROW).bytes(number, digits).bytes(ROW_HEAD_END);
       for (int k = 0; k < columns; k++) {
         Object v = Cells.value(table, start + i, data, index[k]);
@@ -127,19 +127,19 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
     return style == 0 ? "" : " s=\"" + style + "\"";
   }
 
-  // The decimal digits of n (1 or more) into to; returns how many.
-  private static int digits(int n, byte[] to) {
-    int count = 0;
+  // The decimal digits of n (at least 0) into to from at; returns the index after them.
+  private static int digits(long n, byte[] to, int at) {
+    int first = at;
     do {
-      to[count++] = (byte) ('0' + n % 10);
+      to[at++] = (byte) ('0' + n % 10);
       n /= 10;
     } while (n != 0);
-    for (int i = 0, j = count - 1; i < j; i++, j--) {
+    for (int i = first, j = at - 1; i < j; i++, j--) {
       byte b = to[i];
       to[i] = to[j];
       to[j] = b;
     }
-    return count;
+    return at;
   }
 
   private static void text(Xml x, byte[] head, String s) throws IOException {
@@ -217,16 +217,7 @@ record SheetRows(String part, Table table, long start, int count, List<Column> s
         buffer[at++] = '-';
         whole = -whole;
       }
-      int first = at;
-      do {
-        buffer[at++] = (byte) ('0' + whole % 10);
-        whole /= 10;
-      } while (whole != 0);
-      for (int i = first, j = at - 1; i < j; i++, j--) {
-        byte b = buffer[i];
-        buffer[i] = buffer[j];
-        buffer[j] = b;
-      }
+      at = digits(whole, buffer, at);
       buffer[at++] = '.';
       buffer[at++] = '0';
       return this;
