@@ -1,5 +1,6 @@
 package org.polcomp.load;
 
+import java.nio.charset.StandardCharsets;
 import org.polcomp.diagnostic.SourceLocation;
 import org.polcomp.load.YNode.ScalarType;
 
@@ -72,6 +73,14 @@ final class BlockScanner {
    */
   private final char[] s;
   private final int n;
+  /**
+   * The file's bytes when the text is ASCII, {@code s[i]} being {@code bytes[offset + i]}, else
+   * null. Strings are made from them: copying bytes into a Latin-1 String is one array copy,
+   * where making one from characters checks and narrows each of them, which the quick compiler
+   * does one by one (1.4% of validating 2,000 municipalities).
+   */
+  private final byte[] bytes;
+  private final int offset;
   private final Sink sink;
   /** Whether the text has characters outside the BMP (columns count code points). */
   private final boolean astral;
@@ -92,11 +101,27 @@ final class BlockScanner {
    * surrogate pair (then columns count code points).
    */
   BlockScanner(String file, char[] text, boolean astral, Sink sink) {
+    this(file, text, null, 0, astral, sink);
+  }
+
+  /**
+   * A scanner of an ASCII text, whose characters are also {@code bytes} from {@code offset} on
+   * (null when they are not).
+   */
+  BlockScanner(String file, char[] text, byte[] bytes, int offset, boolean astral, Sink sink) {
     this.file = file;
     this.s = text;
     this.n = text.length;
+    this.bytes = bytes;
+    this.offset = offset;
     this.sink = sink;
     this.astral = astral;
+  }
+
+  // The text of count characters from from, as a String.
+  private String string(int from, int count) {
+    return bytes != null ? new String(bytes, offset + from, count, StandardCharsets.ISO_8859_1)
+        : new String(s, from, count);
   }
 
   /**
@@ -209,7 +234,7 @@ final class BlockScanner {
     }
     String text = KeyTable.FORMAT.find(s, pos, end - pos);
     if (text == null) {
-      text = new String(s, pos, end - pos);
+      text = string(pos, end - pos);
     }
     sink.scalar(at, text, YamlReader.coreType(text));
   }
@@ -407,7 +432,7 @@ final class BlockScanner {
         break;
       }
     }
-    String text = built ? sb.toString() : new String(s, start, end - start);
+    String text = built ? sb.toString() : string(start, end - start);
     if (pos < n && s[pos] == ':' && blankAt(pos + 1)) {
       throw BAIL; // 'a: b: c', or a key over several lines
     }
@@ -494,7 +519,7 @@ final class BlockScanner {
       sb.append(s, runStart, i - runStart);
       text = sb.toString();
     } else {
-      text = new String(s, pos + 1, i - pos - 1);
+      text = string(pos + 1, i - pos - 1);
     }
     pos = i + 1;
     return text;
@@ -728,7 +753,7 @@ final class BlockScanner {
         break;
       }
     }
-    String text = new String(s, start, end - start);
+    String text = string(start, end - start);
     sink.scalar(at, text, YamlReader.coreType(text));
   }
 

@@ -110,7 +110,7 @@ public final class YamlReader {
     int skip = 0;
     if (fast && lines.scannable() && chars.length <= limits.maxFileBytes()
         && !endsChunkInSurrogate(chars, chosen.getBufferSize() + 1)) {
-      skip = readFast(file, chars, lines.astral(), out, each);
+      skip = readFast(file, chars, text.ascii(), text.offset(), lines.astral(), out, each);
       if (skip < 0) {
         return;
       }
@@ -140,8 +140,8 @@ public final class YamlReader {
    * snakeyaml-engine hands on up to the same point: it too hands on a document as soon as it
    * meets the marker or the end of the text after it, before reading further.
    */
-  private int readFast(String file, char[] text, boolean astral, Consumer<Diagnostic> out,
-      Consumer<Document> each) {
+  private int readFast(String file, char[] text, byte[] ascii, int offset, boolean astral,
+      Consumer<Diagnostic> out, Consumer<Document> each) {
     List<Diagnostic> held = new ArrayList<>(4);
     Builder b = new Builder(file, d -> {
       if (held.size() >= HELD) {
@@ -152,7 +152,7 @@ public final class YamlReader {
     });
     int docs = 0;
     try {
-      BlockScanner scanner = new BlockScanner(file, text, astral, b);
+      BlockScanner scanner = new BlockScanner(file, text, ascii, offset, astral, b);
       for (YNode root = scanner.next(); root != null; root = scanner.next()) {
         for (Diagnostic d : held) {
           out.accept(d);
@@ -183,7 +183,7 @@ public final class YamlReader {
         || endsChunkInSurrogate(chars, settingsFor(lines.longest()).getBufferSize() + 1)) {
       return false;
     }
-    return readFast(file, chars, lines.astral(), d -> { }, d -> { }) < 0;
+    return readFast(file, chars, null, 0, lines.astral(), d -> { }, d -> { }) < 0;
   }
 
   /** Carries an exception of the caller's consumer past the parser's own handlers. */
@@ -211,7 +211,12 @@ public final class YamlReader {
    * A file's characters, and for an ASCII file its {@link Lines} as well, measured in the same
    * pass (null: not measured).
    */
-  record Text(char[] chars, Lines lines) {}
+  /**
+   * @param lines the lines when measured in the same pass, else null
+   * @param ascii the file's bytes when every character is one of them, from {@code offset} on
+   *     (after a byte order mark), else null
+   */
+  record Text(char[] chars, Lines lines, byte[] ascii, int offset) {}
 
   /**
    * The characters of a file, as {@link #decodeChars}. An ASCII file, the common case, gets its
@@ -268,7 +273,8 @@ public final class YamlReader {
       }
       longest = Math.max(longest, n - start);
       // a long line is left to lines(), which says where one is too long
-      return new Text(ascii, longest < LONG_LINE ? new Lines(longest, scannable, false) : null);
+      return new Text(ascii, longest < LONG_LINE ? new Lines(longest, scannable, false) : null,
+          bytes, offset);
     }
     CharsetDecoder dec =
         StandardCharsets.UTF_8
@@ -306,7 +312,7 @@ public final class YamlReader {
       forbidden(file, text, bad, out);
       return null;
     }
-    return new Text(text, null);
+    return new Text(text, null, null, 0);
   }
 
   /** Reports the character at {@code bad}, which YAML does not allow. */

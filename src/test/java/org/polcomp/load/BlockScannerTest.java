@@ -331,4 +331,16 @@ class BlockScannerTest {
     assertFalse(same(text));
     assertTrue(same("a: " + "x".repeat(1020) + "\ud83d\ude00\n"));
   }
+
+  @Test
+  void anAsciiFileAfterAByteOrderMarkGivesTheSameStrings() {
+    // the scanner makes an ASCII file's strings from its bytes, which start after the mark
+    String text = "id: GM0363\nname: 'Amster''dam'\nmeasures:\n  - {id: m1, title: \"T\"}\n"
+        + "  - title: plain words here\n";
+    byte[] marked = ("\uFEFF" + text).getBytes(UTF_8);
+    assertTrue(same("bom.yaml", marked), "the fast path reads it");
+    Result r = read(FAST, "bom.yaml", marked);
+    assertEquals(read(FAST, "bom.yaml", text.getBytes(UTF_8)).docs().get(0).root(),
+        r.docs().get(0).root());
+  }
 }
