@@ -209,9 +209,8 @@ public final class YamlReader {
 
   /**
    * A file's characters, and for an ASCII file its {@link Lines} as well, measured in the same
-   * pass (null: not measured).
-   */
-  /**
+   * pass, and its bytes.
+   *
    * @param lines the lines when measured in the same pass, else null
    * @param ascii the file's bytes when every character is one of them, from {@code offset} on
    *     (after a byte order mark), else null
