@@ -51,7 +51,27 @@ public final class Reliability {
   /**
    * One measure's codes on an axis: the rules' label and each coder's code, coders in name order.
    */
-  record Pattern(String rule, List<String> coders, List<String> codes) {}
+  record Pattern(String rule, List<String> coders, List<String> codes) {
+    // equals, hashCode and toString written out, with the values a record's own give (the
+    // patterns are put in order by their text): a record's own are made at their first call, by
+    // bootstrap methods that generate classes, a cost every short run paid.
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Pattern p && Objects.equals(p.rule, rule)
+          && Objects.equals(p.coders, coders) && Objects.equals(p.codes, codes);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * Objects.hashCode(rule) + Objects.hashCode(coders)) * 31
+          + Objects.hashCode(codes);
+    }
+
+    @Override
+    public String toString() {
+      return "Pattern[rule=" + rule + ", coders=" + coders + ", codes=" + codes + "]";
+    }
+  }
 
   /** The result on one axis; see the class documentation for the formulas. */
   public record Result(Agreement majority, List<String> coders, long units, Double alpha,

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp classify}: every measure on the two axes. */
 @Command(name = ClassifyCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Classify every measure: targeting, duration, quadrant, score and confidence.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:classified", "1:the data is invalid (diagnostics on stderr, nothing written)",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp codebook}: prints the default codebook, or checks a user's codebook. */
 @Command(name = CodebookCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {"Print the default codebook, or check a user codebook with --check FILE.",
         "The default is printed as YAML, commented, ready to copy and edit."},
     exitCodeListHeading = "%nExit codes:%n",

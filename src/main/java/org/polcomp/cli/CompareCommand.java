@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp compare}: the comparison across municipalities, as XLSX, CSV or JSON. */
 @Command(name = CompareCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {"Compare the municipalities of a dataset: a workbook, CSV, JSON or HTML.",
         "The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV) unless",
         "--format says."},

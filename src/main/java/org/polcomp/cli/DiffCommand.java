@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp diff}: what changed between two versions of a dataset. */
 @Command(name = DiffCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {"Show what changed between two versions of a dataset: municipalities added,"
         + " removed and merged, measures added and removed, every changed field, classification"
         + " and rule, and each municipality's profile and shares.",

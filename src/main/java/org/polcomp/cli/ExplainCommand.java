@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp explain REF}: the story of one measure's classification. */
 @Command(name = ExplainCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Show every rule that fired for one measure, its contribution, the score, the"
         + " labels and the human coding.",
     exitCodeListHeading = "%nExit codes:%n",

@@ -14,6 +14,7 @@ import org.polcomp.run.ImportJob;
 
 /** {@code polcomp import}: turns a filled data-entry workbook into policy files. */
 @Command(name = ImportCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Read a filled data-entry workbook (.xlsx, or a folder of its sheets as CSV"
         + " files) and write one policy file per municipality into DIR.",
     exitCodeListHeading = "%nExit codes:%n",

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp init}: writes a new municipality file to start from. */
 @Command(name = InitCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Write a new policy file for one municipality: the schema comment for editors "
         + "and one example measure with every common key explained.",
     exitCodeListHeading = "%nExit codes:%n",

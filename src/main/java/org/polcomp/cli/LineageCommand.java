@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp lineage}: prints the municipality lineage table in use. */
 @Command(name = LineageCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {
         "Print the lineage table of municipality codes, with their successors.",
         "Columns: code, name, valid from, valid to, successor and source. The built-in table",

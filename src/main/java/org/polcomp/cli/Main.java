@@ -12,6 +12,7 @@ import org.polcomp.diagnostic.Printable;
 import org.polcomp.diagnostic.Suggest;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.run.Console;
+import org.polcomp.run.Preload;
 import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
 import org.polcomp.run.Version;
@@ -27,6 +28,7 @@ import picocli.CommandLine.ParseResult;
  * directly and see the same whether or not they run on a terminal.
  */
 @Command(name = "polcomp", mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     versionProvider = Main.VersionProvider.class,
     description = "Compare local migrant-integration policies: validate, classify, compare.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -44,26 +46,27 @@ public final class Main implements Runnable {
    * a fifth of a short run's start-up, so a run of one command is given only that one.
    */
   private static final List<Sub> COMMANDS = List.of(
-      new Sub(ValidateCommand.NAME, ValidateCommand.class),
-      new Sub(ClassifyCommand.NAME, ClassifyCommand.class),
-      new Sub(ExplainCommand.NAME, ExplainCommand.class),
-      new Sub(CompareCommand.NAME, CompareCommand.class),
-      new Sub(DiffCommand.NAME, DiffCommand.class),
-      new Sub(SensitivityCommand.NAME, SensitivityCommand.class),
-      new Sub(CodebookCommand.NAME, CodebookCommand.class),
-      new Sub(SchemaCommand.NAME, SchemaCommand.class),
-      new Sub(InitCommand.NAME, InitCommand.class),
-      new Sub(LineageCommand.NAME, LineageCommand.class),
-      new Sub(TemplateCommand.NAME, TemplateCommand.class),
-      new Sub(ImportCommand.NAME, ImportCommand.class),
-      new Sub(HELP, CommandLine.HelpCommand.class));
+      new Sub(ValidateCommand.NAME, ValidateCommand.class, true),
+      new Sub(ClassifyCommand.NAME, ClassifyCommand.class, true),
+      new Sub(ExplainCommand.NAME, ExplainCommand.class, true),
+      new Sub(CompareCommand.NAME, CompareCommand.class, true),
+      new Sub(DiffCommand.NAME, DiffCommand.class, true),
+      new Sub(SensitivityCommand.NAME, SensitivityCommand.class, true),
+      new Sub(CodebookCommand.NAME, CodebookCommand.class, true),
+      new Sub(SchemaCommand.NAME, SchemaCommand.class, false),
+      new Sub(InitCommand.NAME, InitCommand.class, true),
+      new Sub(LineageCommand.NAME, LineageCommand.class, true),
+      new Sub(TemplateCommand.NAME, TemplateCommand.class, true),
+      new Sub(ImportCommand.NAME, ImportCommand.class, true),
+      new Sub(HELP, CommandLine.HelpCommand.class, false));
 
   /**
    * A subcommand and the name its annotation gives it, known without reading the annotation:
    * reading the annotations of every command to find the one asked for took a fortieth of a
-   * short run.
+   * short run. {@code builtIns}: whether it reads the built-in codebook and lineage table, which
+   * {@link Preload} then reads while picocli reads the command line.
    */
-  record Sub(String name, Class<?> type) {}
+  record Sub(String name, Class<?> type, boolean builtIns) {}
 
   /** Every subcommand, in the order help lists them (for tests). */
   static List<Sub> commands() {
@@ -104,6 +107,11 @@ public final class Main implements Runnable {
       err.flush();
       System.exit(ExitCode.IO);
     });
+    for (Sub c : COMMANDS) {
+      if (args.length > 0 && c.builtIns() && c.name().equals(args[0])) {
+        Preload.start();
+      }
+    }
     System.exit(new Main(new Console(out, err, Terminal.detect(),
         new BufferedOutputStream(stdout, 1 << 16))).run(args));
   }
@@ -155,46 +163,9 @@ public final class Main implements Runnable {
     cl.setExpandAtFiles(false);
     // Picocli's own conversion would name the exception ("InvalidPathException: Nul character
     // not allowed"): say instead what is wrong with the path.
-    cl.registerConverter(java.nio.file.Path.class, Main::path);
-    cl.setParameterExceptionHandler((given, a) -> {
-      CommandLine.ParameterException ex = misspeltFirst(given);
-      String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
-          .findFirst().orElse(null);
-      if (unreadable != null) {
-        // A name the locale's character set could not read arrives with U+FFFD in it, and
-        // picocli, unable to make a path of it, calls it unmatched: say what happened instead.
-        err.println("polcomp: the argument '" + Printable.escape(unreadable) + "' holds"
-            + " characters that the locale's character set ("
-            + System.getProperty("sun.jnu.encoding", "unknown") + ") cannot read");
-        err.println("    hint: " + DatasetLoader.unopenableNameHint());
-      } else {
-        err.println("polcomp: " + Printable.escape(ex.getMessage()));
-        if (!optionSuggestions(ex, err)) {
-          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
-        }
-      }
-      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
-      err.flush();
-      return ExitCode.USAGE;
-    });
-    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
-      if (ex instanceof UsageProblem u) {
-        // messages name paths and values as given: a control character in them must not reach
-        // the terminal raw
-        err.println("polcomp: " + Printable.escape(u.getMessage()));
-        if (u.hint() != null) {
-          err.println("    hint: " + Printable.escape(u.hint()));
-        }
-        err.flush();
-        return ExitCode.USAGE;
-      }
-      err.println("polcomp: " + Printable.escape(describe(ex)));
-      if (debug(parsed)) {
-        ex.printStackTrace(err);
-      }
-      err.flush();
-      return ExitCode.IO;
-    });
+    cl.registerConverter(java.nio.file.Path.class, new PathConverter());
+    cl.setParameterExceptionHandler(new ParameterHandler(err));
+    cl.setExecutionExceptionHandler(new ExecutionHandler(err));
     int code;
     try {
       code = cl.execute(args);
@@ -216,6 +187,80 @@ public final class Main implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  // The three below are classes, not lambdas: picocli's interfaces are of an old class-file
+  // version, which the class-data archive (src/build/cds.sh) leaves out, with every class that
+  // implements them (picocli's own converters among them), once a lambda has made it link them.
+
+  /** Picocli's converter for Path options and parameters: {@link #path}. */
+  private static final class PathConverter
+      implements CommandLine.ITypeConverter<java.nio.file.Path> {
+    @Override
+    public java.nio.file.Path convert(String value) {
+      return path(value);
+    }
+  }
+
+  /** A command line picocli cannot parse: what is wrong, a suggestion, exit code 2. */
+  private static final class ParameterHandler implements CommandLine.IParameterExceptionHandler {
+    private final PrintWriter err;
+
+    ParameterHandler(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public int handleParseException(CommandLine.ParameterException given, String[] a) {
+      CommandLine.ParameterException ex = misspeltFirst(given);
+      String unreadable = java.util.Arrays.stream(a).filter(DatasetLoader::unopenableName)
+          .findFirst().orElse(null);
+      if (unreadable != null) {
+        // A name the locale's character set could not read arrives with U+FFFD in it, and
+        // picocli, unable to make a path of it, calls it unmatched: say what happened instead.
+        err.println("polcomp: the argument '" + Printable.escape(unreadable) + "' holds"
+            + " characters that the locale's character set ("
+            + System.getProperty("sun.jnu.encoding", "unknown") + ") cannot read");
+        err.println("    hint: " + DatasetLoader.unopenableNameHint());
+      } else {
+        err.println("polcomp: " + Printable.escape(ex.getMessage()));
+        if (!optionSuggestions(ex, err)) {
+          CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+        }
+      }
+      err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+      err.flush();
+      return ExitCode.USAGE;
+    }
+  }
+
+  /** A command that failed: a usage problem (exit code 2) or one line of what failed (3). */
+  private static final class ExecutionHandler implements CommandLine.IExecutionExceptionHandler {
+    private final PrintWriter err;
+
+    ExecutionHandler(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
+      if (ex instanceof UsageProblem u) {
+        // messages name paths and values as given: a control character in them must not reach
+        // the terminal raw
+        err.println("polcomp: " + Printable.escape(u.getMessage()));
+        if (u.hint() != null) {
+          err.println("    hint: " + Printable.escape(u.hint()));
+        }
+        err.flush();
+        return ExitCode.USAGE;
+      }
+      err.println("polcomp: " + Printable.escape(describe(ex)));
+      if (debug(parsed)) {
+        ex.printStackTrace(err);
+      }
+      err.flush();
+      return ExitCode.IO;
+    }
   }
 
   // Options that change how a run goes, never what it writes: the About sheet does not record

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp schema}: prints the JSON Schema of the policy file format, for editors. */
 @Command(name = SchemaCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {
         "Print the JSON Schema (draft 2020-12) of the policy file format, for editors.",
         "Editors that complete and check YAML find it through a policy file's first line:",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp sensitivity}: how robust the classification is to the codebook's weights. */
 @Command(name = SensitivityCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = {"Re-classify the dataset under changed weights: each weight lowered and raised"
         + " alone, then N random codebooks; per measure, municipality and weight, how much the"
         + " labels move.",

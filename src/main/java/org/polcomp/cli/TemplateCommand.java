@@ -14,6 +14,7 @@ import org.polcomp.run.TemplateJob;
 
 /** {@code polcomp template}: writes the data-entry workbook. */
 @Command(name = TemplateCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Write the data-entry workbook (.xlsx): empty, or filled with the dataset at"
         + " PATH, with drop-down lists from the codebook.",
     exitCodeListHeading = "%nExit codes:%n",

@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code polcomp validate}: checks a dataset and reports every diagnostic. */
 @Command(name = ValidateCommand.NAME, mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     description = "Check a policy dataset against the format and the codebook.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

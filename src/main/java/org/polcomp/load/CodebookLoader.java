@@ -73,12 +73,22 @@ public final class CodebookLoader {
 
   /** The default codebook; a broken default is a build error, caught by the tests. */
   public Codebook defaults() {
-    // The default codebook is ours, not user input: the user's limits do not apply to it.
-    Result r = new CodebookLoader(Limits.DEFAULT).parse("default-codebook.yaml", defaultText().getBytes(StandardCharsets.UTF_8), null);
-    if (r.codebook() == null) {
-      throw new IllegalStateException("the default codebook is invalid: " + r.diagnostics());
+    if (Default.BOOK.codebook() == null) {
+      throw new IllegalStateException("the default codebook is invalid: "
+          + Default.BOOK.diagnostics());
     }
-    return r.codebook();
+    return Default.BOOK.codebook();
+  }
+
+  /**
+   * The default codebook, read once in a process when first asked for: it is a constant of the
+   * jar (and immutable), and every command that reads a dataset asks for it, some more than
+   * once. Kept as read, diagnostics and all, so that a broken default fails every call alike.
+   */
+  private static final class Default {
+    // The default codebook is ours, not user input: the user's limits do not apply to it.
+    static final Result BOOK = new CodebookLoader(Limits.DEFAULT).parse("default-codebook.yaml",
+        defaultText().getBytes(StandardCharsets.UTF_8), null);
   }
 
   /** Reads a user codebook file on top of {@code base} (used when it says extends: default). */

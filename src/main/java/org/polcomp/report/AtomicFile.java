@@ -46,7 +46,7 @@ public final class AtomicFile {
     Scratch.sweep(abs);
     Path tmp;
     try {
-      tmp = Files.createTempFile(dir, "." + abs.getFileName() + "." + Scratch.PREFIX
+      tmp = Scratch.create(dir, "." + abs.getFileName() + "." + Scratch.PREFIX
           + Scratch.pid() + "-", ".tmp");
     } catch (java.nio.file.AccessDeniedException e) {
       // a read-only folder: name the file the user asked for, not the temporary one

@@ -2,10 +2,15 @@ package org.polcomp.report;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -40,8 +45,42 @@ public final class Scratch {
 
   /** A new temporary file in the system's temporary folder, named for this process. */
   public static Path file(String what, String suffix) throws IOException {
-    return Files.createTempFile(PREFIX + what + "-" + pid() + "-", suffix);
+    return create(systemTemp(), PREFIX + what + "-" + pid() + "-", suffix);
   }
+
+  /**
+   * A new empty file in {@code dir} named {@code prefix}, a number and {@code suffix}, readable and
+   * writable by its owner alone, as {@link Files#createTempFile} makes it. Not that method itself:
+   * it draws its names from a SecureRandom, whose set-up was a fortieth of a short run, while
+   * these names need only be new (every prefix holds the pid). The file is created exclusively
+   * (a name that exists, a link included, is never opened), so a name taken by someone else only
+   * means the next number.
+   */
+  public static Path create(Path dir, String prefix, String suffix) throws IOException {
+    return create(dir, prefix, suffix, System.nanoTime() & Long.MAX_VALUE);
+  }
+
+  // the numbers tried are first, first + 1, ... (TRIES of them)
+  static Path create(Path dir, String prefix, String suffix, long first) throws IOException {
+    FileAttribute<?>[] owner = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
+        ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+            EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE))}
+        : new FileAttribute<?>[0];
+    for (int i = 0; ; i++) {
+      Path p = dir.resolve(prefix + ((first + i) & Long.MAX_VALUE) + suffix);
+      try {
+        return Files.createFile(p, owner);
+      } catch (FileAlreadyExistsException e) {
+        if (i == TRIES - 1) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  // names tried before giving up
+  static final int TRIES = 100;
+
 
   /**
    * The folder where Apache POI puts its own temporary files in this process (created when

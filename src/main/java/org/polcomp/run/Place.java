@@ -16,4 +16,17 @@ record Place(int file, int document) implements Comparable<Place> {
   public int compareTo(Place o) {
     return ORDER.compare(this, o);
   }
+
+  // equals and hashCode written out (the values a record's own give): a record's own are made
+  // at their first call, by bootstrap methods that generate classes, a cost every short run paid
+  // (every municipality is found again by its place in a hash map).
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Place p && p.file == file && p.document == document;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * file + document;
+  }
 }

@@ -1,6 +1,7 @@
 package org.polcomp.classify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.ArrayList;
@@ -162,5 +163,38 @@ class ReliabilityTest {
     }
     a.addAll(b);
     assertEquals(whole.result(AXIS), a.result(AXIS));
+  }
+
+  // What a record's own methods give, for the written-out ones of Pattern to be compared with.
+  private record Generated(String rule, List<String> coders, List<String> codes) {}
+
+  // Pattern writes out equals, hashCode and toString; the patterns are put in order by their
+  // text, so it must be the record's own, and a pattern must hash as the record would.
+  @Test
+  void aPatternIsEqualHashedAndWrittenAsARecordIs() {
+    java.util.Random random = new java.util.Random(8);
+    String[] words = {"mainstreamed", "target-group", "structural", "", "a, b", "x]"};
+    for (int i = 0; i < 500; i++) {
+      String rule = random.nextInt(10) == 0 ? null : words[random.nextInt(words.length)];
+      List<String> coders = new ArrayList<>();
+      List<String> codes = new ArrayList<>();
+      for (int n = random.nextInt(4); n > 0; n--) {
+        coders.add(words[random.nextInt(words.length)]);
+        codes.add(random.nextInt(8) == 0 ? null : words[random.nextInt(words.length)]);
+      }
+      Reliability.Pattern p = new Reliability.Pattern(rule, coders, codes);
+      Generated g = new Generated(rule, coders, codes);
+      assertEquals(g.toString().replaceFirst("^Generated", "Pattern"), p.toString());
+      assertEquals(g.hashCode(), p.hashCode());
+      Reliability.Pattern same = new Reliability.Pattern(rule, new ArrayList<>(coders),
+          new ArrayList<>(codes));
+      assertEquals(p, same);
+      assertEquals(p.hashCode(), same.hashCode());
+      List<String> other = new ArrayList<>(codes);
+      other.add("z");
+      assertNotEquals(p, new Reliability.Pattern(rule, coders, other));
+      assertNotEquals(p, new Reliability.Pattern(rule + "z", coders, codes));
+      assertNotEquals(p, g);
+    }
   }
 }

@@ -76,4 +76,48 @@ class StagesTest {
   private static DatasetOptions options(List<Path> paths) {
     return new DatasetOptions(paths, null, null, true, 0, 0, 0, 0, 0);
   }
+
+  // What a record's own methods give, for the written-out ones of Place to be compared with.
+  private record Generated(int file, int document) {}
+
+  @Test
+  void aPlaceIsEqualAndHashedAsARecordIs() {
+    java.util.Random random = new java.util.Random(3);
+    for (int i = 0; i < 2000; i++) {
+      int file = i < 10 ? i : random.nextInt();
+      int document = i < 10 ? 9 - i : random.nextInt(1000);
+      Place p = new Place(file, document);
+      assertEquals(new Generated(file, document).hashCode(), p.hashCode());
+      assertEquals(p, new Place(file, document));
+      assertFalse(p.equals(new Place(file, document + 1)));
+      assertFalse(p.equals(new Place(file + 1, document)));
+      assertFalse(p.equals(new Generated(file, document)));
+    }
+  }
+
+  @Test
+  void aTaskJoinedGivesWhatItMadeOrThrowsWhatItThrew() {
+    java.util.concurrent.FutureTask<String> made = new java.util.concurrent.FutureTask<>(() -> "x");
+    new Thread(made).start();
+    assertEquals("x", Stages.joined(made));
+    IllegalArgumentException thrown = new IllegalArgumentException("no");
+    java.util.concurrent.FutureTask<String> failed = new java.util.concurrent.FutureTask<>(() -> {
+      throw thrown;
+    });
+    new Thread(failed).start();
+    assertSame(thrown, assertThrows(IllegalArgumentException.class, () -> Stages.joined(failed)));
+    StackOverflowError error = new StackOverflowError();
+    java.util.concurrent.FutureTask<String> died = new java.util.concurrent.FutureTask<>(() -> {
+      throw error;
+    });
+    died.run();
+    assertSame(error, assertThrows(StackOverflowError.class, () -> Stages.joined(died)));
+  }
+
+  @Test
+  void thePreloadReadsTheBuiltInsThatTheStagesThenFind() {
+    assertTrue(Preload.read());
+    assertSame(new org.polcomp.load.CodebookLoader(org.polcomp.load.Limits.DEFAULT).defaults(),
+        Stages.defaultCodebook());
+  }
 }

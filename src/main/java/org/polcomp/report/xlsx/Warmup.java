@@ -1,5 +1,8 @@
 package org.polcomp.report.xlsx;
 
+import java.awt.Font;
+import java.awt.font.FontRenderContext;
+import java.awt.font.TextLayout;
 import java.io.IOException;
 import java.io.OutputStream;
 import org.apache.poi.ss.SpreadsheetVersion;
@@ -7,7 +10,6 @@ import org.apache.poi.ss.usermodel.ConditionalFormattingThreshold.RangeType;
 import org.apache.poi.ss.util.AreaReference;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.CellReference;
-import org.apache.poi.ss.util.SheetUtil;
 import org.apache.poi.xddf.usermodel.chart.AxisPosition;
 import org.apache.poi.xddf.usermodel.chart.ChartTypes;
 import org.apache.poi.xddf.usermodel.chart.XDDFBarChartData;
@@ -41,8 +43,15 @@ import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleChart;
 public final class Warmup {
   private Warmup() {}
 
-  /** Starts readying POI on a thread of its own, which does not keep the JVM alive. */
+  /**
+   * Starts readying POI on a thread of its own, and Java's font metrics on another, neither of
+   * which keeps the JVM alive. The fonts have a thread of their own because the real workbook
+   * asks for them with its first sheet, before the small workbook here would be done.
+   */
   public static void start() {
+    Thread fonts = new Thread(() -> quietly(() -> fonts()), "polcomp-xlsx-fonts");
+    fonts.setDaemon(true);
+    fonts.start();
     Thread t = new Thread(() -> run(), "polcomp-xlsx-warmup");
     t.setDaemon(true);
     t.start();
@@ -54,12 +63,16 @@ public final class Warmup {
    */
   static boolean run() {
     boolean made = quietly(Warmup::workbook);
-    quietly(() -> {
-      try (XSSFWorkbook wb = new XSSFWorkbook()) {
-        SheetUtil.getDefaultCharWidthAsFloat(wb);
-      }
-    });
+    quietly(() -> fonts());
     return made;
+  }
+
+  // What SXSSF does with every new sheet (SheetUtil.getDefaultCharWidthAsFloat): lay out a "0"
+  // in the workbook's first font, Calibri 11, the default of every workbook polcomp writes. Done
+  // here without POI, whose classes the other warmup thread is setting up meanwhile.
+  private static void fonts() {
+    new TextLayout("0", new Font("Calibri", Font.PLAIN, 11),
+        new FontRenderContext(null, true, true)).getAdvance();
   }
 
   private interface Step {
