@@ -12,9 +12,6 @@ import tools.jackson.core.ObjectWriteContext;
 import tools.jackson.core.PrettyPrinter;
 import tools.jackson.core.exc.JacksonIOException;
 import tools.jackson.core.json.JsonFactory;
-import tools.jackson.core.util.DefaultIndenter;
-import tools.jackson.core.util.DefaultPrettyPrinter;
-import tools.jackson.core.util.Separators;
 
 /**
  * Writes a report as one pretty-printed JSON object: {@code "polcomp"} (the version),
@@ -125,13 +122,7 @@ public final class JsonWriter implements ReportWriter {
   static final class Pretty extends ObjectWriteContext.Base {
     @Override
     public PrettyPrinter getPrettyPrinter() {
-      DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-      return new DefaultPrettyPrinter(Separators.createDefaultInstance()
-              .withObjectNameValueSpacing(Separators.Spacing.AFTER)
-              .withObjectEmptySeparator("")
-              .withArrayEmptySeparator(""))
-          .withObjectIndenter(indenter)
-          .withArrayIndenter(indenter);
+      return new Indented();
     }
 
     @Override
@@ -140,4 +131,90 @@ public final class JsonWriter implements ReportWriter {
     }
   }
 
+  /**
+   * What Jackson's DefaultPrettyPrinter writes with a two-space {@code \n} indenter for objects and
+   * arrays, a space after the colon, and nothing inside an empty object or array
+   * ({@code JsonWriterTest} holds the two side by side). Written out because making a
+   * DefaultPrettyPrinter links string concatenations inside Jackson by bootstrap methods that
+   * generate classes, a fortieth of a short run. One per generator: it counts the nesting.
+   */
+  static final class Indented implements PrettyPrinter {
+    // a line end and the indentation of the first levels, written as a slice
+    private static final String INDENTS = "\n" + " ".repeat(64);
+    private int nesting;
+
+    private void indent(JsonGenerator g) {
+      int spaces = 2 * nesting;
+      if (spaces < INDENTS.length()) {
+        g.writeRaw(INDENTS, 0, 1 + spaces);
+        return;
+      }
+      g.writeRaw('\n');
+      for (; spaces > 0; spaces -= 64) {
+        g.writeRaw(INDENTS, 1, Math.min(spaces, 64));
+      }
+    }
+
+    @Override
+    public void writeRootValueSeparator(JsonGenerator g) {
+      g.writeRaw(' ');
+    }
+
+    @Override
+    public void writeStartObject(JsonGenerator g) {
+      g.writeRaw('{');
+      nesting++;
+    }
+
+    @Override
+    public void beforeObjectEntries(JsonGenerator g) {
+      indent(g);
+    }
+
+    @Override
+    public void writeObjectNameValueSeparator(JsonGenerator g) {
+      g.writeRaw(": ");
+    }
+
+    @Override
+    public void writeObjectEntrySeparator(JsonGenerator g) {
+      g.writeRaw(',');
+      indent(g);
+    }
+
+    @Override
+    public void writeEndObject(JsonGenerator g, int entries) {
+      nesting--;
+      if (entries > 0) {
+        indent(g);
+      }
+      g.writeRaw('}');
+    }
+
+    @Override
+    public void writeStartArray(JsonGenerator g) {
+      g.writeRaw('[');
+      nesting++;
+    }
+
+    @Override
+    public void beforeArrayValues(JsonGenerator g) {
+      indent(g);
+    }
+
+    @Override
+    public void writeArrayValueSeparator(JsonGenerator g) {
+      g.writeRaw(',');
+      indent(g);
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator g, int values) {
+      nesting--;
+      if (values > 0) {
+        indent(g);
+      }
+      g.writeRaw(']');
+    }
+  }
 }

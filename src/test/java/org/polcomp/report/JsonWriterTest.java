@@ -137,4 +137,80 @@ class JsonWriterTest {
       assertEquals(1, files.count(), "no temporary file left");
     }
   }
+
+  // What JsonWriter.Indented stands in for: Jackson's own printer so configured.
+  private static final class Reference extends tools.jackson.core.ObjectWriteContext.Base {
+    @Override
+    public tools.jackson.core.PrettyPrinter getPrettyPrinter() {
+      tools.jackson.core.util.DefaultIndenter indenter =
+          new tools.jackson.core.util.DefaultIndenter("  ", "\n");
+      return new tools.jackson.core.util.DefaultPrettyPrinter(
+          tools.jackson.core.util.Separators.createDefaultInstance()
+              .withObjectNameValueSpacing(tools.jackson.core.util.Separators.Spacing.AFTER)
+              .withObjectEmptySeparator("")
+              .withArrayEmptySeparator(""))
+          .withObjectIndenter(indenter)
+          .withArrayIndenter(indenter);
+    }
+
+    @Override
+    public boolean hasPrettyPrinter() {
+      return true;
+    }
+  }
+
+  // One random value: objects and arrays (empty ones among them), strings and numbers; its first
+  // child nested at least down to floor (past the 32 levels the indentation slice holds).
+  private static void randomValue(tools.jackson.core.JsonGenerator g, java.util.Random r,
+      int depth, int floor) {
+    int kind = depth > 45 ? 2 + r.nextInt(2) : r.nextInt(depth < floor ? 2 : 5);
+    int least = depth < floor ? 1 : 0;
+    switch (kind) {
+      case 0 -> {
+        g.writeStartObject();
+        for (int n = least + r.nextInt(depth > 30 ? 2 : 4), i = 0; i < n; i++) {
+          g.writeName("k" + r.nextInt(9));
+          randomValue(g, r, depth + 1, i == 0 ? floor : 0);
+        }
+        g.writeEndObject();
+      }
+      case 1 -> {
+        g.writeStartArray();
+        for (int n = least + r.nextInt(depth > 30 ? 2 : 4), i = 0; i < n; i++) {
+          randomValue(g, r, depth + 1, i == 0 ? floor : 0);
+        }
+        g.writeEndArray();
+      }
+      case 2 -> g.writeString("s" + r.nextInt(100));
+      case 3 -> g.writeNumber(r.nextInt(1000) - 500);
+      default -> g.writeNull();
+    }
+  }
+
+  private static byte[] written(tools.jackson.core.ObjectWriteContext context, long seed,
+      int roots) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    java.util.Random r = new java.util.Random(seed);
+    try (tools.jackson.core.JsonGenerator g =
+        new tools.jackson.core.json.JsonFactory().createGenerator(context, out)) {
+      for (int i = 0; i < roots; i++) {
+        randomValue(g, r, 0, seed % 5 == 0 ? 40 : 3);
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @Test
+  void theIndentationIsJacksonsOwnSoConfigured() {
+    int deep = 0;
+    for (long seed = 0; seed < 400; seed++) {
+      int roots = seed % 10 == 0 ? 3 : 1;
+      byte[] expected = written(new Reference(), seed, roots);
+      assertArrayEquals(expected, written(new JsonWriter.Pretty(), seed, roots), "seed " + seed);
+      if (new String(expected, StandardCharsets.UTF_8).contains("\n" + " ".repeat(70))) {
+        deep++;
+      }
+    }
+    assertTrue(deep > 0, "some values nested deeper than the indentation slice");
+  }
 }
