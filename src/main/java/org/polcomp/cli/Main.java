@@ -102,11 +102,10 @@ public final class Main implements Runnable {
     // A thread that nobody waits for and that dies of an error would print its stack trace:
     // one line instead, and the exit code of an internal failure (the shutdown hooks still
     // remove temporary files, and outputs are only ever renamed into place when complete).
-    Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-      err.println("polcomp: " + Printable.escape(describe(e)));
-      err.flush();
-      System.exit(ExitCode.IO);
-    });
+    Thread.setDefaultUncaughtExceptionHandler(new Uncaught(err));
+    // picocli's factory looks for Groovy's closures once, a class lookup that fails through the
+    // whole jar, unless told that there are none (its documented switch).
+    System.setProperty("picocli.disable.closures", "true");
     for (Sub c : COMMANDS) {
       if (args.length > 0 && c.builtIns() && c.name().equals(args[0])) {
         Preload.start();
@@ -187,6 +186,26 @@ public final class Main implements Runnable {
     }
     err.flush();
     return code;
+  }
+
+  /**
+   * The one line a thread that dies of an error prints, and the exit code of an internal
+   * failure. A class, not a lambda: the first lambda of a run sets up their machinery, a
+   * fiftieth of a short run, and only a run that needs one should pay for it.
+   */
+  private static final class Uncaught implements Thread.UncaughtExceptionHandler {
+    private final PrintWriter err;
+
+    Uncaught(PrintWriter err) {
+      this.err = err;
+    }
+
+    @Override
+    public void uncaughtException(Thread thread, Throwable e) {
+      err.println("polcomp: " + Printable.escape(describe(e)));
+      err.flush();
+      System.exit(ExitCode.IO);
+    }
   }
 
   // The three below are classes, not lambdas: picocli's interfaces are of an old class-file

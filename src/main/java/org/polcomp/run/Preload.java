@@ -11,14 +11,23 @@ import org.polcomp.load.LineageLoader;
  * the run, and the main thread now finds them read (or waits for the rest). A user's
  * {@code --codebook} or {@code --lineage} file builds on them, so they are never read in vain.
  */
-public final class Preload {
+public final class Preload implements Runnable {
   private Preload() {}
 
-  /** Starts reading them on a thread of its own, which does not keep the JVM alive. */
+  /**
+   * Starts reading them on a thread of its own, which does not keep the JVM alive. (The thread
+   * runs a Preload, not a lambda: the first lambda of a run sets up their machinery, which would
+   * then be on the main thread's way.)
+   */
   public static void start() {
-    Thread t = new Thread(Preload::read, "polcomp-preload");
+    Thread t = new Thread(new Preload(), "polcomp-preload");
     t.setDaemon(true);
     t.start();
+  }
+
+  @Override
+  public void run() {
+    read();
   }
 
   /** Reads them on the calling thread; true when both were read. */
