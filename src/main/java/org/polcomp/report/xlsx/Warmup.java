@@ -24,8 +24,10 @@ import org.apache.poi.xssf.usermodel.XSSFConditionalFormattingRule;
 import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFSheetConditionalFormatting;
+import org.apache.poi.xssf.usermodel.XSSFTable;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.openxmlformats.schemas.drawingml.x2006.chart.CTBubbleChart;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTTable;
 
 /**
  * Readies Apache POI on a spare core while the dataset is read: a run that writes a workbook
@@ -92,9 +94,10 @@ public final class Warmup {
   }
 
   private static void workbook() throws IOException {
-    try (XSSFWorkbook wb = new XSSFWorkbook();
-        // no sheet through SXSSF: each would spool to a temporary file
-        SXSSFWorkbook streaming = new SXSSFWorkbook(new XSSFWorkbook(), 100, false, false)) {
+    XSSFWorkbook wb = new XSSFWorkbook();
+    // no sheet through SXSSF: each would spool to a temporary file
+    SXSSFWorkbook streaming = new SXSSFWorkbook(new XSSFWorkbook(), 100, false, false);
+    try {
       streaming.setCompressTempFiles(false);
       Styles styles = new Styles(wb);
       XSSFSheet sheet = wb.createSheet("Summary");
@@ -109,8 +112,14 @@ public final class Warmup {
       row.getCell(1).setCellStyle(styles.percent);
       sheet.createFreezePane(1, 1);
       sheet.setColumnWidth(0, 20 * 256);
-      sheet.createTable(new AreaReference(new CellReference(0, 0), new CellReference(1, 1),
-          SpreadsheetVersion.EXCEL2007)).setName("Summary");
+      // as TableSheets makes its tables
+      XSSFTable table = sheet.createTable(null);
+      CTTable made = CTTable.Factory.newInstance();
+      made.setRef(new AreaReference(new CellReference(0, 0), new CellReference(1, 1),
+          SpreadsheetVersion.EXCEL2007).formatAsString());
+      made.setName("Summary");
+      made.addNewTableColumns().addNewTableColumn().setName("Municipality");
+      table.getCTTable().set(made);
       XSSFSheetConditionalFormatting cf = sheet.getSheetConditionalFormatting();
       XSSFConditionalFormattingRule rule = cf.createConditionalFormattingColorScaleRule();
       rule.getColorScaleFormatting().getThresholds()[0].setRangeType(RangeType.NUMBER);
@@ -137,6 +146,10 @@ public final class Warmup {
           XDDFDataSourcesFactory.fromArray(new Double[] {0.5}, "Summary!$B$2:$B$2"),
           XDDFDataSourcesFactory.fromArray(new Double[] {0.5}, "Summary!$B$2:$B$2"));
       wb.write(OutputStream.nullOutputStream());
+    } finally {
+      // not close(): closing a workbook made in memory writes it once more (XlsxWriter)
+      wb.getPackage().revert();
+      streaming.getXSSFWorkbook().getPackage().revert();
     }
   }
 }
