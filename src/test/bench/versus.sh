@@ -3,7 +3,7 @@
 #
 # The script is src/test/bench/peer.py: PyYAML with libyaml's C loader, the default codebook's
 # rules, openpyxl (write-only mode) or the csv module. Both run on the same data: policies/
-# (16 municipalities) and the generated datasets of VERSUS_SIZES (default 2000 and 100000) in
+# (its municipality files counted below) and the generated datasets of VERSUS_SIZES (default 2000 and 100000) in
 # target/bench-data/ (made by bench.sh's Generator, kept between runs). Each run is timed by
 # wall clock, the best of VERSUS_REPEAT runs (default 3; 1 from 10,000 municipalities on), and
 # the ratio is the script's time over polcomp's: above 1, polcomp is the faster.
@@ -19,8 +19,19 @@ out="$root/target/bench-out/versus"
 rm -rf "$out"
 mkdir -p "$data" "$out"
 
+# The first python3 with the modules: the one on the PATH, else the system's (apt installs into
+# that one, while the PATH may lead to another, a pyenv one say, without them).
+python=""
 have_python() {
-  command -v python3 > /dev/null && python3 -c 'import yaml, openpyxl; yaml.CSafeLoader' 2> /dev/null
+  local p
+  for p in python3 /usr/bin/python3; do
+    if command -v "$p" > /dev/null && "$p" -c 'import yaml, openpyxl; yaml.CSafeLoader' 2> /dev/null
+    then
+      python="$p"
+      return 0
+    fi
+  done
+  return 1
 }
 if ! have_python && [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
   (apt-get install -y -q python3-yaml python3-openpyxl > /dev/null 2>&1 \
@@ -73,7 +84,7 @@ row() {
   local a b
   a=$(best "$repeat" bin/polcomp "${mine[@]}")
   if [ ${#theirs[@]} -gt 0 ]; then
-    b=$(best "$repeat" python3 src/test/bench/peer.py "${theirs[@]}")
+    b=$(best "$repeat" "$python" src/test/bench/peer.py "${theirs[@]}")
   else
     b=""
   fi
@@ -87,13 +98,14 @@ row() {
 echo
 echo "polcomp and the script (src/test/bench/peer.py), wall time, best of" \
   "${VERSUS_REPEAT:-3}; $(nproc) cores, $(java -version 2>&1 | head -1)," \
-  "$(python3 --version 2>&1), PyYAML $(python3 -c 'import yaml; print(yaml.__version__)')," \
-  "openpyxl $(python3 -c 'import openpyxl; print(openpyxl.__version__)')"
+  "$("$python" --version 2>&1), PyYAML $("$python" -c 'import yaml; print(yaml.__version__)')," \
+  "openpyxl $("$python" -c 'import openpyxl; print(openpyxl.__version__)')"
 echo
 echo "| run | polcomp | the script | ratio |"
 echo "| --- | ---: | ---: | ---: |"
 r="${VERSUS_REPEAT:-3}"
-row "compare to XLSX, policies/ (16 municipalities)" "$r" \
+files=$(find policies -name '*.yaml' -not -path '*/schema/*' | wc -l)
+row "compare to XLSX, policies/ ($files municipality files)" "$r" \
   compare -q --force policies -o "$out/run.xlsx" -- policies "$out/peer.xlsx"
 row "compare to CSV, policies/" "$r" \
   compare -q --force policies --format csv -o "$out/run-csv" -- policies "$out/peer.csv"
