@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.polcomp.classify.Classification;
@@ -169,22 +167,10 @@ final class Stages {
           "give 1 or more, or 0 for every core");
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    // The lineage is read on a thread of its own while this one reads the codebook: the first
-    // file needs both, and on a small dataset each is a tenth of the run (--threads 1 reads
-    // both here, in turn).
-    List<Diagnostic> lineageDiagnostics = new ArrayList<>();
-    FutureTask<Lineage> lineageRead =
-        new FutureTask<>(() -> lineage(o.lineage(), limits, lineageDiagnostics));
-    if (o.threads() == 1) {
-      lineageRead.run();
-    } else {
-      Thread reader = new Thread(lineageRead, "polcomp-lineage");
-      reader.setDaemon(true);
-      reader.start();
-    }
+    // The built-in codebook and lineage, which these build on, are being read by Preload
+    // already, on another core, when the command was started from the command line.
     Codebook codebook = codebook(o.codebook(), limits, diagnostics);
-    Lineage lineage = joined(lineageRead);
-    diagnostics.addAll(lineageDiagnostics);
+    Lineage lineage = lineage(o.lineage(), limits, diagnostics);
     if (codebook == null || lineage == null) {
       diagnostics.sort(Diagnostic.ORDER);
       return new Loaded(codebook, lineage, new Dataset(List.of(), List.of()), List.of(),
@@ -261,33 +247,6 @@ final class Stages {
     LineageLoader.Result r = loader.load(file, builtIn);
     into.addAll(r.diagnostics());
     return r.lineage();
-  }
-
-  /** What {@code task} gave, waiting for it; what it threw is thrown here as it was. */
-  static <T> T joined(FutureTask<T> task) {
-    boolean interrupted = false;
-    try {
-      while (true) {
-        try {
-          return task.get();
-        } catch (InterruptedException e) {
-          interrupted = true;
-        } catch (ExecutionException e) {
-          Throwable cause = e.getCause();
-          if (cause instanceof RuntimeException r) {
-            throw r;
-          }
-          if (cause instanceof Error error) {
-            throw error;
-          }
-          throw new IllegalStateException(cause);
-        }
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
-    }
   }
 
   /** The places in dataset order, which is the order of the dataset's municipalities. */

@@ -96,25 +96,6 @@ class StagesTest {
   }
 
   @Test
-  void aTaskJoinedGivesWhatItMadeOrThrowsWhatItThrew() {
-    java.util.concurrent.FutureTask<String> made = new java.util.concurrent.FutureTask<>(() -> "x");
-    new Thread(made).start();
-    assertEquals("x", Stages.joined(made));
-    IllegalArgumentException thrown = new IllegalArgumentException("no");
-    java.util.concurrent.FutureTask<String> failed = new java.util.concurrent.FutureTask<>(() -> {
-      throw thrown;
-    });
-    new Thread(failed).start();
-    assertSame(thrown, assertThrows(IllegalArgumentException.class, () -> Stages.joined(failed)));
-    StackOverflowError error = new StackOverflowError();
-    java.util.concurrent.FutureTask<String> died = new java.util.concurrent.FutureTask<>(() -> {
-      throw error;
-    });
-    died.run();
-    assertSame(error, assertThrows(StackOverflowError.class, () -> Stages.joined(died)));
-  }
-
-  @Test
   void thePreloadReadsTheBuiltInsThatTheStagesThenFind() {
     assertTrue(Preload.read());
     assertSame(new org.polcomp.load.CodebookLoader(org.polcomp.load.Limits.DEFAULT).defaults(),
