@@ -109,7 +109,7 @@ final class PanelChart {
       shape.setLineProperties(stroke);
       line.setShapeProperties(shape);
     }
-    chart.plot(data);
+    Charts.plot(data);
   }
 
   private static int indexOf(Table table, String key) {

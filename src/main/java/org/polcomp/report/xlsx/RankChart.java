@@ -101,7 +101,7 @@ final class RankChart {
     XDDFShapeProperties fill = new XDDFShapeProperties();
     fill.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(RANGE)));
     spread.setShapeProperties(fill);
-    chart.plot(bars);
+    Charts.plot(bars);
 
     XDDFLineChartData marks =
         (XDDFLineChartData) chart.createData(ChartTypes.LINE, categories, ranks);
@@ -124,7 +124,7 @@ final class RankChart {
     XDDFLineProperties edge = new XDDFLineProperties();
     edge.setFillProperties(new XDDFSolidFillProperties(XDDFColor.from(MARK)));
     dot.setLineProperties(edge);
-    chart.plot(marks);
+    Charts.plot(marks);
   }
 
   private static XDDFLineProperties noLine() {

@@ -134,7 +134,7 @@ public final class Warmup {
           counts);
       data.addSeries(XDDFDataSourcesFactory.fromArray(new String[] {"m"}, "Summary!$A$2:$A$2"),
           XDDFDataSourcesFactory.fromArray(new Double[] {1.0}, "Summary!$B$2:$B$2"));
-      bars.plot(data);
+      Charts.plot(data);
       XSSFChart bubbles = sheet.createDrawingPatriarch()
           .createChart(new XSSFClientAnchor(0, 0, 0, 0, 3, 11, 8, 20));
       XDDFValueAxis x = bubbles.createValueAxis(AxisPosition.BOTTOM);
