@@ -68,6 +68,16 @@ public final class Main implements Runnable {
    */
   record Sub(String name, Class<?> type, boolean builtIns) {}
 
+  /** The subcommand of this name, or null. */
+  private static Sub named(String name) {
+    for (Sub c : COMMANDS) {
+      if (c.name().equals(name)) {
+        return c;
+      }
+    }
+    return null;
+  }
+
   /** Every subcommand, in the order help lists them (for tests). */
   static List<Sub> commands() {
     return COMMANDS;
@@ -106,10 +116,9 @@ public final class Main implements Runnable {
     // picocli's factory looks for Groovy's closures once, a class lookup that fails through the
     // whole jar, unless told that there are none (its documented switch).
     System.setProperty("picocli.disable.closures", "true");
-    for (Sub c : COMMANDS) {
-      if (args.length > 0 && c.builtIns() && c.name().equals(args[0])) {
-        Preload.start();
-      }
+    Sub asked = args.length > 0 ? named(args[0]) : null;
+    if (asked != null && asked.builtIns()) {
+      Preload.start();
     }
     System.exit(new Main(new Console(out, err, Terminal.detect(),
         new BufferedOutputStream(stdout, 1 << 16))).run(args));
@@ -132,12 +141,7 @@ public final class Main implements Runnable {
    * {@code help} lists them all).
    */
   static CommandLine commandLine(Main main, String only) {
-    Sub one = null;
-    for (Sub c : COMMANDS) {
-      if (c.name().equals(only) && !c.name().equals(HELP)) {
-        one = c;
-      }
-    }
+    Sub one = HELP.equals(only) ? null : named(only);
     CommandLine cl = new CommandLine(main);
     for (Sub c : one != null ? List.of(one) : COMMANDS) {
       cl.addSubcommand(c.type());

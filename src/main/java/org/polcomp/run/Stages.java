@@ -167,8 +167,8 @@ final class Stages {
           "give 1 or more, or 0 for every core");
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
-    // The built-in codebook and lineage, which these build on, are being read by Preload
-    // already, on another core, when the command was started from the command line.
+    // Started from the command line, a command has Preload reading the built-in codebook and
+    // lineage (which a user's files build on) on another core already: these wait for it.
     Codebook codebook = codebook(o.codebook(), limits, diagnostics);
     Lineage lineage = lineage(o.lineage(), limits, diagnostics);
     if (codebook == null || lineage == null) {

@@ -54,14 +54,14 @@ public final class Warmup {
     Thread fonts = new Thread(() -> quietly(() -> fonts()), "polcomp-xlsx-fonts");
     fonts.setDaemon(true);
     fonts.start();
-    Thread t = new Thread(() -> run(), "polcomp-xlsx-warmup");
+    Thread t = new Thread(() -> quietly(Warmup::workbook), "polcomp-xlsx-warmup");
     t.setDaemon(true);
     t.start();
   }
 
   /**
-   * Readies POI on the calling thread; true when its workbook was made and written (the font
-   * metrics come after it, and a machine without fonts has none to ready).
+   * Readies POI and the font metrics on the calling thread, what {@link #start} does on two;
+   * true when its workbook was made and written (a machine without fonts has none to ready).
    */
   static boolean run() {
     boolean made = quietly(Warmup::workbook);
