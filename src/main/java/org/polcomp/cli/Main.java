@@ -17,7 +17,6 @@ import org.polcomp.run.Terminal;
 import org.polcomp.run.UsageProblem;
 import org.polcomp.run.Version;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -25,25 +24,16 @@ import picocli.CommandLine.ParseResult;
 /**
  * The {@code polcomp} executable. {@link #main} only exits with what {@link #run} returns; the work
  * runs on an object given its output writers and its terminal, so tests call {@code run}
- * directly and see the same whether or not they run on a terminal.
+ * directly and see the same whether or not they run on a terminal. Its command line and every
+ * subcommand's are built with picocli's programmatic API ({@link Specs} says why).
  */
-@Command(name = "polcomp", mixinStandardHelpOptions = true,
-    addMethodSubcommands = false,
-    versionProvider = Main.VersionProvider.class,
-    description = "Compare local migrant-integration policies: validate, classify, compare.",
-    exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {
-        "0:success",
-        "1:the data is invalid",
-        "2:usage error",
-        "3:input/output failure or internal error"})
 public final class Main implements Runnable {
   private static final String HELP = "help";
 
   /**
-   * Every subcommand, in the order help lists them. They are added by {@link #commandLine}, not
-   * named in the annotation: picocli reads every option of every command it is given, which was
-   * a fifth of a short run's start-up, so a run of one command is given only that one.
+   * Every subcommand, in the order help lists them. A run of one command is given only that one
+   * by {@link #commandLine}: building every command's model is for help, man pages and
+   * completion.
    */
   private static final List<Sub> COMMANDS = List.of(
       new Sub(ValidateCommand.NAME, ValidateCommand.class, true),
@@ -61,12 +51,24 @@ public final class Main implements Runnable {
       new Sub(HELP, CommandLine.HelpCommand.class, false));
 
   /**
-   * A subcommand and the name its annotation gives it, known without reading the annotation:
-   * reading the annotations of every command to find the one asked for took a fortieth of a
-   * short run. {@code builtIns}: whether it reads the built-in codebook and lineage table, which
-   * {@link Preload} then reads while picocli reads the command line.
+   * A subcommand and the name its model gives it, known without making the model. {@code type}
+   * is a {@link Subcommand}, or picocli's annotated help command. {@code builtIns}: whether it
+   * reads the built-in codebook and lineage table, which {@link Preload} then reads while
+   * picocli reads the command line.
    */
-  record Sub(String name, Class<?> type, boolean builtIns) {}
+  record Sub(String name, Class<?> type, boolean builtIns) {
+    /** What to give picocli: the command's model, or the annotated class for picocli to read. */
+    Object command() {
+      if (!Subcommand.class.isAssignableFrom(type)) {
+        return type;
+      }
+      try {
+        return ((Subcommand) type.getDeclaredConstructor().newInstance()).spec();
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("cannot make the command " + name, e);
+      }
+    }
+  }
 
   /** The subcommand of this name, or null. */
   private static Sub named(String name) {
@@ -142,9 +144,15 @@ public final class Main implements Runnable {
    */
   static CommandLine commandLine(Main main, String only) {
     Sub one = HELP.equals(only) ? null : named(only);
-    CommandLine cl = new CommandLine(main);
+    CommandSpec top = Specs.command(main, "polcomp", new String[] {
+        "Compare local migrant-integration policies: validate, classify, compare."},
+        "0:success", "1:the data is invalid", "2:usage error",
+        "3:input/output failure or internal error");
+    top.versionProvider(new VersionProvider());
+    Specs.standardHelp(top);
+    CommandLine cl = new CommandLine(top);
     for (Sub c : one != null ? List.of(one) : COMMANDS) {
-      cl.addSubcommand(c.type());
+      cl.addSubcommand(c.name(), c.command());
     }
     return cl;
   }

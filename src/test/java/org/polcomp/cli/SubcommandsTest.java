@@ -1,6 +1,8 @@
 package org.polcomp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,13 +10,34 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 class SubcommandsTest {
   @Test
-  void eachSubcommandIsListedUnderTheNameItsAnnotationGivesIt() {
+  void eachSubcommandIsListedUnderTheNameItsModelGivesIt() {
     for (Main.Sub sub : Main.commands()) {
-      assertEquals(sub.type().getAnnotation(Command.class).name(), sub.name(),
-          sub.type().getName());
+      String named = sub.command() instanceof CommandSpec spec ? spec.name()
+          : sub.type().getAnnotation(Command.class).name();
+      assertEquals(named, sub.name(), sub.type().getName());
+    }
+  }
+
+  @Test
+  void everyCommandHasTheStandardHelpOptionsLastAndAFreshModelEachTime() {
+    for (Main.Sub sub : Main.commands()) {
+      if (!(sub.command() instanceof CommandSpec spec)) {
+        continue;
+      }
+      List<OptionSpec> options = spec.options();
+      int n = options.size();
+      assertEquals(List.of("-h", "--help"), List.of(options.get(n - 2).names()), sub.name());
+      assertTrue(options.get(n - 2).usageHelp(), sub.name());
+      assertEquals(List.of("-V", "--version"), List.of(options.get(n - 1).names()), sub.name());
+      assertTrue(options.get(n - 1).versionHelp(), sub.name());
+      // a model holds the values of one parse: two runs in one JVM (tests, the fuzzer) must
+      // not share one
+      assertNotSame(spec, sub.command(), sub.name());
     }
   }
 

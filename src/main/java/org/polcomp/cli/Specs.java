@@ -1,0 +1,136 @@
+package org.polcomp.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The commands' models, made with picocli's programmatic API instead of its annotations.
+ *
+ * <p>Why: reading annotations at run time was most of a short run's start-up. The JDK parses each
+ * annotation and makes a proxy class for each annotation type, and picocli looks at every field
+ * and method of a command, of its mixins and of its standard help options (and for methods that
+ * could be subcommands, whatever {@code addMethodSubcommands} says) before it parses a word: about
+ * a third of {@code polcomp compare policies -o c.json}. Built here, the same model costs a few
+ * builder calls. The help, man pages and completion script are the same text as from the
+ * annotations (DocsTest and ManPagesTest check them against the committed docs).
+ *
+ * <p>A command adds its options in the order picocli gave annotated ones: the mixins' first, then
+ * its own in declaration order, then {@code -h} and {@code -V} ({@link #standardHelp}); the
+ * completion script lists them in that order.
+ */
+final class Specs {
+  private Specs() {}
+
+  /**
+   * The model of the command {@code name} whose work is {@code work} (a {@code Callable} or a
+   * {@code Runnable}, which picocli runs when the command is parsed), with its description and
+   * its exit codes as "code:meaning".
+   */
+  static CommandSpec command(Object work, String name, String[] description,
+      String... exitCodes) {
+    CommandSpec spec = CommandSpec.wrapWithoutInspection(work).name(name);
+    Map<String, String> codes = new LinkedHashMap<>();
+    for (String c : exitCodes) {
+      int colon = c.indexOf(':');
+      codes.put(c.substring(0, colon), c.substring(colon + 1));
+    }
+    spec.usageMessage().description(description).exitCodeListHeading("%nExit codes:%n")
+        .exitCodeList(codes);
+    return spec;
+  }
+
+  /**
+   * {@code -h, --help} and {@code -V, --version}, worded as picocli's standard help options
+   * (added last, where picocli put its mixin of them).
+   */
+  static void standardHelp(CommandSpec spec) {
+    spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+        .description("Show this help message and exit.").build());
+    spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
+        .description("Print version information and exit.").build());
+  }
+
+  /** Adds an option that takes a value of {@code type}, shown as {@code label}. */
+  static OptionSpec option(CommandSpec spec, Class<?> type, String label, String description,
+      String... names) {
+    return add(spec, OptionSpec.builder(names).type(type).paramLabel(label)
+        .description(description));
+  }
+
+  /** Adds an option like {@link #option} whose value is {@code defaultValue} when not given. */
+  static OptionSpec withDefault(CommandSpec spec, Class<?> type, String label,
+      String defaultValue, String description, String... names) {
+    return add(spec, OptionSpec.builder(names).type(type).paramLabel(label)
+        .defaultValue(defaultValue).description(description));
+  }
+
+  /** Adds an option that a command line must give. */
+  static OptionSpec required(CommandSpec spec, Class<?> type, String label, String description,
+      String... names) {
+    return add(spec, OptionSpec.builder(names).type(type).paramLabel(label).required(true)
+        .description(description));
+  }
+
+  /** Adds an option that takes no value: on when given. */
+  static OptionSpec flag(CommandSpec spec, String description, String... names) {
+    return add(spec, OptionSpec.builder(names).type(boolean.class).description(description));
+  }
+
+  /** Adds zero or more paths as the positional parameters after any others. */
+  static PositionalParamSpec paths(CommandSpec spec, String label, String description) {
+    return paths(spec, PositionalParamSpec.builder(), label, description);
+  }
+
+  /** Adds zero or more paths as the positional parameters {@code index} (e.g. "1..*"). */
+  static PositionalParamSpec paths(CommandSpec spec, String index, String label,
+      String description) {
+    return paths(spec, PositionalParamSpec.builder().index(index), label, description);
+  }
+
+  private static PositionalParamSpec paths(CommandSpec spec, PositionalParamSpec.Builder b,
+      String label, String description) {
+    PositionalParamSpec p = b.arity("0..*").type(List.class).auxiliaryTypes(Path.class)
+        .paramLabel(label).description(description).build();
+    spec.addPositional(p);
+    return p;
+  }
+
+  /** Adds the one positional parameter {@code index} of {@code type}, which must be given. */
+  static PositionalParamSpec parameter(CommandSpec spec, String index, Class<?> type,
+      String label, String description) {
+    // arity 1 and required, as an annotated single-valued parameter is (the builder makes it
+    // 0..1 and optional)
+    PositionalParamSpec p = PositionalParamSpec.builder().index(index).arity("1").required(true)
+        .type(type).paramLabel(label).description(description).build();
+    spec.addPositional(p);
+    return p;
+  }
+
+  /** The value an option or parameter was given, or its default; null when neither. */
+  @SuppressWarnings("unchecked")
+  static <T> T value(ArgSpec arg) {
+    return (T) arg.getValue();
+  }
+
+  /** Whether a flag was given. */
+  static boolean on(OptionSpec flag) {
+    return Boolean.TRUE.equals(flag.getValue());
+  }
+
+  /** The paths given to {@code paths}, or null when none were (the command's default). */
+  static List<Path> pathsOf(PositionalParamSpec paths) {
+    return value(paths);
+  }
+
+  private static OptionSpec add(CommandSpec spec, OptionSpec.Builder option) {
+    OptionSpec built = option.build();
+    spec.addOption(built);
+    return built;
+  }
+}
