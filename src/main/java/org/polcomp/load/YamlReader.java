@@ -48,8 +48,14 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
  */
 public final class YamlReader {
   private final Limits limits;
-  private final LoadSettings settings;
   private final boolean fast;
+  /**
+   * snakeyaml-engine's settings for lines of the default length, made the first time a file is
+   * handed on to it: making them (its JSON schema's resolvers among them) was a tenth of reading
+   * the built-in codebook, which the fast path reads whole. Two threads that both make them make
+   * equal ones.
+   */
+  private volatile LoadSettings settings;
 
   public YamlReader(Limits limits) {
     this(limits, true);
@@ -62,8 +68,6 @@ public final class YamlReader {
   YamlReader(Limits limits, boolean fast) {
     this.limits = limits;
     this.fast = fast;
-    int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
-    this.settings = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true).build();
   }
 
   /** One document of a file; {@code root} is null for an empty document. */
@@ -106,16 +110,15 @@ public final class YamlReader {
     if (lines == null) {
       return;
     }
-    LoadSettings chosen = settingsFor(lines.longest());
     int skip = 0;
     if (fast && lines.scannable() && chars.length <= limits.maxFileBytes()
-        && !endsChunkInSurrogate(chars, chosen.getBufferSize() + 1)) {
+        && !endsChunkInSurrogate(chars, bufferSize(lines.longest()) + 1)) {
       skip = readFast(file, chars, text.ascii(), text.offset(), lines.astral(), out, each);
       if (skip < 0) {
         return;
       }
     }
-    parse(file, new String(chars), chosen, out, each, skip);
+    parse(file, new String(chars), settingsFor(lines.longest()), out, each, skip);
   }
 
   /**
@@ -180,7 +183,7 @@ public final class YamlReader {
     char[] chars = decodeChars(file, bytes, d -> { });
     Lines lines = chars == null ? null : lines(file, chars, d -> { });
     if (lines == null || !fast || !lines.scannable() || chars.length > limits.maxFileBytes()
-        || endsChunkInSurrogate(chars, settingsFor(lines.longest()).getBufferSize() + 1)) {
+        || endsChunkInSurrogate(chars, bufferSize(lines.longest()) + 1)) {
       return false;
     }
     return readFast(file, chars, null, 0, lines.astral(), d -> { }, d -> { }) < 0;
@@ -366,14 +369,31 @@ public final class YamlReader {
    * time, so with the default buffer a line of millions of characters costs minutes (quadratic);
    * a buffer as long as the longest line keeps it to a few copies (linear).
    */
-  private LoadSettings settingsFor(int longest) {
-    if (longest < LONG_LINE) {
-      return settings;
-    }
+  LoadSettings settingsFor(int longest) {
     int codePoints = (int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 16);
+    if (longest < LONG_LINE) {
+      LoadSettings made = settings;
+      if (made == null) {
+        made = LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true).build();
+        settings = made;
+      }
+      return made;
+    }
     return LoadSettings.builder().setCodePointLimit(codePoints).setUseMarks(true)
-        .setBufferSize(longest + 1024).build();
+        .setBufferSize(bufferSize(longest)).build();
   }
+
+  /**
+   * The buffer that {@link #settingsFor} gives snakeyaml-engine for a text whose longest line has
+   * {@code longest} characters, known without making the settings (the tests check that it is
+   * theirs).
+   */
+  static int bufferSize(int longest) {
+    return longest < LONG_LINE ? DEFAULT_BUFFER : longest + 1024;
+  }
+
+  /** snakeyaml-engine's own default buffer, in characters ({@code LoadSettings}' default). */
+  static final int DEFAULT_BUFFER = 1024;
 
   /** Lines up to this long are read with the default buffer. */
   private static final int LONG_LINE = 16_384;

@@ -108,12 +108,22 @@ public final class Cells {
     if (fast.precision() <= 15) {
       return layout(fast);
     }
-    // 17 significant digits always read back; the fewest that do are found by bisection, since
-    // the value rounded to p + 1 digits is at least as close as the one rounded to p. Rounding
-    // starts from the exact value each time: rounding a rounded value can land one off.
+    // 17 significant digits always read back, and whether p digits do only grows with p (the
+    // value rounded to p + 1 digits is at least as close as the one rounded to p), so the fewest
+    // that do can be searched for in any order. The text had more than 15 digits: the fewest is
+    // 16 or 17 but where the JDK's text is longer than it need be, so those two are tried first
+    // (two roundings where a bisection of 1 to 17 took five), then a bisection of the rest.
+    // Rounding starts from the exact value each time: rounding a rounded value can land one off.
     BigDecimal exact = new BigDecimal(d);
+    BigDecimal sixteen = exact.round(DIGITS[16]);
+    if (sixteen.doubleValue() != d) {
+      return layout(exact.round(DIGITS[17]).stripTrailingZeros());
+    }
+    if (exact.round(DIGITS[15]).doubleValue() != d) {
+      return layout(sixteen.stripTrailingZeros());
+    }
     int lo = 1;
-    int hi = 17;
+    int hi = 15;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (exact.round(DIGITS[mid]).doubleValue() == d) {

@@ -2,6 +2,7 @@ package org.polcomp.load;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,21 @@ class YamlReaderTest {
       "GM0344|STRING", "1:30|STRING"})
   void plainScalarsResolveAsTheCoreSchemaSays(String text, ScalarType type) {
     assertEquals(type, YamlReader.coreType(text));
+  }
+
+  @Test
+  void theBufferTheFastPathChecksIsTheOneSnakeyamlGetsForEveryLineLength() {
+    YamlReader reader = new YamlReader(Limits.DEFAULT);
+    // the surrogate check of the fast path uses the buffer size without making the settings
+    assertEquals(org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getBufferSize(),
+        YamlReader.DEFAULT_BUFFER);
+    for (int longest : new int[] {0, 80, 16_383, 16_384, 1_000_000}) {
+      assertEquals(reader.settingsFor(longest).getBufferSize(), YamlReader.bufferSize(longest),
+          "longest line " + longest);
+    }
+    assertEquals(16_384 + 1024, YamlReader.bufferSize(16_384));
+    // the default-length settings are made once per reader
+    assertSame(reader.settingsFor(10), reader.settingsFor(200));
   }
 
   @Test

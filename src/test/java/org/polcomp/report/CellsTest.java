@@ -48,6 +48,41 @@ class CellsTest {
     }
   }
 
+  @Test
+  void theFewestDigitsAreThoseOfABisectionOfOneToSeventeen() {
+    // values whose JDK 17 text is longer than it need be (JDK-4511638), then random ones
+    List<Double> values = new java.util.ArrayList<>(List.of(2.82879384806159E17,
+        1.18575755E-316, 2.0E-3, 1.0E23, 9.007199254740993E15, 1.0 / 3, 2.0 / 3, 0.1 + 0.2));
+    SplittableRandom random = new SplittableRandom(7);
+    for (int i = 0; i < 20_000; i++) {
+      double d = i % 3 == 0 ? Double.longBitsToDouble(random.nextLong())
+          : random.nextInt(1, 1000) / (double) random.nextInt(1, 1000);
+      if (Double.isFinite(d) && d != 0) {
+        values.add(d);
+      }
+    }
+    for (double d : values) {
+      java.math.BigDecimal exact = new java.math.BigDecimal(d);
+      int lo = 1;
+      int hi = 17;
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (exact.round(new java.math.MathContext(mid, java.math.RoundingMode.HALF_EVEN))
+            .doubleValue() == d) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      java.math.BigDecimal fewest = exact.round(
+          new java.math.MathContext(lo, java.math.RoundingMode.HALF_EVEN)).stripTrailingZeros();
+      int exponent = fewest.precision() - fewest.scale() - 1;
+      String expected = exponent < -7 || exponent >= 21 ? fewest.toString()
+          : fewest.toPlainString();
+      assertEquals(expected, Cells.number(d), "for " + d);
+    }
+  }
+
   private static int digits(String s) {
     String mantissa = s.replaceAll("[eE].*", "").replace("-", "").replace(".", "")
         .replaceAll("^0+", "").replaceAll("0+$", "");
