@@ -19,6 +19,18 @@ class ScratchTest {
   @TempDir Path dir;
 
   @Test
+  void thePidIsThisProcesssWhereverItIsReadFrom() throws IOException {
+    long own = ProcessHandle.current().pid();
+    assertEquals(own, Scratch.pid());
+    // a link that names no pid, and no link at all, fall back to the JDK's answer
+    Path odd = Files.createSymbolicLink(dir.resolve("odd"), Path.of("not-a-pid"));
+    assertEquals(own, Scratch.read(odd));
+    assertEquals(own, Scratch.read(dir.resolve("missing")));
+    Path named = Files.createSymbolicLink(dir.resolve("named"), Path.of("4242"));
+    assertEquals(4242, Scratch.read(named));
+  }
+
+  @Test
   void newFilesAreEmptyDistinctOwnersOnlyAndNamedAsTheSweepKnowsThem() throws IOException {
     String prefix = Scratch.PREFIX + "rows-" + Scratch.pid() + "-";
     Set<Path> made = new HashSet<>();
