@@ -18,16 +18,14 @@ final class ClassifyCommand implements Subcommand {
       "2:usage error", "3:input/output failure");
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final AnalysisMixin analysis = new AnalysisMixin(spec);
-  private final PositionalParamSpec paths = Specs.paths(spec, "PATH",
-      "Policy files or directories (default: policies/).");
+  private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
   private final OptionSpec format = Specs.option(spec, String.class, "FORMAT",
       "table (aligned, for people), csv or json. Default: table when standard"
           + " output is a terminal, csv otherwise.",
       "--format");
   private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
       "Write to FILE instead of standard output.", "-o", "--output");
-  private final OptionSpec rawCsv = Specs.flag(spec,
-      "CSV for scripts: no byte-order mark, no formula-injection guard.", "--raw-csv");
+  private final OptionSpec rawCsv = Specs.rawCsv(spec);
 
   ClassifyCommand() {
     Specs.standardHelp(spec);

@@ -16,12 +16,10 @@ final class CompareCommand implements Subcommand {
       "Compare the municipalities of a dataset: a workbook, CSV, JSON or HTML.",
       "The format follows OUT (*.xlsx, *.json, *.html, or a directory for CSV) unless",
       "--format says."},
-      "0:written", "1:the data is invalid (OUT is left as it was)", "2:usage error",
-      "3:input/output failure (OUT is left as it was)");
+      Specs.WRITES_OUT);
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final AnalysisMixin analysis = new AnalysisMixin(spec);
-  private final PositionalParamSpec paths = Specs.paths(spec, "PATH",
-      "Policy files or directories (default: policies/).");
+  private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
   private final OptionSpec output = Specs.required(spec, Path.class, "OUT",
       "Where to write: FILE.xlsx, FILE.json, FILE.html, a folder for CSV files (an existing"
           + " one, a name ending in /, or a name without extension), or - for standard output.",
@@ -33,12 +31,10 @@ final class CompareCommand implements Subcommand {
       "--format");
   private final OptionSpec groupBy = Specs.option(spec, String.class, "KEY",
       "Add group rows to the typology table: type, region, country or profile.", "--group-by");
-  private final OptionSpec rawCsv = Specs.flag(spec,
-      "CSV for scripts: no byte-order mark, no formula-injection guard.", "--raw-csv");
+  private final OptionSpec rawCsv = Specs.rawCsv(spec);
   private final OptionSpec timestamp = Specs.flag(spec,
       "Record the generation time (outputs then differ from run to run).", "--timestamp");
-  private final OptionSpec force = Specs.flag(spec,
-      "Write a workbook to standard output (-o -) even when it is a terminal.", "--force");
+  private final OptionSpec force = Specs.forceWorkbook(spec);
   private final OptionSpec years = Specs.option(spec, String.class, "FROM..TO",
       "Add the panel table: every municipality in every year from FROM to TO"
           + " (1800 to 2200, at most 200 years), over the measures active during each year (a"

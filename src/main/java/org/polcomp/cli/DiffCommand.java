@@ -43,10 +43,8 @@ final class DiffCommand implements Subcommand {
   private final OptionSpec exitCode = Specs.flag(spec,
       "Exit 1 when the versions differ, 0 when they do not (as git diff --exit-code).",
       "--exit-code");
-  private final OptionSpec rawCsv = Specs.flag(spec,
-      "CSV for scripts: no byte-order mark, no formula-injection guard.", "--raw-csv");
-  private final OptionSpec force = Specs.flag(spec,
-      "Write a workbook to standard output (-o -) even when it is a terminal.", "--force");
+  private final OptionSpec rawCsv = Specs.rawCsv(spec);
+  private final OptionSpec force = Specs.forceWorkbook(spec);
 
   DiffCommand() {
     Specs.standardHelp(spec);

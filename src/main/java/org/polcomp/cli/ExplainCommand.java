@@ -18,8 +18,7 @@ final class ExplainCommand implements Subcommand {
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final PositionalParamSpec ref = Specs.parameter(spec, "0", String.class, "REF",
       "The measure, as MUNICIPALITY_ID/MEASURE_ID (e.g. GM0344/plan-einstein).");
-  private final PositionalParamSpec paths = Specs.paths(spec, "1..*", "PATH",
-      "Policy files or directories (default: policies/).");
+  private final PositionalParamSpec paths = Specs.dataset(spec, "1..*");
 
   ExplainCommand() {
     Specs.standardHelp(spec);

@@ -17,12 +17,10 @@ final class SensitivityCommand implements Subcommand {
           + " alone, then N random codebooks; per measure, municipality and weight, how much the"
           + " labels move.",
       "The format follows OUT (*.xlsx, *.json, or a directory for CSV) unless --format says."},
-      "0:written", "1:the data is invalid (OUT is left as it was)", "2:usage error",
-      "3:input/output failure (OUT is left as it was)");
+      Specs.WRITES_OUT);
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final AnalysisMixin analysis = new AnalysisMixin(spec);
-  private final PositionalParamSpec paths = Specs.paths(spec, "PATH",
-      "Policy files or directories (default: policies/).");
+  private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
   private final OptionSpec output = Specs.required(spec, Path.class, "OUT",
       "Where to write: FILE.xlsx, FILE.json, a folder for CSV files (an existing"
           + " one, a name ending in /, or a name without extension), or - for standard output.",
@@ -39,8 +37,7 @@ final class SensitivityCommand implements Subcommand {
       "Each weight w varies by max(1, R x |w|) either way, unless the codebook's"
           + " 'sensitivity' section sets its range (default: ${DEFAULT-VALUE}).",
       "--range");
-  private final OptionSpec force = Specs.flag(spec,
-      "Write a workbook to standard output (-o -) even when it is a terminal.", "--force");
+  private final OptionSpec force = Specs.forceWorkbook(spec);
 
   SensitivityCommand() {
     Specs.standardHelp(spec);

@@ -34,6 +34,12 @@ final class Specs {
    */
   static CommandSpec command(Object work, String name, String[] description,
       String... exitCodes) {
+    return command(work, name, description, List.of(exitCodes));
+  }
+
+  /** As {@link #command(Object, String, String[], String...)}, with a list of exit codes. */
+  static CommandSpec command(Object work, String name, String[] description,
+      List<String> exitCodes) {
     CommandSpec spec = CommandSpec.wrapWithoutInspection(work).name(name);
     Map<String, String> codes = new LinkedHashMap<>();
     for (String c : exitCodes) {
@@ -54,6 +60,29 @@ final class Specs {
         .description("Show this help message and exit.").build());
     spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
         .description("Print version information and exit.").build());
+  }
+
+  /** The exit codes of a command that writes OUT only when the run succeeds. */
+  static final List<String> WRITES_OUT = List.of("0:written",
+      "1:the data is invalid (OUT is left as it was)", "2:usage error",
+      "3:input/output failure (OUT is left as it was)");
+
+  /** Adds the dataset's paths, the positional parameters {@code index} ("0..*" for all). */
+  static PositionalParamSpec dataset(CommandSpec spec, String index) {
+    return paths(spec, PositionalParamSpec.builder().index(index), "PATH",
+        "Policy files or directories (default: policies/).");
+  }
+
+  /** Adds {@code --raw-csv}. */
+  static OptionSpec rawCsv(CommandSpec spec) {
+    return flag(spec, "CSV for scripts: no byte-order mark, no formula-injection guard.",
+        "--raw-csv");
+  }
+
+  /** Adds {@code --force} of a command that can write a workbook to standard output. */
+  static OptionSpec forceWorkbook(CommandSpec spec) {
+    return flag(spec, "Write a workbook to standard output (-o -) even when it is a terminal.",
+        "--force");
   }
 
   /** Adds an option that takes a value of {@code type}, shown as {@code label}. */

@@ -19,8 +19,7 @@ final class ValidateCommand implements Subcommand {
       "2:usage error (unknown option, bad value, missing path)",
       "3:input/output failure or internal error");
   private final DatasetMixin dataset = new DatasetMixin(spec);
-  private final PositionalParamSpec paths = Specs.paths(spec, "PATH",
-      "Policy files or directories (default: policies/).");
+  private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
   private final OptionSpec format = Specs.option(spec, String.class, "FORMAT",
       "text, json, github, gitlab, junit or sarif. Default: what the name of the"
           + " -o file says (.json, .sarif, .xml for junit), else text.",
