@@ -3,7 +3,8 @@
 #
 # The script is src/test/bench/peer.py: PyYAML with libyaml's C loader, the default codebook's
 # rules, openpyxl (write-only mode) or the csv module. Both run on the same data: policies/
-# (its municipality files counted below) and the generated datasets of VERSUS_SIZES (default 2000 and 100000) in
+# (its municipality files counted below) and the generated datasets of VERSUS_SIZES (default 2000
+# and 100000; VERSUS_SIZES= (empty) runs policies/ alone) in
 # target/bench-data/ (made by bench.sh's Generator, kept between runs). Each run is timed by
 # wall clock, the best of VERSUS_REPEAT runs (default 3; 1 from 10,000 municipalities on), and
 # the ratio is the script's time over polcomp's: above 1, polcomp is the faster.
@@ -13,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 root="$PWD"
-sizes="${VERSUS_SIZES:-2000 100000}"
+sizes="${VERSUS_SIZES-2000 100000}"
 data="$root/target/bench-data"
 out="$root/target/bench-out/versus"
 rm -rf "$out"
