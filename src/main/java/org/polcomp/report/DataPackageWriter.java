@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import java.util.TreeSet;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Severity;
+import org.polcomp.load.Sha256;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Quadrant;
@@ -99,7 +99,7 @@ public final class DataPackageWriter implements ReportWriter {
       List<Object> resources = new ArrayList<>();
       for (Table table : all) {
         Path file = folder.resolve(CsvWriter.fileName(table));
-        MessageDigest md = sha256();
+        MessageDigest md = Sha256.fresh();
         try (OutputStream out = new DigestOutputStream(
             new BufferedOutputStream(Files.newOutputStream(file), 1 << 16), md)) {
           csv.write(table, out);
@@ -334,13 +334,5 @@ public final class DataPackageWriter implements ReportWriter {
       throw e.getCause();
     }
     out.flush();
-  }
-
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
   }
 }

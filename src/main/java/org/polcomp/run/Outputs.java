@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -16,6 +15,7 @@ import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.Sha256;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
@@ -117,24 +117,20 @@ final class Outputs {
    * the user's codebook and lineage file when there are any: what the result depends on.
    */
   static String inputsSha256(Dataset dataset, DatasetOptions options) throws IOException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (Dataset.InputFile f : dataset.files()) {
-        md.update((f.path() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
-      }
-      // the default codebook and table are part of the version, which the outputs record
-      for (Path extra : new Path[] {options.codebook(), options.lineage()}) {
-        if (extra != null) {
-          String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-              .digest(Files.readAllBytes(extra)));
-          md.update((DatasetLoader.display(extra) + "\t" + sha + "\n")
-              .getBytes(StandardCharsets.UTF_8));
-        }
-      }
-      return HexFormat.of().formatHex(md.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    MessageDigest md = Sha256.fresh();
+    for (Dataset.InputFile f : dataset.files()) {
+      md.update((f.path() + "\t" + f.sha256() + "\n").getBytes(StandardCharsets.UTF_8));
     }
+    // the default codebook and table are part of the version, which the outputs record
+    for (Path extra : new Path[] {options.codebook(), options.lineage()}) {
+      if (extra != null) {
+        String sha = Sha256.hex(Files.readAllBytes(extra));
+        md.update((DatasetLoader.display(extra) + "\t" + sha + "\n")
+            .getBytes(StandardCharsets.UTF_8));
+      }
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
+
 
 }
