@@ -27,10 +27,6 @@ final class ClassifyCommand implements Subcommand {
       "Write to FILE instead of standard output.", "-o", "--output");
   private final OptionSpec rawCsv = Specs.rawCsv(spec);
 
-  ClassifyCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

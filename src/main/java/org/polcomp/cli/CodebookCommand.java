@@ -21,10 +21,6 @@ final class CodebookCommand implements Subcommand {
   private final OptionSpec check = Specs.option(spec, Path.class, "FILE",
       "Validate a user codebook and report its problems as file:line:col.", "--check");
 
-  CodebookCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

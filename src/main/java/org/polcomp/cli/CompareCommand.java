@@ -47,10 +47,6 @@ final class CompareCommand implements Subcommand {
           + " 2022-01-01), and add the lineage table.",
       "--boundaries");
 
-  CompareCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

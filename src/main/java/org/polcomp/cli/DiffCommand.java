@@ -46,10 +46,6 @@ final class DiffCommand implements Subcommand {
   private final OptionSpec rawCsv = Specs.rawCsv(spec);
   private final OptionSpec force = Specs.forceWorkbook(spec);
 
-  DiffCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

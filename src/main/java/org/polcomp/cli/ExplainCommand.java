@@ -20,10 +20,6 @@ final class ExplainCommand implements Subcommand {
       "The measure, as MUNICIPALITY_ID/MEASURE_ID (e.g. GM0344/plan-einstein).");
   private final PositionalParamSpec paths = Specs.dataset(spec, "1..*");
 
-  ExplainCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

@@ -27,10 +27,6 @@ final class ImportCommand implements Subcommand {
   private final OptionSpec force = Specs.flag(spec, "Replace policy files that exist in DIR.",
       "--force");
 
-  ImportCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

@@ -26,10 +26,6 @@ final class InitCommand implements Subcommand {
   private final OptionSpec force = Specs.flag(spec, "Overwrite FILE when it exists.",
       "--force");
 
-  InitCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

@@ -27,10 +27,6 @@ final class LineageCommand implements Subcommand {
   private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
       "Write the table to FILE (- for standard output, the default).", "-o", "--output");
 
-  LineageCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

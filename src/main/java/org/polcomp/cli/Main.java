@@ -63,7 +63,10 @@ public final class Main implements Runnable {
         return type;
       }
       try {
-        return ((Subcommand) type.getDeclaredConstructor().newInstance()).spec();
+        CommandSpec spec = ((Subcommand) type.getDeclaredConstructor().newInstance()).spec();
+        // last, after the command's own options, where picocli's mixin of them stood
+        Specs.standardHelp(spec);
+        return spec;
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot make the command " + name, e);
       }

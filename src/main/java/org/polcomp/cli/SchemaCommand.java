@@ -20,10 +20,6 @@ final class SchemaCommand implements Subcommand {
   private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
       "Write the schema to FILE instead of standard output.", "-o", "--output");
 
-  SchemaCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

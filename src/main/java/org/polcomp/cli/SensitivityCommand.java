@@ -39,10 +39,6 @@ final class SensitivityCommand implements Subcommand {
       "--range");
   private final OptionSpec force = Specs.forceWorkbook(spec);
 
-  SensitivityCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

@@ -21,8 +21,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * annotations (DocsTest and ManPagesTest check them against the committed docs).
  *
  * <p>A command adds its options in the order picocli gave annotated ones: the mixins' first, then
- * its own in declaration order, then {@code -h} and {@code -V} ({@link #standardHelp}); the
- * completion script lists them in that order.
+ * its own in declaration order; {@link Main} then adds {@code -h} and {@code -V}
+ * ({@link #standardHelp}). The completion script lists them in that order.
  */
 final class Specs {
   private Specs() {}

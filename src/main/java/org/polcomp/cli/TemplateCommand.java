@@ -25,10 +25,6 @@ final class TemplateCommand implements Subcommand {
   private final OptionSpec output = Specs.required(spec, Path.class, "FILE",
       "The workbook to write (FILE.xlsx).", "-o", "--output");
 
-  TemplateCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;

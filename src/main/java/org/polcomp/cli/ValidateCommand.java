@@ -29,10 +29,6 @@ final class ValidateCommand implements Subcommand {
   private final OptionSpec strict = Specs.flag(spec, "Warnings fail the run too (exit 1).",
       "--strict");
 
-  ValidateCommand() {
-    Specs.standardHelp(spec);
-  }
-
   @Override
   public CommandSpec spec() {
     return spec;
