@@ -36,6 +36,9 @@ public final class Majority {
 
   /** The code given most often, or null when {@code codes} is empty or the most is tied. */
   public static <T> T of(List<T> codes) {
+    if (codes.size() == 1) {
+      return codes.get(0); // one coder, the common case: no counting
+    }
     Map<T, Integer> counts = new LinkedHashMap<>();
     for (T c : codes) {
       counts.merge(c, 1, Integer::sum);
