@@ -291,7 +291,7 @@ public final class Classifier {
    */
   private static Boolean codingAgrees(List<Coding> codings, Targeting t, Duration d) {
     if (codings.isEmpty()) {
-      return null; // most measures: no lists to make
+      return null; // a measure nobody coded: no lists to make
     }
     List<Targeting> ts = Majority.targetings(codings);
     List<Duration> ds = Majority.durations(codings);
