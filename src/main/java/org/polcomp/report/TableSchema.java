@@ -1,8 +1,7 @@
 package org.polcomp.report;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,10 +35,16 @@ public final class TableSchema {
   private final String sheet;
   private final List<Column> columns;
   private final Class<? extends Record> rowType;
-  // The accessors of the row record's components, found once per schema rather than per row (a
-  // table of millions of rows would otherwise spend its time looking them up again), as method
-  // handles of type (Object)Object: about twice as fast per cell as Method.invoke.
-  private final MethodHandle[] accessors;
+  // The fields behind the row record's components, found once per schema rather than per row (a
+  // table of millions of rows would otherwise spend its time looking them up again). Read
+  // through var handles, not the accessors' method handles: the JVM spins a class for each method
+  // handle called more than 127 times from a site where it is not a constant (a cell read here
+  // is such a call), and a comparison of policies/ called 38 of them that often, which took
+  // about a tenth of its main thread to make and compile. A var handle of a reference field
+  // runs the JDK's ready-made code; per cell, at millions of rows, it is as fast. The field is
+  // what the implicit accessor returns; a row record keeps those (TableSchemaTest checks every
+  // table's).
+  private final VarHandle[] fields;
 
   /** A table of rows given as cell lists, one cell per column in this order. */
   public TableSchema(String key, String sheet, List<Column> columns) {
@@ -47,7 +52,7 @@ public final class TableSchema {
   }
 
   private TableSchema(String key, String sheet, List<Column> columns,
-      Class<? extends Record> rowType, MethodHandle[] accessors) {
+      Class<? extends Record> rowType, VarHandle[] fields) {
     this.key = Objects.requireNonNull(key, "key");
     this.sheet = Objects.requireNonNull(sheet, "sheet");
     if (!KEY.matcher(key).matches()) {
@@ -75,7 +80,7 @@ public final class TableSchema {
       throw new IllegalArgumentException("table " + key + " needs a tabular column");
     }
     this.rowType = rowType;
-    this.accessors = accessors;
+    this.fields = fields;
   }
 
   /**
@@ -93,7 +98,7 @@ public final class TableSchema {
       Map<String, ColumnType> types) {
     RecordComponent[] components = rowType.getRecordComponents();
     List<Column> columns = new ArrayList<>(components.length);
-    MethodHandle[] accessors = new MethodHandle[components.length];
+    VarHandle[] fields = new VarHandle[components.length];
     Map<String, ColumnType> left = new HashMap<>(types);
     for (int i = 0; i < components.length; i++) {
       RecordComponent c = components[i];
@@ -105,23 +110,22 @@ public final class TableSchema {
             + c.getType().getSimpleName() + ": it cannot hold a " + type + " column");
       }
       columns.add(new Column(column, type));
-      accessors[i] = accessor(rowType, c);
+      fields[i] = field(rowType, c);
     }
     if (!left.isEmpty()) {
       throw new IllegalArgumentException(
           rowType.getSimpleName() + " has no components for the columns " + left.keySet());
     }
-    return new TableSchema(key, sheet, columns, rowType, accessors);
+    return new TableSchema(key, sheet, columns, rowType, fields);
   }
 
-  private static MethodHandle accessor(Class<?> rowType, RecordComponent c) {
+  private static VarHandle field(Class<?> rowType, RecordComponent c) {
     try {
-      return MethodHandles.lookup().unreflect(c.getAccessor())
-          .asType(MethodType.methodType(Object.class, Object.class));
-    } catch (IllegalAccessException e) {
-      throw new IllegalArgumentException(
-          "the row record " + rowType.getName() + " is not public: its components cannot be read",
-          e);
+      return MethodHandles.privateLookupIn(rowType, MethodHandles.lookup())
+          .findVarHandle(rowType, c.getName(), c.getType());
+    } catch (IllegalAccessException | NoSuchFieldException e) {
+      throw new IllegalArgumentException("the components of the row record " + rowType.getName()
+          + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -207,8 +211,8 @@ public final class TableSchema {
   /** One row record as cells, in column order. */
   public List<Object> cells(Record row) {
     check(row);
-    Object[] cells = new Object[accessors.length];
-    for (int i = 0; i < accessors.length; i++) {
+    Object[] cells = new Object[fields.length];
+    for (int i = 0; i < fields.length; i++) {
       cells[i] = read(row, i);
     }
     return Arrays.asList(cells);
@@ -231,15 +235,7 @@ public final class TableSchema {
   }
 
   private Object read(Record row, int col) {
-    try {
-      return accessors[col].invokeExact((Object) row);
-    } catch (RuntimeException | Error e) {
-      throw e;
-    } catch (Throwable e) {
-      // a record accessor declares no checked exception
-      throw new IllegalStateException("cannot read column " + columns.get(col).key() + " of "
-          + row.getClass().getSimpleName(), e);
-    }
+    return fields[col].get((Object) row);
   }
 
   /** The index of the column with this key, or -1. */

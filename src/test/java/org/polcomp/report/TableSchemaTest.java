@@ -10,18 +10,28 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Tables declared by their row records: the components are the columns, once. */
 class TableSchemaTest {
-  private static final List<TableSchema> ALL = Stream.concat(Columns.TABLES.stream(),
-      Stream.of(Columns.CODEBOOK, Columns.ABOUT)).toList();
+  private static final List<TableSchema> ALL = Stream.of(Columns.TABLES.stream(),
+      Columns.SENSITIVITY_TABLES.stream(), Stream.of(Columns.CODEBOOK, Columns.ABOUT))
+      .flatMap(t -> t).toList();
 
   record Sample(String name, Long count, Double shareOfAll, Boolean ok, String webSite,
       Map<String, Object> extensions) {}
 
   record Primitive(String name, long count) {}
+
+  // A row record that computes one of its accessors: its cells would not be what it returns.
+  record Rounded(String name, Double share) {
+    @Override
+    public Double share() {
+      return share == null ? null : Math.round(share * 100) / 100.0;
+    }
+  }
 
   private static String camel(String snake) {
     StringBuilder sb = new StringBuilder();
@@ -49,6 +59,49 @@ class TableSchemaTest {
             .contains(c.getType()), row.getSimpleName() + "." + c.getName());
       }
     }
+  }
+
+  /**
+   * The columns of a row whose components hold distinct values where the cells and the record's
+   * accessors disagree: cells are read from the fields, which is what an implicit accessor
+   * returns and an explicit one need not.
+   */
+  private static List<String> cellsUnlikeAccessors(TableSchema s)
+      throws ReflectiveOperationException {
+    Class<? extends Record> type = s.rowType().orElseThrow();
+    RecordComponent[] components = type.getRecordComponents();
+    Object[] values = new Object[components.length];
+    Class<?>[] types = new Class<?>[components.length];
+    for (int i = 0; i < components.length; i++) {
+      types[i] = components[i].getType();
+      values[i] = types[i] == String.class ? "value " + i
+          : types[i] == Long.class ? (Object) (1000L + i)
+          : types[i] == Double.class ? (Object) (i + 0.123)
+          : types[i] == Boolean.class ? (Object) (i % 2 == 0)
+          : Map.of("x-" + i, "value " + i);
+    }
+    var constructor = type.getDeclaredConstructor(types);
+    constructor.setAccessible(true);
+    Record row = (Record) constructor.newInstance(values);
+    List<Object> cells = s.cells(row);
+    List<String> unlike = new ArrayList<>();
+    for (int i = 0; i < components.length; i++) {
+      components[i].getAccessor().setAccessible(true);
+      if (!Objects.equals(components[i].getAccessor().invoke(row), cells.get(i))) {
+        unlike.add(s.columns().get(i).key());
+      }
+    }
+    return unlike;
+  }
+
+  @Test
+  void everyTablesCellsAreWhatItsRowRecordsAccessorsReturn() throws Exception {
+    for (TableSchema s : ALL) {
+      assertEquals(List.of(), cellsUnlikeAccessors(s), s.key() + " ("
+          + s.rowType().orElseThrow().getSimpleName() + ": keep the implicit accessors)");
+    }
+    assertEquals(List.of("share"), cellsUnlikeAccessors(
+        TableSchema.of("rounded", "Rounded", Rounded.class, Map.of())));
   }
 
   @Test
