@@ -52,8 +52,15 @@ train lineage
 train init GM0344 Groningen -o "$work/init.yaml"
 train template "$invented" -o "$work/t.xlsx"
 train import "$work/t.xlsx" -o "$work/imported"
-# the union in the order of first loading: a lambda's line names classes listed above it
-for i in $(seq "$n"); do cat "$work/$i.classes" 2> /dev/null; done | awk '!seen[$0]++' \
+# The union in the order of first loading (a lambda's line names classes listed above it), each
+# line as many times as one run listed it: two lambdas of the same shape in one class (two
+# `Term::id` say) are one line each, and the dump archives one lambda class per line, so a line
+# kept once left the second to be made at run time (14 lambdas of a compare to JSON).
+lists=()
+for i in $(seq "$n"); do
+  [ ! -f "$work/$i.classes" ] || lists+=("$work/$i.classes")
+done
+awk 'FNR == 1 { delete run } ++run[$0] > kept[$0] { kept[$0]++; print }' "${lists[@]}" \
   > "$work/all.classes"
 "${java[@]}" -Xshare:dump -XX:SharedClassListFile="$work/all.classes" \
   -XX:SharedArchiveFile="$archive" -Xlog:cds=off -Xlog:cds+dynamic=off -cp "$jar" \
