@@ -39,9 +39,9 @@ public final class TableSchema {
   // table of millions of rows would otherwise spend its time looking them up again). Read
   // through var handles, not the accessors' method handles: the JVM spins a class for each method
   // handle called more than 127 times from a site where it is not a constant (a cell read here
-  // is such a call), and a comparison of policies/ called 38 of them that often, which took
-  // about a tenth of its main thread to make and compile. A var handle of a reference field
-  // runs the JDK's ready-made code; per cell, at millions of rows, it is as fast. The field is
+  // is such a call): a comparison of policies/ made 43 such classes, and to JSON took 6% longer
+  // (median of 20 alternating runs). A var handle of a reference field runs code the JDK already
+  // has (1 class made); per cell, at millions of rows, it is as fast. The field is
   // what the implicit accessor returns; a row record keeps those (TableSchemaTest checks every
   // table's).
   private final VarHandle[] fields;
