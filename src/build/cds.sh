@@ -55,7 +55,8 @@ train import "$work/t.xlsx" -o "$work/imported"
 # The union in the order of first loading (a lambda's line names classes listed above it), each
 # line as many times as one run listed it: two lambdas of the same shape in one class (two
 # `Term::id` say) are one line each, and the dump archives one lambda class per line, so a line
-# kept once left the second to be made at run time (14 lambdas of a compare to JSON).
+# kept once left the second to be made at run time (9 of the 12 lambdas a compare to JSON made
+# then).
 lists=()
 for i in $(seq "$n"); do
   [ ! -f "$work/$i.classes" ] || lists+=("$work/$i.classes")
