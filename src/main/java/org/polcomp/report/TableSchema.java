@@ -41,9 +41,8 @@ public final class TableSchema {
   // handle called more than 127 times from a site where it is not a constant (a cell read here
   // is such a call): a comparison of policies/ made 43 such classes, and to JSON took 6% longer
   // (median of 20 alternating runs). A var handle of a reference field runs code the JDK already
-  // has (1 class made); per cell, at millions of rows, it is as fast. The field is
-  // what the implicit accessor returns; a row record keeps those (TableSchemaTest checks every
-  // table's).
+  // has (1 class made); per cell, at millions of rows, it is as fast. The field is what the
+  // implicit accessor returns; a row record keeps those (TableSchemaTest checks every table's).
   private final VarHandle[] fields;
 
   /** A table of rows given as cell lists, one cell per column in this order. */
@@ -90,6 +89,9 @@ public final class TableSchema {
    * TEXT, {@code Long} INTEGER, {@code Double} NUMBER, {@code Boolean} BOOLEAN, {@code Map}
    * EXTENSIONS; {@code types} names the columns of a narrower type (SHARE for a Double, DATE_TEXT
    * or URL for a String).
+   *
+   * <p>A cell is the component's field as the record holds it, which is what an implicit accessor
+   * returns: a row record declares no accessor of its own.
    *
    * @throws IllegalArgumentException if a component has another Java type, or {@code types} names
    *     a column the record lacks or a type its component cannot hold
