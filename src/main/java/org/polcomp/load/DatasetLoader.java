@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-import java.util.stream.IntStream;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.SourceLocation;
@@ -29,8 +28,9 @@ import org.polcomp.model.Municipality;
 /**
  * Reads a dataset from paths (FORMAT.md "Files and documents"): files and directories, searched
  * recursively in sorted order, hidden entries skipped, symbolic links to directories not followed.
- * Files are read and parsed in parallel; results keep path order, so output does not depend on
- * the number of threads.
+ * Files are read and parsed in parallel, each thread taking the next file when it is done with
+ * one ({@link Shared}); results keep path order, so output does not depend on the number of
+ * threads.
  */
 public final class DatasetLoader {
   /** The most diagnostics of one code listed for one file; the rest are counted (E/W same). */
@@ -155,12 +155,8 @@ public final class DatasetLoader {
   }
 
   private Result read(List<Path> files, List<Diagnostic> diagnostics, PerDocument perDocument) {
-    var stream = IntStream.range(0, files.size()).boxed();
-    if (parallel) {
-      stream = stream.parallel();
-    }
     progress.start(files.size());
-    List<FileResult> results = stream.map(i -> {
+    List<FileResult> results = Shared.map(files.size(), parallel, i -> {
       // Counted as read, before perDocument may drop the measures (validate keeps counts only).
       int[] measures = new int[1];
       Path file = files.get(i);
@@ -176,7 +172,7 @@ public final class DatasetLoader {
       }
       progress.fileDone(measures[0]);
       return r;
-    }).toList();
+    });
     progress.done();
     List<Municipality> municipalities = new ArrayList<>();
     List<InputFile> inputs = new ArrayList<>();

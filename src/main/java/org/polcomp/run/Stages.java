@@ -278,8 +278,9 @@ final class Stages {
   }
 
   /**
-   * Runs {@code work}, whose parallel streams then run on {@code threads} threads: 0 leaves them
-   * on the common pool (every core), 1 means the work reads sequentially anyway.
+   * Runs {@code work}, whose parallel work (the loader's files, parallel streams) then runs on
+   * {@code threads} threads: 0 leaves it on the common pool (every core), 1 means the work reads
+   * sequentially anyway.
    */
   static <T> T onThreads(int threads, Supplier<T> work) {
     if (threads <= 1) {
