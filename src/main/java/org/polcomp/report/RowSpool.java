@@ -48,10 +48,22 @@ public final class RowSpool implements Closeable {
   private static final int LIST = 9;
   private static final int MAP = 10;
 
+  /**
+   * How many bytes of parts are gathered before they are written to the file. Written one part
+   * at a time (a municipality's rows, a few KiB), the writes cost 3.5 s of system time in a
+   * comparison of 100,000 municipalities to XLSX, a fifth of it the file system zeroing the
+   * unwritten rest of each new block that a write began in.
+   */
+  static final int WRITE_BUFFER = 1 << 20;
+
   private final FileChannel channel;
   // where each part's rows are: offset, length in bytes and number of rows
   private final Map<Object, long[]> index = new HashMap<>();
   private long end;
+  // the parts not yet in the file, from file offset `flushed` to `end` (guarded by this)
+  private final ByteBuffer pending = ByteBuffer.allocateDirect(WRITE_BUFFER);
+  // everything before it is in the file; read without the lock by readers of parts
+  private volatile long flushed;
   private long rows;
 
   private RowSpool(FileChannel channel) {
@@ -127,21 +139,43 @@ public final class RowSpool implements Closeable {
       if (index.containsKey(part)) {
         throw new IllegalArgumentException("the rows of this part are already spooled");
       }
-      try {
-        ByteBuffer b = ByteBuffer.wrap(bytes);
-        long at = end;
-        while (b.hasRemaining()) {
-          at += channel.write(b, at);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(new IOException("cannot write temporary rows in "
-            + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
-            + " (free some space there, or set another folder with JAVA_OPTS=-Djava.io.tmpdir=...)",
-            e));
+      if (bytes.length > pending.remaining()) {
+        flush();
+      }
+      if (bytes.length > pending.remaining()) {
+        // larger than the buffer: written as it is (the buffer is empty, so the file ends here)
+        writeFully(ByteBuffer.wrap(bytes), end);
+        flushed = end + bytes.length;
+      } else {
+        pending.put(bytes);
       }
       index.put(part, new long[] {end, bytes.length, count});
       end += bytes.length;
       rows += count;
+    }
+  }
+
+  /** Writes the gathered parts to the file. */
+  private synchronized void flush() {
+    if (pending.position() == 0) {
+      return;
+    }
+    pending.flip();
+    writeFully(pending, flushed);
+    pending.clear();
+    flushed = end;
+  }
+
+  private void writeFully(ByteBuffer b, long at) {
+    try {
+      while (b.hasRemaining()) {
+        at += channel.write(b, at);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(new IOException("cannot write temporary rows in "
+          + System.getProperty("java.io.tmpdir") + ": " + e.getMessage()
+          + " (free some space there, or set another folder with JAVA_OPTS=-Djava.io.tmpdir=...)",
+          e));
     }
   }
 
@@ -274,6 +308,9 @@ public final class RowSpool implements Closeable {
   }
 
   private byte[] read(long at, int length) throws IOException {
+    if (at + length > flushed) {
+      flush(); // the part is still gathered in memory
+    }
     byte[] bytes = new byte[length];
     ByteBuffer b = ByteBuffer.wrap(bytes);
     long position = at;

@@ -86,6 +86,39 @@ class RowSpoolTest {
     }
   }
 
+  /**
+   * Parts are gathered in memory before they reach the file: one read back before the buffer is
+   * full, one larger than the buffer, and one put after a read all come back whole.
+   */
+  @Test
+  void partsComeBackWhetherGatheredWrittenOrLargerThanTheBuffer() throws IOException {
+    String big = "b".repeat(RowSpool.WRITE_BUFFER + 100);
+    try (RowSpool spool = RowSpool.open()) {
+      spool.put("small", List.of(row("s", 1L)));
+      assertEquals(List.of(row("s", 1L)), read(spool.rows(List.of("small"))), "still gathered");
+      spool.put("after", List.of(row("a")));
+      spool.put("big", List.of(row(big), row("tail")));
+      spool.put("last", List.of(row("l")));
+      List<List<Object>> expected =
+          List.of(row("l"), row(big), row("tail"), row("a"), row("s", 1L));
+      assertEquals(expected, read(spool.rows(List.of("last", "big", "after", "small"))));
+      // enough small parts to fill the buffer several times, read back in reverse
+      List<Object> keys = new ArrayList<>();
+      for (int i = 0; i < 3 * RowSpool.WRITE_BUFFER / 1000; i++) {
+        keys.add(i);
+        spool.put(i, List.of(row(i + ":" + "x".repeat(990))));
+      }
+      List<Object> reversed = new ArrayList<>(keys);
+      java.util.Collections.reverse(reversed);
+      List<List<Object>> back = read(spool.rows(reversed));
+      assertEquals(keys.size(), back.size());
+      for (int i = 0; i < back.size(); i++) {
+        int k = (Integer) reversed.get(i);
+        assertEquals(row(k + ":" + "x".repeat(990)), back.get(i), "part " + k);
+      }
+    }
+  }
+
   @Test
   void manyThreadsPutAtOnceAndNothingIsLostOrMixed() throws IOException {
     int parts = 2000;
