@@ -60,10 +60,8 @@ public final class RowSpool implements Closeable {
   // where each part's rows are: offset, length in bytes and number of rows
   private final Map<Object, long[]> index = new HashMap<>();
   private long end;
-  // the parts not yet in the file, from file offset `flushed` to `end` (guarded by this)
+  // the last parts put, not yet in the file: its bytes end at `end` (guarded by this)
   private final ByteBuffer pending = ByteBuffer.allocateDirect(WRITE_BUFFER);
-  // everything before it is in the file; read without the lock by readers of parts
-  private volatile long flushed;
   private long rows;
 
   private RowSpool(FileChannel channel) {
@@ -145,7 +143,6 @@ public final class RowSpool implements Closeable {
       if (bytes.length > pending.remaining()) {
         // larger than the buffer: written as it is (the buffer is empty, so the file ends here)
         writeFully(ByteBuffer.wrap(bytes), end);
-        flushed = end + bytes.length;
       } else {
         pending.put(bytes);
       }
@@ -160,10 +157,10 @@ public final class RowSpool implements Closeable {
     if (pending.position() == 0) {
       return;
     }
+    long at = end - pending.position();
     pending.flip();
-    writeFully(pending, flushed);
+    writeFully(pending, at);
     pending.clear();
-    flushed = end;
   }
 
   private void writeFully(ByteBuffer b, long at) {
@@ -308,9 +305,7 @@ public final class RowSpool implements Closeable {
   }
 
   private byte[] read(long at, int length) throws IOException {
-    if (at + length > flushed) {
-      flush(); // the part is still gathered in memory
-    }
+    flush(); // the part may still be gathered in memory
     byte[] bytes = new byte[length];
     ByteBuffer b = ByteBuffer.wrap(bytes);
     long position = at;
