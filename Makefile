@@ -6,7 +6,8 @@ JSA := target/polcomp.jsa
 POLCOMP := bin/polcomp
 # What the jar, the man pages and the completion script are made from: make rebuilds them only
 # when one of these is newer, so `make run` then `make test` does not build the jar twice.
-SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null) src/test/java/org/polcomp/docs/ManPages.java
+SOURCES := pom.xml $(shell find src/main -type f 2>/dev/null) src/build/Embed.java \
+  src/test/java/org/polcomp/docs/ManPages.java
 
 # make install: PREFIX/bin/polcomp, the jar in PREFIX/share/polcomp, man pages, completion.
 PREFIX ?= /usr/local

@@ -1,7 +1,5 @@
 package org.polcomp.load;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -61,14 +59,13 @@ public final class CodebookLoader {
 
   /** The text of the default codebook, as {@code polcomp codebook} prints it. */
   public static String defaultText() {
-    try (InputStream in = CodebookLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the default codebook is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read the default codebook", e);
+    // From the class the build makes of the resource: reading the resource itself would open
+    // the jar (see src/build/Embed.java).
+    String text = Embedded.text(DEFAULT_RESOURCE);
+    if (text == null) {
+      throw new IllegalStateException("the default codebook is missing from the build");
     }
+    return text;
   }
 
   /** The default codebook; a broken default is a build error, caught by the tests. */

@@ -1,10 +1,8 @@
 package org.polcomp.load;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
+import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -79,11 +77,13 @@ public final class LineageLoader {
   }
 
   private static Lineage readBuiltIn() {
-    try (InputStream in = LineageLoader.class.getResourceAsStream(BUILT_IN_RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("the built-in lineage table is missing from the jar");
-      }
-      return Lineage.of(readTable(new InputStreamReader(in, StandardCharsets.UTF_8)));
+    // From the class the build makes of the resource, as the default codebook is.
+    String text = Embedded.text(BUILT_IN_RESOURCE);
+    if (text == null) {
+      throw new IllegalStateException("the built-in lineage table is missing from the build");
+    }
+    try {
+      return Lineage.of(readTable(new StringReader(text)));
     } catch (IOException | IllegalArgumentException e) {
       throw new IllegalStateException("cannot read the built-in lineage table: " + e.getMessage(),
           e);

@@ -1,11 +1,8 @@
 package org.polcomp.report;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -40,13 +37,13 @@ public final class Descriptions {
 
   private static Map<String, String> load() {
     Properties p = new Properties();
-    try (InputStream in = Descriptions.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException(RESOURCE + " is missing from the class path");
-      }
-      try (Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-        p.load(r);
-      }
+    // From the class the build makes of the resource, as the default codebook is.
+    String text = Embedded.text(RESOURCE);
+    if (text == null) {
+      throw new IllegalStateException(RESOURCE + " is missing from the build");
+    }
+    try {
+      p.load(new StringReader(text));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + RESOURCE, e);
     }
