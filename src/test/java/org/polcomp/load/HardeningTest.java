@@ -263,6 +263,22 @@ class HardeningTest {
     }
   }
 
+  @Test
+  void aLinkOrASecondNameOfAFileInTheSameFolderIsReadOnce() throws IOException {
+    // The walk of the folder knows each regular file's identity; a link's is its target's.
+    Path a = write("set/a.yaml", HostileInputTest.valid("GM9901"));
+    try {
+      Files.createSymbolicLink(dir.resolve("set/b.yaml"), a.getFileName());
+      Files.createLink(dir.resolve("set/c.yaml"), a);
+    } catch (UnsupportedOperationException | IOException e) {
+      assumeTrue(false, "this file system has no links");
+    }
+    Run r = run("validate", dir.resolve("set").toString(), dir.resolve("set/c.yaml").toString());
+    assertEquals(0, r.exit(), r.out());
+    assertEquals(List.of(), r.codes(), r.out());
+    assertTrue(r.out().contains("1 file, 1 municipality"), r.out());
+  }
+
   // ---- 17: control characters ----
 
   @Test
