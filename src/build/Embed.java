@@ -1,12 +1,13 @@
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -126,9 +127,9 @@ public final class Embed {
         case '\t' -> b.append("\\t");
         default -> {
           if (c < 0x20 || c == 0x7F) {
-            b.append(String.format("\\%03o", (int) c));
+            b.append(String.format(Locale.ROOT, "\\%03o", (int) c));
           } else if (c > 0x7F) {
-            b.append(String.format("\\u%04x", (int) c));
+            b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
           } else {
             b.append(c);
           }
