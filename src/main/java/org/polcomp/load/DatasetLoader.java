@@ -134,18 +134,12 @@ public final class DatasetLoader {
   /**
    * The files without repeats of the same real file ({@code a.yaml a.yaml}, a folder and a file
    * in it, {@code ./x} and {@code x}, a link and its target): each is read once, under the name
-   * it was first reached by, so that it is not a duplicate of itself.
+   * it was first reached by, so that it is not a duplicate of itself. {@code keys} holds the
+   * identities the walk of a folder found already, by the very path instances of {@code files}:
+   * asking the system again cost a fifth of a second before reading 100,000 files, on the one
+   * thread that lists them.
    */
-  static List<Path> distinct(List<Path> files) {
-    return distinct(files, Map.of());
-  }
-
-  /**
-   * As {@link #distinct(List)}, with the identities the walk of a folder found already ({@code
-   * keys}, by the very path instances of {@code files}): asking the system again cost a fifth of a
-   * second before reading 100,000 files, on the one thread that lists them.
-   */
-  static List<Path> distinct(List<Path> files, Map<Path, Object> keys) {
+  private static List<Path> distinct(List<Path> files, Map<Path, Object> keys) {
     Set<Object> seen = new HashSet<>();
     List<Path> kept = new ArrayList<>(files.size());
     for (Path f : files) {

@@ -55,8 +55,6 @@ final class ReadAhead implements Runnable {
   /** How long it waits when it is a window ahead of the readers. */
   private static final long WAIT_NANOS = 1_000_000;
 
-  private static final ReadAhead NONE = new ReadAhead(List.of(), p -> 0);
-
   private final List<Path> files;
   private final ToLongFunction<Path> touch;
   private final AtomicInteger reached = new AtomicInteger(-1);
@@ -69,10 +67,13 @@ final class ReadAhead implements Runnable {
     this.touch = touch;
   }
 
-  /** Started on a thread of its own for {@code files}; one that does nothing for a few files. */
+  /**
+   * Started on a thread of its own for {@code files}; for a few files one that is never started
+   * (a new one each time: what the readers tell it is state of its own run).
+   */
   static ReadAhead start(List<Path> files) {
     if (files.size() < MIN_FILES) {
-      return NONE;
+      return new ReadAhead(files, p -> 0);
     }
     ReadAhead ahead = new ReadAhead(files, ReadAhead::touch);
     Thread t = new Thread(ahead, "polcomp-read-ahead");
