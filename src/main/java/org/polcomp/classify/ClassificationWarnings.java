@@ -19,15 +19,29 @@ public final class ClassificationWarnings {
 
   /** Reports the warnings of {@code c}, the classification of {@code m}, to {@code out}. */
   public static void report(Measure m, Classification c, Consumer<Diagnostic> out) {
+    boolean mixed = c.reasons().stream().anyMatch(r -> r.rule() == Rule.T3);
+    boolean balanced = c.duration() == Duration.UNCLASSIFIED && c.reasons().stream()
+        .anyMatch(r -> r.rule() == Rule.D && r.text().endsWith(Classifier.BALANCED));
+    report(m, c.targeting(), c.duration(), mixed, balanced, out);
+  }
+
+  /**
+   * Reports the warnings of a classification of {@code m} as {@link Classifier#warnings} knows
+   * it: its labels, whether T3 (mixed eligibility) gave the targeting and whether duration
+   * evidence cancelled out.
+   */
+  static void report(Measure m, Targeting targeting, Duration duration, boolean mixed,
+      boolean balanced, Consumer<Diagnostic> out) {
     SourceLocation at = m.locations().base();
-    if (c.targeting() == Targeting.UNCLASSIFIED) {
+    if (targeting == Targeting.UNCLASSIFIED) {
       out.accept(Diagnostic.of(at, Code.W008,
-          "targeting of measure '" + m.id() + "' is unclassified: " + targetingWhy(c),
-          targetingHint(c)));
+          "targeting of measure '" + m.id() + "' is unclassified: "
+              + (mixed ? "mixed eligibility and the codebook's mixed_eligibility is unclassified"
+                  : "no valid target groups"),
+          mixed ? "code the measure by hand, or set settings.mixed_eligibility in the codebook"
+              : "list the target groups in target.groups"));
     }
-    if (c.duration() == Duration.UNCLASSIFIED) {
-      boolean balanced = c.reasons().stream()
-          .anyMatch(r -> r.rule() == Rule.D && r.text().endsWith(Classifier.BALANCED));
+    if (duration == Duration.UNCLASSIFIED) {
       String why = balanced ? Classifier.BALANCED : Classifier.NO_EVIDENCE;
       out.accept(Diagnostic.of(at, Code.W004,
           "duration of measure '" + m.id() + "' is unclassified: " + why,
@@ -39,36 +53,18 @@ public final class ClassificationWarnings {
     for (Coding coding : m.codings()) {
       String says = m.codings().size() == 1 ? "the coding says"
           : "coder " + coding.coder() + "'s coding says";
-      if (coding.targeting() != null && coding.targeting() != c.targeting()) {
+      if (coding.targeting() != null && coding.targeting() != targeting) {
         out.accept(Diagnostic.of(at, Code.W005,
             "measure '" + m.id() + "': " + says + " targeting '" + coding.targeting().label()
-                + "', the rules say '" + c.targeting().label() + "'",
+                + "', the rules say '" + targeting.label() + "'",
             "see 'polcomp explain' for the rules that fired"));
       }
-      if (coding.duration() != null && coding.duration() != c.duration()) {
+      if (coding.duration() != null && coding.duration() != duration) {
         out.accept(Diagnostic.of(at, Code.W005,
             "measure '" + m.id() + "': " + says + " duration '" + coding.duration().label()
-                + "', the rules say '" + c.duration().label() + "'",
+                + "', the rules say '" + duration.label() + "'",
             "see 'polcomp explain' for the rules that fired"));
       }
     }
-  }
-
-  private static String targetingWhy(Classification c) {
-    for (Reason r : c.reasons()) {
-      if (r.rule() == Rule.T3) {
-        return "mixed eligibility and the codebook's mixed_eligibility is unclassified";
-      }
-    }
-    return "no valid target groups";
-  }
-
-  private static String targetingHint(Classification c) {
-    for (Reason r : c.reasons()) {
-      if (r.rule() == Rule.T3) {
-        return "code the measure by hand, or set settings.mixed_eligibility in the codebook";
-      }
-    }
-    return "list the target groups in target.groups";
   }
 }

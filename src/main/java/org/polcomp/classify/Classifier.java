@@ -4,12 +4,13 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Codebook.Group;
 import org.polcomp.model.Codebook.WeightedTerm;
@@ -97,9 +98,55 @@ public final class Classifier {
   /** Classifies one measure. */
   public Classification classify(Measure m) {
     List<Reason> reasons = new ArrayList<>();
-    Targeting targeting = targeting(m, reasons);
+    Verdict v = decide(m, reasons);
+    BigDecimal confidence = BigDecimal.ZERO;
+    if (v.score().signum() != 0) {
+      // The unrounded sum, so that evidence all one way gives exactly 1 (1/3 / 1/3, not
+      // 0.333 / 0.3333...), and rounding can never lift the ratio above 1 (0.0005 -> 0.001).
+      confidence = v.exact().abs().divide(v.absolute(), SCALE, RoundingMode.HALF_UP); // D cancels
+    }
+    return new Classification(v.targeting(), v.duration(),
+        Quadrant.of(v.targeting(), v.duration()), v.score().doubleValue(),
+        confidence.doubleValue(), reasons, codingAgrees(m.codings(), v.targeting(), v.duration()));
+  }
 
-    List<BigDecimal> evidence = new ArrayList<>();
+  /**
+   * Reports the warnings of the measure's classification, as {@link ClassificationWarnings}
+   * reports those of {@link #classify}, without making the classification's reasons: validate
+   * wants only the warnings, and the reasons' texts (sorted group lists, dates, funding
+   * sources) were half of classifying (async-profiler, validate of 100,000 municipalities).
+   */
+  public void warnings(Measure m, Consumer<Diagnostic> out) {
+    Verdict v = decide(m, null);
+    ClassificationWarnings.report(m, v.targeting(), v.duration(), v.targetingRule() == Rule.T3,
+        v.duration() == Duration.UNCLASSIFIED && v.absolute().signum() != 0, out);
+  }
+
+  /**
+   * What the rules decide for a measure: the targeting rule that fired and its label, the
+   * duration, and the exact sums the score and confidence come from.
+   */
+  private record Verdict(Rule targetingRule, Targeting targeting, Duration duration,
+      BigDecimal score, BigDecimal exact, BigDecimal absolute) {}
+
+  /**
+   * Applies the rules to {@code m}, adding what fired to {@code reasons}; with {@code reasons}
+   * null the same decision without any reason made.
+   */
+  private Verdict decide(Measure m, List<Reason> reasons) {
+    Rule targetingRule = targetingRule(m);
+    Targeting targeting = switch (targetingRule) {
+      case T1 -> Targeting.MAINSTREAMED;
+      case T2 -> Targeting.TARGET_GROUP;
+      case T3 -> codebook.mixedEligibility();
+      case T4 -> codebook.proxyTargeting();
+      default -> Targeting.UNCLASSIFIED;
+    };
+    if (reasons != null) {
+      reasons.add(targetingReason(m, targetingRule, targeting));
+    }
+
+    List<BigDecimal> evidence = new ArrayList<>(3);
     declared(m, reasons, evidence);
     end(m.period(), reasons, evidence);
     instrument(m, reasons, evidence);
@@ -122,60 +169,75 @@ public final class Classifier {
       duration = Duration.TEMPORARY;
     } else {
       duration = Duration.UNCLASSIFIED;
-      // Neutral evidence alone (weight 0) is no evidence either way.
-      String why = absolute.signum() == 0 ? NO_EVIDENCE : BALANCED;
-      reasons.add(new Reason(Rule.D, "unclassified: " + why, 0));
+      if (reasons != null) {
+        // Neutral evidence alone (weight 0) is no evidence either way.
+        String why = absolute.signum() == 0 ? NO_EVIDENCE : BALANCED;
+        reasons.add(new Reason(Rule.D, "unclassified: " + why, 0));
+      }
     }
-    BigDecimal confidence = BigDecimal.ZERO;
-    if (score.signum() != 0) {
-      // The unrounded sum, so that evidence all one way gives exactly 1 (1/3 / 1/3, not
-      // 0.333 / 0.3333...), and rounding can never lift the ratio above 1 (0.0005 -> 0.001).
-      confidence = exact.abs().divide(absolute, SCALE, RoundingMode.HALF_UP); // D cancels
-    }
-    return new Classification(targeting, duration, Quadrant.of(targeting, duration),
-        score.doubleValue(), confidence.doubleValue(), reasons,
-        codingAgrees(m.codings(), targeting, duration));
+    return new Verdict(targetingRule, targeting, duration, score, exact, absolute);
   }
 
-  private Targeting targeting(Measure m, List<Reason> reasons) {
-    TreeSet<String> migration = new TreeSet<>();
-    TreeSet<String> generic = new TreeSet<>();
+  /** The targeting rule that fires for {@code m} (T when no target group is valid). */
+  private Rule targetingRule(Measure m) {
+    boolean migration = false;
+    boolean generic = false;
     for (String id : m.target().groups()) {
-      if (id == null) {
-        continue;
-      }
-      Group g = group(id);
+      Group g = id == null ? null : group(id);
       if (g != null) {
-        (g.migrationDefined() ? migration : generic).add(id);
+        if (g.migrationDefined()) {
+          migration = true;
+        } else {
+          generic = true;
+        }
       }
     }
-    if (migration.isEmpty() && generic.isEmpty()) {
-      reasons.add(new Reason(Rule.T, "unclassified: no valid target groups", 0));
-      return Targeting.UNCLASSIFIED;
+    if (!migration) {
+      return !generic ? Rule.T : m.target().proxy() ? Rule.T4 : Rule.T1;
     }
-    Targeting label;
-    if (migration.isEmpty()) {
-      if (m.target().proxy()) {
-        label = codebook.proxyTargeting();
-        reasons.add(new Reason(Rule.T4,
-            "generic groups only (" + join(generic) + "), proxy-targeted -> " + label.label(), 0));
-      } else {
-        label = Targeting.MAINSTREAMED;
-        reasons.add(new Reason(Rule.T1,
-            "generic groups only (" + join(generic) + ") -> " + label.label(), 0));
+    return generic ? Rule.T3 : Rule.T2;
+  }
+
+  /** The reason of the targeting rule that fired, naming the groups it saw, sorted. */
+  private Reason targetingReason(Measure m, Rule rule, Targeting label) {
+    String text = switch (rule) {
+      case T1 -> "generic groups only (" + groups(m, false, true) + ") -> " + label.label();
+      case T4 -> "generic groups only (" + groups(m, false, true) + "), proxy-targeted -> "
+          + label.label();
+      case T2 -> "migration-defined groups only (" + groups(m, true, false) + ") -> "
+          + label.label();
+      case T3 -> "mixed eligibility (" + groups(m, true, true) + ") -> " + label.label();
+      default -> "unclassified: no valid target groups";
+    };
+    return new Reason(rule, text, 0);
+  }
+
+  /**
+   * The distinct valid target groups of {@code m}, the migration-defined ones and/or the generic
+   * ones, sorted and joined with "; ". A measure names a few groups: a sorted array, not a
+   * tree set, which was a sixth of classifying.
+   */
+  private String groups(Measure m, boolean migration, boolean generic) {
+    List<String> ids = m.target().groups();
+    String[] kept = new String[ids.size()];
+    int n = 0;
+    for (String id : ids) {
+      Group g = id == null ? null : group(id);
+      if (g != null && (g.migrationDefined() ? migration : generic)) {
+        kept[n++] = id;
       }
-    } else if (generic.isEmpty()) {
-      label = Targeting.TARGET_GROUP;
-      reasons.add(new Reason(Rule.T2,
-          "migration-defined groups only (" + join(migration) + ") -> " + label.label(), 0));
-    } else {
-      label = codebook.mixedEligibility();
-      TreeSet<String> all = new TreeSet<>(migration);
-      all.addAll(generic);
-      reasons.add(
-          new Reason(Rule.T3, "mixed eligibility (" + join(all) + ") -> " + label.label(), 0));
     }
-    return label;
+    Arrays.sort(kept, 0, n);
+    StringBuilder sb = new StringBuilder(16 * n);
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && !kept[i].equals(kept[i - 1])) {
+        sb.append("; ");
+      }
+      if (i == 0 || !kept[i].equals(kept[i - 1])) {
+        sb.append(kept[i]);
+      }
+    }
+    return sb.toString();
   }
 
   private void declared(Measure m, List<Reason> reasons, List<BigDecimal> evidence) {
@@ -194,8 +256,8 @@ public final class Classifier {
       add(Rule.D2, "end open", codebook.weights().openEnd(), openEnd, reasons, evidence);
     } else if (p.end() != null) {
       // The last day the end covers, as --as-of reads it (2018-10 ends on 2018-10-31).
-      add(Rule.D2, "end date " + p.end().last(), codebook.weights().endDate(), endDate, reasons,
-          evidence);
+      add(Rule.D2, reasons == null ? null : "end date " + p.end().last(),
+          codebook.weights().endDate(), endDate, reasons, evidence);
     }
   }
 
@@ -205,8 +267,8 @@ public final class Classifier {
     }
     WeightedTerm t = instruments.get(m.instrument());
     if (t != null) {
-      add(Rule.D3, "instrument " + t.id(), t.weight(), instrumentWeights.get(t.id()), reasons,
-          evidence);
+      add(Rule.D3, reasons == null ? null : "instrument " + t.id(), t.weight(),
+          instrumentWeights.get(t.id()), reasons, evidence);
     }
   }
 
@@ -216,23 +278,27 @@ public final class Classifier {
    * (finite, at least 0) and the amounts sum above 0.
    */
   private Fraction funding(Measure m, List<Reason> reasons) {
-    List<BigDecimal> leans = new ArrayList<>();
-    List<BigDecimal> amounts = new ArrayList<>();
-    TreeMap<String, Integer> sources = new TreeMap<>();
+    List<Funding> entries = m.funding();
+    if (entries.isEmpty()) {
+      return null;
+    }
+    List<BigDecimal> leans = new ArrayList<>(entries.size());
+    List<BigDecimal> amounts = new ArrayList<>(entries.size());
+    String[] sources = new String[entries.size()];
     boolean allAmounts = true;
-    for (Funding f : m.funding()) {
+    for (Funding f : entries) {
       WeightedTerm t = f.source() == null ? null : fundingSources.get(f.source());
       if (t == null) {
         continue;
       }
+      sources[leans.size()] = t.id();
       leans.add(this.leans.get(t.id()));
-      sources.merge(t.id(), 1, Integer::sum);
       Double a = f.amountEur();
       if (a == null || !Double.isFinite(a) || a < 0) {
         allAmounts = false;
         amounts.add(BigDecimal.ZERO);
       } else {
-        amounts.add(BigDecimal.valueOf(a));
+        amounts.add(exact(a));
       }
     }
     if (leans.isEmpty()) {
@@ -249,26 +315,55 @@ public final class Classifier {
     }
     Fraction average =
         new Fraction(sum, weighted ? total : BigDecimal.valueOf(leans.size()));
-
-    StringBuilder text = new StringBuilder("funding ");
-    boolean first = true;
-    for (var e : sources.entrySet()) {
-      text.append(first ? "" : ", ").append(e.getKey());
-      if (e.getValue() > 1) {
-        text.append(" x").append(e.getValue());
-      }
-      first = false;
-    }
-    if (sources.size() > 1) {
-      // Only several sources make the way of averaging matter to a reader.
-      text.append(weighted ? ", amount-weighted" : ", unweighted");
+    if (reasons == null) {
+      return average;
     }
     // One entry's mean is its lean, which the division would only round to its precision:
     // rounded here without dividing, which was a third of D4.
     double value = leans.size() == 1
         ? leans.get(0).round(MathContext.DECIMAL64).doubleValue() : average.value();
-    reasons.add(new Reason(Rule.D4, text.toString(), value));
+    reasons.add(new Reason(Rule.D4, fundingText(sources, leans.size(), weighted), value));
     return average;
+  }
+
+  /**
+   * The D4 text: the known sources of the first {@code n} of {@code sources}, sorted, each
+   * once with its count when above 1, and how they were averaged when there are several.
+   */
+  private static String fundingText(String[] sources, int n, boolean weighted) {
+    Arrays.sort(sources, 0, n);
+    StringBuilder text = new StringBuilder("funding ");
+    int distinct = 0;
+    for (int i = 0; i < n; ) {
+      int j = i + 1;
+      while (j < n && sources[j].equals(sources[i])) {
+        j++;
+      }
+      text.append(distinct++ == 0 ? "" : ", ").append(sources[i]);
+      if (j - i > 1) {
+        text.append(" x").append(j - i);
+      }
+      i = j;
+    }
+    if (distinct > 1) {
+      // Only several sources make the way of averaging matter to a reader.
+      text.append(weighted ? ", amount-weighted" : ", unweighted");
+    }
+    return text.toString();
+  }
+
+  /**
+   * An amount as the exact decimal of its shortest form, as {@link BigDecimal#valueOf(double)}
+   * gives it. A whole amount, what funding nearly always is, is the same number made from its
+   * long, without writing out the double: that was a tenth of classifying. The scale differs
+   * ({@code 250000} against {@code 250000.0}), and nothing that follows depends on scale: the
+   * score and confidence are divided to a fixed scale, the D4 value is a double.
+   */
+  static BigDecimal exact(double amount) {
+    if (amount == Math.rint(amount) && Math.abs(amount) < 0x1p53) {
+      return BigDecimal.valueOf((long) amount);
+    }
+    return BigDecimal.valueOf(amount);
   }
 
   /** An exact quotient, kept apart until the score is rounded; the denominator is above 0. */
@@ -278,10 +373,15 @@ public final class Classifier {
     }
   }
 
-  /** One piece of D1-D3 evidence: its weight, and the same as the exact decimal. */
+  /**
+   * One piece of D1-D3 evidence: its weight, and the same as the exact decimal; its reason only
+   * when reasons are made ({@code text} is null when not).
+   */
   private static void add(Rule rule, String text, double weight, BigDecimal exact,
       List<Reason> reasons, List<BigDecimal> evidence) {
-    reasons.add(new Reason(rule, text, weight));
+    if (reasons != null) {
+      reasons.add(new Reason(rule, text, weight));
+    }
     evidence.add(exact);
   }
 
@@ -299,9 +399,5 @@ public final class Classifier {
       return null;
     }
     return (ts.isEmpty() || Majority.of(ts) == t) && (ds.isEmpty() || Majority.of(ds) == d);
-  }
-
-  private static String join(Iterable<String> ids) {
-    return String.join("; ", ids);
   }
 }

@@ -117,12 +117,25 @@ final class Stages {
     default boolean recordsInputs() {
       return false;
     }
+
+    /**
+     * Whether the job reads the classifications handed to {@link #accept}. A job that does not
+     * (validate) is handed none, and only the classifications' warnings are made.
+     */
+    default boolean readsClassifications() {
+      return true;
+    }
   }
 
   /** A sink that keeps nothing. */
   static final Sink NO_SINK = new Sink() {
     @Override
     public void start(Codebook codebook) {}
+
+    @Override
+    public boolean readsClassifications() {
+      return false;
+    }
 
     @Override
     public void accept(Place place, Municipality kept, Municipality read,
@@ -186,19 +199,24 @@ final class Stages {
     Map<Place, List<Classification>> classified = new ConcurrentHashMap<>();
     Map<String, List<Diagnostic>> warnings = new ConcurrentHashMap<>();
     LongAdder measures = new LongAdder();
+    boolean classifies = keep == Keep.ALL || sink.readsClassifications();
     DatasetLoader loader =
         new DatasetLoader(limits, o.threads() != 1, progress, sink.recordsInputs());
     DatasetLoader.Result r = onThreads(o.threads(), () -> loader.load(roots, (file, m, out) -> {
       validator.document(m, out);
       LineageCheck.check(m, lineage, today, out);
       measures.add(m.measures().size());
-      List<Classification> cs = new ArrayList<>(m.measures().size());
+      List<Classification> cs = new ArrayList<>(classifies ? m.measures().size() : 0);
       List<Diagnostic> ws = warnings.computeIfAbsent(m.file(),
           f -> Collections.synchronizedList(new ArrayList<>()));
       for (Measure measure : m.measures()) {
-        Classification c = classifier.classify(measure);
-        cs.add(c);
-        ClassificationWarnings.report(measure, c, ws::add);
+        if (classifies) {
+          Classification c = classifier.classify(measure);
+          cs.add(c);
+          ClassificationWarnings.report(measure, c, ws::add);
+        } else {
+          classifier.warnings(measure, ws::add);
+        }
       }
       Place place = new Place(file, m.document());
       Municipality kept = keep == Keep.ALL ? withoutDetail(m) : withoutMeasures(m);
@@ -210,8 +228,8 @@ final class Stages {
     }));
     diagnostics.addAll(r.diagnostics());
     validator.dataset(r.dataset().municipalities(), diagnostics::add);
-    // Classification runs on every run, validate included: its warnings (W004, W005, W008)
-    // belong to the dataset's diagnostics.
+    // Classification runs on every run, validate included (which makes only its warnings, not
+    // the reasons): its warnings (W004, W005, W008) belong to the dataset's diagnostics.
     // A file with errors gets none of them: they would only repeat its errors' consequences.
     Set<String> broken = new HashSet<>();
     for (Diagnostic d : diagnostics) {

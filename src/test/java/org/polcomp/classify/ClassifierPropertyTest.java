@@ -11,7 +11,9 @@ import java.util.Random;
 import java.util.stream.LongStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.model.Codebook;
+import org.polcomp.model.Coding;
 import org.polcomp.model.Duration;
 import org.polcomp.model.Funding;
 import org.polcomp.model.Measure;
@@ -177,5 +179,47 @@ class ClassifierPropertyTest {
     assertEquals(expected, c.duration());
     assertEquals(c.quadrant() == Quadrant.UNCLASSIFIED,
         c.targeting() == Targeting.UNCLASSIFIED || c.duration() == Duration.UNCLASSIFIED);
+  }
+
+  /**
+   * The warnings made without the reasons (validate's way) are those of the full
+   * classification, under the default codebook and one that leaves mixed eligibility
+   * unclassified (W008 then says why), with codings that agree and disagree (W005).
+   */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void warningsWithoutReasonsAreThoseOfTheClassification(long seed) {
+    Random r = new Random(seed);
+    MeasureBuilder b = random(r).at("gm/a.yaml", 1 + r.nextInt(99));
+    Targeting[] targetings = Targeting.values();
+    Duration[] durations = Duration.values();
+    List<Coding> codings = new ArrayList<>();
+    for (int i = r.nextInt(4); i > 0; i--) {
+      codings.add(new Coding(r.nextBoolean() ? null : targetings[r.nextInt(targetings.length)],
+          r.nextBoolean() ? null : durations[r.nextInt(durations.length)], "c" + i, null));
+    }
+    Measure m = b.codings(codings.toArray(Coding[]::new)).build();
+    for (Classifier k : List.of(classifier, new Classifier(
+        MeasureBuilder.withSettings(Targeting.UNCLASSIFIED, Targeting.MAINSTREAMED)))) {
+      List<Diagnostic> full = new ArrayList<>();
+      ClassificationWarnings.report(m, k.classify(m), full::add);
+      List<Diagnostic> fast = new ArrayList<>();
+      k.warnings(m, fast::add);
+      assertEquals(full, fast, () -> m.toString());
+    }
+  }
+
+  /** Whole amounts become the decimal valueOf(double) makes, to the value. */
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void aWholeAmountIsExactlyItsDecimal(long seed) {
+    Random r = new Random(seed);
+    double a = switch (r.nextInt(4)) {
+      case 0 -> r.nextInt(1_000_000);
+      case 1 -> Math.scalb((double) (r.nextLong() >>> 11), -r.nextInt(20)); // up to 2^53
+      case 2 -> Math.rint(r.nextDouble() * 1e15);
+      default -> r.nextInt(100_000) / 8.0;
+    };
+    assertEquals(0, BigDecimal.valueOf(a).compareTo(Classifier.exact(a)), () -> a + "");
   }
 }

@@ -93,6 +93,17 @@ class ClassifierTest {
         + "target-group", c.reasons().get(0).toString());
   }
 
+  @Test
+  void reasonsNameEachValidGroupOnceSortedAndSkipUnknownOnes() {
+    Classification c = classify(measure("m").groups("youth", "refugees", "bogus", "youth",
+        "asylum-seekers", "refugees"));
+    assertEquals("T3 mixed eligibility (asylum-seekers; refugees; youth) -> mainstreamed",
+        c.reasons().get(0).toString());
+    c = classify(measure("m").groups("youth", "bogus", "neighbourhood-residents", "youth"));
+    assertEquals("T1 generic groups only (neighbourhood-residents; youth) -> mainstreamed",
+        c.reasons().get(0).toString());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"youth", "refugees,youth", "bogus"})
   void t2DoesNotFireWithoutOnlyMigrationDefinedGroups(String groups) {
