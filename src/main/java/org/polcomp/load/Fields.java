@@ -2,7 +2,7 @@ package org.polcomp.load;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -68,20 +68,20 @@ final class Fields {
     // inside measures only the values' places are: nothing asks for those keys' places after
     // this class (which reports unknown keys itself), and a large dataset has millions of them.
     boolean keyPlaces = !isMeasureLevel(known);
-    Map<String, String[]> pathNames = NAMES.get(path);
+    String[][] pathNames = names(path, this.known);
     List<Entry> entries = map.entries();
     for (int i = 0, n = entries.size(); i < n; i++) {
       Entry e = entries.get(i);
-      boolean extension = e.key().startsWith("x-");
-      int k = extension ? -1 : this.known.indexOf(e.key());
-      if (extension) {
+      // No known key starts with "x-" (KeyIndexTest): a known key is never an extension.
+      int k = this.known.indexOf(e.key());
+      if (k < 0 && e.key().startsWith("x-")) {
         if (extensions.isEmpty()) {
           extensions = new LinkedHashMap<>();
         }
         extensions.put(e.key(), plain(e.value()));
       } else if (k >= 0) {
         byKey[k] = e;
-        String[] names = names(pathNames, path, e.key());
+        String[] names = pathNames != null ? pathNames[k] : names(path, e.key());
         where.put(names[0], e.value().at());
         if (keyPlaces) {
           where.put(names[1], e.keyAt());
@@ -110,35 +110,75 @@ final class Fields {
 
   /**
    * The location paths of the format's own keys ({@code target.groups} and {@code
-   * target.groups#key}), made once: building them for every value of a large dataset cost more
-   * than reading it. Immutable after class initialisation.
+   * target.groups#key}), by the list of keys ({@link KeyIndex#format}), the path of their map and
+   * the key's position in the list, made once: building them for every value of a large dataset
+   * cost more than reading it, and finding them by key in a map per path was a fiftieth of it.
+   * Immutable after class initialisation.
    */
-  private static final Map<String, Map<String, String[]>> NAMES = names();
+  private static final Named[] NAMES = names();
 
-  private static Map<String, Map<String, String[]>> names() {
-    Map<String, List<String>> byPath = new HashMap<>();
-    List<String> top = new ArrayList<>(PolicyBinder.DOCUMENT_KEYS);
-    top.addAll(PolicyBinder.MUNICIPALITY_KEYS);
-    top.addAll(PolicyBinder.MEASURE_KEYS);
-    byPath.put("", top);
-    byPath.put("target", PolicyBinder.TARGET_KEYS);
-    byPath.put("period", PolicyBinder.PERIOD_KEYS);
-    byPath.put("contact", PolicyBinder.CONTACT_KEYS);
-    byPath.put("coding", PolicyBinder.CODING_KEYS);
-    for (int i = 0; i < 16; i++) {
-      byPath.put("funding[" + i + "]", PolicyBinder.FUNDING_KEYS);
-      byPath.put("sources[" + i + "]", PolicyBinder.SOURCE_KEYS);
-    }
-    Map<String, Map<String, String[]>> names = new HashMap<>();
-    byPath.forEach((path, keys) -> {
-      Map<String, String[]> m = new HashMap<>();
-      for (String k : keys) {
-        String sub = path.isEmpty() ? k : path + "." + k;
-        m.put(k, new String[] {sub, sub + "#key"});
+  /** The names of one list's keys in the maps at each of {@code paths}. */
+  private record Named(String[] paths, String[][][] names) {
+    /**
+     * The names at {@code path}, or null. The binder's paths are the instances listed here (its
+     * literals, {@link PolicyBinder#indexed}), found by reference; another by its text.
+     */
+    String[][] at(String path) {
+      for (int i = 0; i < paths.length; i++) {
+        if (paths[i] == path) {
+          return names[i];
+        }
       }
-      names.put(path, Map.copyOf(m));
+      for (int i = 0; i < paths.length; i++) {
+        if (paths[i].equals(path)) {
+          return names[i];
+        }
+      }
+      return null;
+    }
+  }
+
+  private static Named[] names() {
+    Map<List<String>, List<String>> paths = new IdentityHashMap<>();
+    for (List<String> keys : List.of(PolicyBinder.DOCUMENT_KEYS, PolicyBinder.MUNICIPALITY_KEYS,
+        PolicyBinder.MEASURE_KEYS)) {
+      paths.put(keys, List.of(""));
+    }
+    paths.put(PolicyBinder.TARGET_KEYS, List.of("target"));
+    paths.put(PolicyBinder.PERIOD_KEYS, List.of("period"));
+    paths.put(PolicyBinder.CONTACT_KEYS, List.of("contact"));
+    paths.put(PolicyBinder.CODING_KEYS, List.of("coding"));
+    List<String> funding = new ArrayList<>();
+    List<String> sources = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      funding.add(PolicyBinder.indexed("funding", i));
+      sources.add(PolicyBinder.indexed("sources", i));
+    }
+    paths.put(PolicyBinder.FUNDING_KEYS, funding);
+    paths.put(PolicyBinder.SOURCE_KEYS, sources);
+    Named[] named = new Named[PolicyBinder.KEY_LISTS.size()];
+    paths.forEach((keys, at) -> {
+      String[][][] names = new String[at.size()][keys.size()][];
+      for (int i = 0; i < at.size(); i++) {
+        for (int p = 0; p < keys.size(); p++) {
+          names[i][p] = names(at.get(i), keys.get(p));
+        }
+      }
+      named[KeyIndex.of(keys).format()] = new Named(at.toArray(String[]::new), names);
     });
-    return Map.copyOf(names);
+    return named;
+  }
+
+  /** The names made once for the keys of {@code known} in the map at {@code path}, or null. */
+  private static String[][] names(String path, KeyIndex known) {
+    Named named = known.format() < 0 ? null : NAMES[known.format()];
+    return named == null ? null : named.at(path);
+  }
+
+  /** The path of {@code key}'s value in the map at {@code path}, and of the key itself. */
+  private static String[] names(String path, String key) {
+    String sub = path.isEmpty() ? key : path + "." + key;
+    return new String[] {sub, sub + "#key"};
   }
 
   private static boolean isMeasureLevel(List<String> known) {
@@ -146,19 +186,6 @@ final class Fields {
         || known == PolicyBinder.PERIOD_KEYS || known == PolicyBinder.FUNDING_KEYS
         || known == PolicyBinder.CONTACT_KEYS || known == PolicyBinder.SOURCE_KEYS
         || known == PolicyBinder.CODING_KEYS;
-  }
-
-  /**
-   * The path of {@code key}'s value and of the key itself, for the locations map; {@code
-   * pathNames} are those made once for {@code path}, or null.
-   */
-  private static String[] names(Map<String, String[]> pathNames, String path, String key) {
-    String[] n = pathNames == null ? null : pathNames.get(key);
-    if (n != null) {
-      return n;
-    }
-    String sub = path.isEmpty() ? key : path + "." + key;
-    return new String[] {sub, sub + "#key"};
   }
 
   SourceLocation at() {

@@ -10,14 +10,21 @@ import java.util.List;
  */
 final class KeyIndex {
   // the tables of the format's key lists (PolicyBinder.KEY_LISTS, compared by reference)
-  private static final KeyIndex[] FORMAT =
-      PolicyBinder.KEY_LISTS.stream().map(KeyIndex::new).toArray(KeyIndex[]::new);
+  private static final KeyIndex[] FORMAT = new KeyIndex[PolicyBinder.KEY_LISTS.size()];
+
+  static {
+    for (int i = 0; i < FORMAT.length; i++) {
+      FORMAT[i] = new KeyIndex(PolicyBinder.KEY_LISTS.get(i), i);
+    }
+  }
 
   private final String[] table;
   private final int[] position;
   private final int mask;
+  private final int format;
 
-  private KeyIndex(List<String> keys) {
+  private KeyIndex(List<String> keys, int format) {
+    this.format = format;
     int size = Integer.highestOneBit(Math.max(1, keys.size()) * 4 - 1) << 1;
     table = new String[size];
     position = new int[size];
@@ -40,7 +47,12 @@ final class KeyIndex {
         return FORMAT[i];
       }
     }
-    return new KeyIndex(keys);
+    return new KeyIndex(keys, -1);
+  }
+
+  /** The position of the list in {@link PolicyBinder#KEY_LISTS}, or -1 for another list. */
+  int format() {
+    return format;
   }
 
   /** The position of {@code key} in the list, as {@code List.indexOf} gives it, or -1. */

@@ -269,7 +269,7 @@ public final class PolicyBinder {
   }
 
   /** The path of entry {@code i} of the list {@code key}: {@code funding[2]}. */
-  private static String indexed(String key, int i) {
+  static String indexed(String key, int i) {
     String[] paths = INDEXED.get(key);
     return i < paths.length ? paths[i] : key + "[" + i + "]";
   }

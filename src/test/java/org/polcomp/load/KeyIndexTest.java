@@ -13,6 +13,22 @@ class KeyIndexTest {
       PolicyBinder.KEY_LISTS.stream(),
       java.util.stream.Stream.of(CodebookLoader.TOP_KEYS, LineageLoader.ENTRY_KEYS)).toList();
 
+  /**
+   * Fields takes a key for an extension only when it is not a known key: the same as checking
+   * "x-" first only while no known key starts with it.
+   */
+  @Test
+  void noKnownKeyStartsLikeAnExtension() {
+    List<List<String>> all = new ArrayList<>(FORMAT);
+    all.addAll(List.of(CodebookLoader.SETTINGS_KEYS, CodebookLoader.WEIGHTS_KEYS,
+        CodebookLoader.DECLARED_KEYS, CodebookLoader.END_KEYS, LineageLoader.TOP_KEYS));
+    for (List<String> keys : all) {
+      for (String k : keys) {
+        assertEquals(false, k.startsWith("x-"), k);
+      }
+    }
+  }
+
   @Test
   void everyKeyOfEveryListIsAtItsPositionAndEveryOtherKeyOfTheFormatIsNot() {
     for (List<String> keys : FORMAT) {
