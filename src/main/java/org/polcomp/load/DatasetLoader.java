@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -71,6 +72,19 @@ public final class DatasetLoader {
     this.hash = hash;
     // One reader (and so one YAML factory) for every file: building it costs more than a file.
     this.reader = new YamlReader(limits);
+  }
+
+  /**
+   * Gives the values the dataset is likely to repeat (the codebook's ids, the format's
+   * vocabularies) to the binder's shared values before any file is read. A value read is then
+   * the very instance that the validator's and the classifier's sets and maps hold, and they
+   * find it by reference instead of comparing its characters: those comparisons were a fortieth
+   * of validating 100,000 municipalities. The values read are the same either way.
+   */
+  public void share(Collection<String> words) {
+    for (String w : words) {
+      canonical.of(w);
+    }
   }
 
   /** The dataset and every diagnostic found while reading it. */

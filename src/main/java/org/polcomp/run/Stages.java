@@ -36,6 +36,7 @@ import org.polcomp.model.Locations;
 import org.polcomp.model.Measure;
 import org.polcomp.model.Municipality;
 import org.polcomp.model.PartialDate;
+import org.polcomp.model.Vocabulary;
 import org.polcomp.report.xlsx.Warmup;
 import org.polcomp.validate.LineageCheck;
 import org.polcomp.validate.Validator;
@@ -202,6 +203,10 @@ final class Stages {
     boolean classifies = keep == Keep.ALL || sink.readsClassifications();
     DatasetLoader loader =
         new DatasetLoader(limits, o.threads() != 1, progress, sink.recordsInputs());
+    codebook.vocabularies().values().forEach(loader::share);
+    loader.share(Vocabulary.SCALES);
+    loader.share(Vocabulary.DECLARED_DURATIONS);
+    loader.share(Vocabulary.STATUSES);
     DatasetLoader.Result r = onThreads(o.threads(), () -> loader.load(roots, (file, m, out) -> {
       validator.document(m, out);
       LineageCheck.check(m, lineage, today, out);
