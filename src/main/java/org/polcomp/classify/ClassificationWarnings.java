@@ -19,7 +19,8 @@ public final class ClassificationWarnings {
 
   /** Reports the warnings of {@code c}, the classification of {@code m}, to {@code out}. */
   public static void report(Measure m, Classification c, Consumer<Diagnostic> out) {
-    boolean mixed = c.reasons().stream().anyMatch(r -> r.rule() == Rule.T3);
+    boolean mixed = c.targeting() == Targeting.UNCLASSIFIED
+        && c.reasons().stream().anyMatch(r -> r.rule() == Rule.T3);
     boolean balanced = c.duration() == Duration.UNCLASSIFIED && c.reasons().stream()
         .anyMatch(r -> r.rule() == Rule.D && r.text().endsWith(Classifier.BALANCED));
     report(m, c.targeting(), c.duration(), mixed, balanced, out);

@@ -229,13 +229,13 @@ public final class Classifier {
     }
     Arrays.sort(kept, 0, n);
     StringBuilder sb = new StringBuilder(16 * n);
+    String previous = null;
     for (int i = 0; i < n; i++) {
-      if (i > 0 && !kept[i].equals(kept[i - 1])) {
-        sb.append("; ");
+      if (kept[i].equals(previous)) {
+        continue; // named twice
       }
-      if (i == 0 || !kept[i].equals(kept[i - 1])) {
-        sb.append(kept[i]);
-      }
+      sb.append(previous == null ? "" : "; ").append(kept[i]);
+      previous = kept[i];
     }
     return sb.toString();
   }
