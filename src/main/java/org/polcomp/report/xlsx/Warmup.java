@@ -51,12 +51,20 @@ public final class Warmup {
    * asks for them with its first sheet, before the small workbook here would be done.
    */
   public static void start() {
-    Thread fonts = new Thread(() -> quietly(() -> fonts()), "polcomp-xlsx-fonts");
-    fonts.setDaemon(true);
-    fonts.start();
+    startFonts();
     Thread t = new Thread(() -> quietly(Warmup::workbook), "polcomp-xlsx-warmup");
     t.setDaemon(true);
     t.start();
+  }
+
+  /**
+   * Starts readying only Java's font metrics, on a thread that does not keep the JVM alive: for
+   * a dataset large enough that readying POI would take from the readers (Stages).
+   */
+  public static void startFonts() {
+    Thread fonts = new Thread(() -> quietly(() -> fonts()), "polcomp-xlsx-fonts");
+    fonts.setDaemon(true);
+    fonts.start();
   }
 
   /**
