@@ -14,7 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.bench.Generator;
 import org.polcomp.golden.Datasets;
+import org.polcomp.load.CodebookLoader;
+import org.polcomp.load.Limits;
 
 /**
  * What a user sees when the output cannot be written (CLI.md: exit 3, one line, no stack trace)
@@ -82,8 +85,11 @@ class OutputFailureTest {
     Path out = Files.createDirectories(dir.resolve("out"));
     Path xlsx = out.resolve("c.xlsx");
     Files.writeString(xlsx, "previous");
-    // 1 KiB: the measure rows parked on disk while the dataset is read do not fit
-    CliRunner.Result r = limited(1, "compare", Datasets.POLICIES, "-o", xlsx.toString(), "-q");
+    // 300 municipalities: more measure rows than the spool gathers in memory, so they are
+    // parked on disk while the dataset is read, where 1 KiB does not hold them
+    Path data = dir.resolve("data");
+    new Generator(new CodebookLoader(Limits.DEFAULT).defaults(), 3).write(300, data);
+    CliRunner.Result r = limited(1, "compare", data.toString(), "-o", xlsx.toString(), "-q");
     assertEquals(3, r.exit(), r.err());
     assertTrue(r.err().startsWith("polcomp: input/output error: cannot write temporary rows in "),
         r.err());

@@ -3,6 +3,7 @@ package org.polcomp.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -96,8 +97,10 @@ class RowSpoolTest {
     try (RowSpool spool = RowSpool.open()) {
       spool.put("small", List.of(row("s", 1L)));
       assertEquals(List.of(row("s", 1L)), read(spool.rows(List.of("small"))), "still gathered");
+      assertFalse(spool.onDisk(), "rows that fit the buffer need no file");
       spool.put("after", List.of(row("a")));
       spool.put("big", List.of(row(big), row("tail")));
+      assertTrue(spool.onDisk(), "a part larger than the buffer goes to the file");
       spool.put("last", List.of(row("l")));
       List<List<Object>> expected =
           List.of(row("l"), row(big), row("tail"), row("a"), row("s", 1L));
@@ -139,6 +142,31 @@ class RowSpoolTest {
       }
       assertEquals(expected.size(), spool.size());
       assertEquals(expected, read(spool.rows(keys)));
+    }
+  }
+
+  /**
+   * Threads that fill the write buffer many times over, now and then with a part larger than a
+   * buffer, while full buffers are written outside the lock: every part comes back whole.
+   */
+  @Test
+  void threadsThatFillTheBufferManyTimesLoseNothing() throws IOException {
+    int parts = 1200;
+    String large = "L".repeat(RowSpool.WRITE_BUFFER + 7);
+    List<Object> keys = IntStream.range(0, parts).boxed().map(i -> (Object) ("p" + i)).toList();
+    java.util.function.IntFunction<List<List<Object>>> rowsOf = i -> i % 97 == 5
+        ? List.of(row(i + large), row((long) i))
+        : List.of(row(i + ":" + "x".repeat(2000 + i % 3000)), row((long) i, (double) i));
+    try (RowSpool spool = RowSpool.open()) {
+      IntStream.range(0, parts).parallel().forEach(i -> spool.put(keys.get(i), rowsOf.apply(i)));
+      assertEquals(2L * parts, spool.size());
+      List<Object> reversed = new ArrayList<>(keys);
+      java.util.Collections.reverse(reversed);
+      List<List<Object>> expected = new ArrayList<>();
+      for (int i = parts - 1; i >= 0; i--) {
+        expected.addAll(rowsOf.apply(i));
+      }
+      assertEquals(expected, read(spool.rows(reversed)));
     }
   }
 
