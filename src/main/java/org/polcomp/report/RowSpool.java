@@ -33,9 +33,9 @@ import java.util.NoSuchElementException;
  * <p>Parts are gathered in memory and written a buffer at a time; the file is made only when
  * the first buffer is full. It lives in the system's temporary folder and is unlinked as soon as
  * it is open, so nothing is left behind however the run ends (where the file system cannot
- * unlink an open file, it goes when the spool is closed). Cells are written with a type tag and read back as the same
- * types: null, String, Boolean, Long, Integer, Double, BigInteger, BigDecimal, and lists and
- * maps of these (the extension fields of a measure).
+ * unlink an open file, it goes when the spool is closed). Cells are written with a type tag and
+ * read back as the same types: null, String, Boolean, Long, Integer, Double, BigInteger,
+ * BigDecimal, and lists and maps of these (the extension fields of a measure).
  */
 public final class RowSpool implements Closeable {
   private static final int NULL = 0;
