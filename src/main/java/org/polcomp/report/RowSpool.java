@@ -242,11 +242,7 @@ public final class RowSpool implements Closeable {
           buffers++;
           return ByteBuffer.allocateDirect(WRITE_BUFFER);
         }
-        try {
-          wait();
-        } catch (InterruptedException e) {
-          interrupted = true; // a write under way always ends: wait for it, then say so
-        }
+        interrupted |= waitForAWrite();
       }
       return spare.pop();
     } finally {
@@ -260,14 +256,21 @@ public final class RowSpool implements Closeable {
   private void awaitWrites() {
     boolean interrupted = false;
     while (writing > 0) {
-      try {
-        wait();
-      } catch (InterruptedException e) {
-        interrupted = true; // a write under way always ends: wait for it, then say so
-      }
+      interrupted |= waitForAWrite();
     }
     if (interrupted) {
       Thread.currentThread().interrupt();
+    }
+  }
+
+  // One wait for a write under way to end, which it always does: an interrupt meanwhile is
+  // returned, for the caller to raise again once it has what it waited for.
+  private boolean waitForAWrite() {
+    try {
+      wait();
+      return false;
+    } catch (InterruptedException e) {
+      return true;
     }
   }
 
