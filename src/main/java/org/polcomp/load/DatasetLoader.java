@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
@@ -540,7 +541,7 @@ public final class DatasetLoader {
             "split the file, or raise the limit with --max-file-size"));
         return new Bytes(null, size);
       }
-      byte[] bytes = readBounded(path, limits);
+      byte[] bytes = readBounded(path, size, limits);
       if (bytes == null) {
         diags.add(Diagnostic.of(at, Code.E003,
             "the " + what + " grew past the limit of " + limits.maxFileBytes()
@@ -590,10 +591,35 @@ public final class DatasetLoader {
   }
 
   /** Reads at most the limit (a file may grow after its size was taken); null past it. */
-  private static byte[] readBounded(Path path, Limits limits) throws IOException {
+  /**
+   * A file's bytes, or null when it holds more than the limit. The size its attributes gave is
+   * read straight into an array of that size, and one more read says whether the file ended
+   * there; a file that grew or shrank since (or one whose size the system does not know, as
+   * under /proc) is still read whole. Reading into chunks and joining them, as an unsized read
+   * does, made reading the files of 100,000 municipalities a sixth slower (770 against 637
+   * samples of validating them, async-profiler).
+   */
+  private static byte[] readBounded(Path path, long size, Limits limits) throws IOException {
+    long max = limits.maxFileBytes();
     try (var in = Files.newInputStream(path)) {
-      byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxFileBytes() + 1));
-      return bytes.length > limits.maxFileBytes() ? null : bytes;
+      byte[] bytes = new byte[(int) size];
+      int read = in.readNBytes(bytes, 0, bytes.length);
+      if (read < bytes.length) {
+        return Arrays.copyOf(bytes, read); // it shrank
+      }
+      int next = in.read();
+      if (next < 0) {
+        return bytes;
+      }
+      // it grew: the rest, up to one byte past the limit
+      byte[] rest = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8 - size, max - size));
+      if (size + 1 + rest.length > max) {
+        return null;
+      }
+      byte[] all = Arrays.copyOf(bytes, (int) size + 1 + rest.length);
+      all[(int) size] = (byte) next;
+      System.arraycopy(rest, 0, all, (int) size + 1, rest.length);
+      return all;
     }
   }
 

@@ -420,6 +420,9 @@ public final class Validator {
   }
 
   private static boolean isAsciiHttpUrl(String url) {
+    if (isPlainHttpUrl(url)) {
+      return true;
+    }
     try {
       URI u = new URI(url);
       String scheme = u.getScheme();
@@ -429,6 +432,79 @@ public final class Validator {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  /**
+   * Whether an ASCII address has the plain shape nearly every source's address has, which
+   * {@link URI} certainly accepts with a host: {@code http://} or {@code https://}, a host name
+   * of letters, digits and inner hyphens in dot-separated labels (the last starting with a
+   * letter), then only characters a path, query and fragment may hold, with well-formed
+   * {@code %} escapes and at most one {@code #}. False means "ask {@link URI}", not "invalid":
+   * ports, user names, IP addresses and brackets go there. The check by {@link URI} parsed every
+   * address twice over and was a thirtieth of validating 100,000 municipalities; this is one
+   * pass over the characters.
+   */
+  static boolean isPlainHttpUrl(String url) {
+    int i;
+    if (url.startsWith("https://")) {
+      i = 8;
+    } else if (url.startsWith("http://")) {
+      i = 7;
+    } else {
+      return false;
+    }
+    int n = url.length();
+    // the host: label ("." label)*, a label alphanumeric with inner hyphens
+    int labelStart = i;
+    while (true) {
+      int start = i;
+      while (i < n && (isAlphanumeric(url.charAt(i)) || url.charAt(i) == '-')) {
+        i++;
+      }
+      if (i == start || url.charAt(start) == '-' || url.charAt(i - 1) == '-') {
+        return false;
+      }
+      labelStart = start;
+      if (i < n && url.charAt(i) == '.') {
+        i++;
+        continue;
+      }
+      break;
+    }
+    if (!isLetter(url.charAt(labelStart))) {
+      return false;
+    }
+    if (i < n && url.charAt(i) != '/' && url.charAt(i) != '?' && url.charAt(i) != '#') {
+      return false; // a port, user name or other character: URI decides
+    }
+    // the path, query and fragment
+    boolean fragment = false;
+    for (; i < n; i++) {
+      char c = url.charAt(i);
+      if (isAlphanumeric(c) || "-_.!~*'();:@&=+$,/?".indexOf(c) >= 0) {
+        continue;
+      }
+      if (c == '%' && i + 2 < n && isHex(url.charAt(i + 1)) && isHex(url.charAt(i + 2))) {
+        i += 2;
+      } else if (c == '#' && !fragment) {
+        fragment = true;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isAlphanumeric(char c) {
+    return isLetter(c) || c >= '0' && c <= '9';
+  }
+
+  private static boolean isHex(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   private static String plain(double d) {

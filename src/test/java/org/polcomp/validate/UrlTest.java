@@ -1,10 +1,13 @@
 package org.polcomp.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,6 +55,51 @@ class UrlTest {
     } catch (URISyntaxException e) {
       return false;
     }
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "https://www.utrecht.nl/|true", "http://example.org|true", "https://a.org?x=1#y|true",
+      "https://doi.org/10.5553/Bk/092733872020029003001|true", "http://localhost/|true",
+      "https://x.nl/a%20b;c:d@e&f=g+h$i,j!k~l*m'n(o)p/q?r/s?t#u/v?w|true",
+      "HTTPS://example.org/|false", "https://example.org:8080/|false", "https://u@x.org/|false",
+      "https://192.168.0.1/|false", "https://1.2.3.4a/|false", "https://-a.org/|false",
+      "https://a-.org/|false", "https://a..org/|false", "https://a.org./|false",
+      "https:///x|false", "https://|false", "https://a.org/%2|false", "https://a.org/%zz|false",
+      "https://a.org/#x#y|false", "https://a.org/[x]|false", "https://[::1]/|false"})
+  void thePlainShapeIsRecognisedInOnePass(String url, boolean plain) {
+    assertEquals(plain, Validator.isPlainHttpUrl(url), url);
+  }
+
+  /**
+   * The one-pass check only ever says yes where java.net.URI does, so it changes no verdict:
+   * random addresses made of the characters and pieces that decide the grammar.
+   */
+  @Test
+  void thePlainShapeIsAlwaysAnAddressUriAccepts() {
+    String[] pieces = {"a", "Z", "0", "9", "-", ".", "/", "?", "#", "%", "%4f", "%g1", ":", "@",
+        "[", "]", "_", "~", "!", "*", "'", "(", ")", ";", "&", "=", "+", "$", ",", "org", "x-y"};
+    String[] hosts = {"a", "Z", "0", "9b", "x-y", "-", ".", "org.", "nl", ":80", "@", "1.2"};
+    Random random = new Random(20261203);
+    int plain = 0;
+    for (int k = 0; k < 200_000; k++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "https://" : "http://");
+      for (int j = random.nextInt(4); j >= 0; j--) { // a host, or nearly one
+        b.append(hosts[random.nextInt(hosts.length)]);
+      }
+      for (int j = random.nextInt(8); j > 0; j--) {
+        b.append(pieces[random.nextInt(pieces.length)]);
+      }
+      String url = b.toString();
+      if (Validator.isPlainHttpUrl(url)) {
+        plain++;
+        assertTrue(byUri(url), url);
+        assertTrue(Validator.isHttpUrl(url), url);
+      }
+    }
+    // the random addresses reach both answers often enough to mean something
+    assertTrue(plain > 5_000, "plain addresses: " + plain);
+    assertFalse(Validator.isPlainHttpUrl("https://a.org/ x"));
   }
 
   @Test
