@@ -71,7 +71,8 @@ class DimensionTest {
   @Test
   void openpyxlInReadOnlyModeSeesEveryRow(@TempDir Path dir) throws IOException,
       InterruptedException {
-    assumeTrue(runs(dir, "python3", "-c", "import openpyxl"), "python3 with openpyxl");
+    String python = python(dir);
+    assumeTrue(python != null, "python3 with openpyxl");
     Path file = dir.resolve("w.xlsx");
     byte[] bytes = workbook();
     Files.write(file, bytes);
@@ -85,7 +86,7 @@ class DimensionTest {
         "    print(ws.title + '\\t' + str(len(rows)))",
         ""), StandardCharsets.UTF_8);
     Path out = dir.resolve("out.txt");
-    Process p = new ProcessBuilder("python3", script.toString(), file.toString())
+    Process p = new ProcessBuilder(python, script.toString(), file.toString())
         .redirectErrorStream(true).redirectOutput(out.toFile()).start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), "openpyxl finished");
     String seen = Files.readString(out, StandardCharsets.UTF_8);
@@ -107,6 +108,17 @@ class DimensionTest {
     expected.forEach((k, v) -> lines.add(k + "\t" + v));
     assertEquals(String.join("\n", lines), seen.strip());
     assertTrue(expected.get("Measures") > 1 && expected.get("Summary") > 1);
+  }
+
+  // The first python3 with openpyxl: the one on the PATH, else the system's, where the
+  // distribution's package installs it while the PATH may lead to another (a pyenv one, say).
+  private static String python(Path dir) throws InterruptedException {
+    for (String p : List.of("python3", "/usr/bin/python3")) {
+      if (runs(dir, p, "-c", "import openpyxl")) {
+        return p;
+      }
+    }
+    return null;
   }
 
   private static boolean runs(Path dir, String... command) throws InterruptedException {
