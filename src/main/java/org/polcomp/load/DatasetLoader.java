@@ -590,7 +590,6 @@ public final class DatasetLoader {
     return "check that the file is readable and the disk is healthy, then run again";
   }
 
-  /** Reads at most the limit (a file may grow after its size was taken); null past it. */
   /**
    * A file's bytes, or null when it holds more than the limit. The size its attributes gave is
    * read straight into an array of that size, and one more read says whether the file ended
