@@ -88,8 +88,11 @@ public final class DatasetLoader {
     }
   }
 
-  /** The dataset and every diagnostic found while reading it. */
-  public record Result(Dataset dataset, List<Diagnostic> diagnostics) {
+  /**
+   * The dataset, every diagnostic found while reading it, and the files read by their identity
+   * (for a run that must not write over one of them).
+   */
+  public record Result(Dataset dataset, List<Diagnostic> diagnostics, ReadFiles read) {
     public Result {
       diagnostics = List.copyOf(diagnostics);
     }
@@ -136,13 +139,17 @@ public final class DatasetLoader {
     for (Path p : paths) {
       collect(p, files, keys, diagnostics);
     }
-    return read(distinct(files, keys), diagnostics, perDocument);
+    Set<Object> identities = new HashSet<>();
+    List<Path> distinct = distinct(files, keys, identities);
+    return read(distinct, identities, diagnostics, perDocument);
   }
 
   /** Reads the given files (no directory walk), in this order; for callers that list them. */
   public Result loadFiles(List<Path> files,
       BiFunction<Municipality, Consumer<Diagnostic>, Municipality> perDocument) {
-    return read(distinct(files, Map.of()), new ArrayList<>(),
+    Set<Object> identities = new HashSet<>();
+    List<Path> distinct = distinct(files, Map.of(), identities);
+    return read(distinct, identities, new ArrayList<>(),
         (file, m, out) -> perDocument.apply(m, out));
   }
 
@@ -152,10 +159,9 @@ public final class DatasetLoader {
    * it was first reached by, so that it is not a duplicate of itself. {@code keys} holds the
    * identities the walk of a folder found already, by the very path instances of {@code files}:
    * asking the system again cost a fifth of a second before reading 100,000 files, on the one
-   * thread that lists them.
+   * thread that lists them. The identities of the files kept are added to {@code seen}.
    */
-  private static List<Path> distinct(List<Path> files, Map<Path, Object> keys) {
-    Set<Object> seen = new HashSet<>();
+  private static List<Path> distinct(List<Path> files, Map<Path, Object> keys, Set<Object> seen) {
     List<Path> kept = new ArrayList<>(files.size());
     for (Path f : files) {
       Object key = keys.get(f);
@@ -167,7 +173,7 @@ public final class DatasetLoader {
   }
 
   /** What makes two paths the same file: its file key (device and inode), else its real path. */
-  private static Object identity(Path f) {
+  static Object identity(Path f) {
     try {
       Object key = Files.readAttributes(f, BasicFileAttributes.class).fileKey();
       return key != null ? key : f.toRealPath();
@@ -177,7 +183,8 @@ public final class DatasetLoader {
     }
   }
 
-  private Result read(List<Path> files, List<Diagnostic> diagnostics, PerDocument perDocument) {
+  private Result read(List<Path> files, Set<Object> identities, List<Diagnostic> diagnostics,
+      PerDocument perDocument) {
     progress.start(files.size());
     // Files that come from disk are fetched a little ahead of the threads that read them.
     ReadAhead ahead = ReadAhead.start(files);
@@ -213,7 +220,8 @@ public final class DatasetLoader {
       municipalities.addAll(r.municipalities());
       diagnostics.addAll(r.diagnostics());
     }
-    return new Result(new Dataset(municipalities, inputs), diagnostics);
+    return new Result(new Dataset(municipalities, inputs), diagnostics,
+        new ReadFiles(files, identities));
   }
 
   /**

@@ -55,7 +55,7 @@ public final class ClassifyJob {
       }
       Table measures = stream.measures(run.dataset());
       AtomicFile.Body body;
-      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+      Outputs.refuseInput(target.path(), run.read());
       if (csv != null) {
         body = out -> csv.write(measures, out);
       } else {

@@ -100,7 +100,7 @@ public final class CompareJob {
               boundaries, run.lineage()));
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),
           run.codebook(), run.warningList(), runInfo(o, run));
-      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+      Outputs.refuseInput(target.path(), run.read());
       if (target.stdout()) {
         // the report is the output: no summary, which would land inside it
         console.writeBytes(out -> {

@@ -15,6 +15,7 @@ import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.ReadFiles;
 import org.polcomp.load.Sha256;
 import org.polcomp.model.Dataset;
 import org.polcomp.model.Measure;
@@ -50,8 +51,7 @@ final class Outputs {
    * destroy the policy file the run reads.
    */
   static void refuseInput(Path output, Iterable<Path> inputs) {
-    if (output == null || output.toString().isEmpty() || output.toString().equals("-")
-        || !Files.exists(output)) {
+    if (!isFile(output)) {
       return;
     }
     for (Path in : inputs) {
@@ -62,9 +62,26 @@ final class Outputs {
         same = false; // what cannot be compared is not the same file as far as we can tell
       }
       if (same) {
-        throw new UsageProblem("-o " + DatasetLoader.display(output)
-            + " is an input of this run", "name another file to write");
+        throw isInput(output);
       }
+    }
+  }
+
+  // Whether OUT names something that exists (not standard output): only that can be an input.
+  private static boolean isFile(Path output) {
+    return output != null && !output.toString().isEmpty() && !output.toString().equals("-")
+        && Files.exists(output);
+  }
+
+  private static UsageProblem isInput(Path output) {
+    return new UsageProblem("-o " + DatasetLoader.display(output) + " is an input of this run",
+        "name another file to write");
+  }
+
+  /** As {@link #refuseInput(Path, Iterable)}, for the files a run read, known by identity. */
+  static void refuseInput(Path output, ReadFiles inputs) {
+    if (isFile(output) && inputs.holds(output)) {
+      throw isInput(output);
     }
   }
 

@@ -86,7 +86,7 @@ public final class SensitivityJob {
     Result result = Stages.onThreads(o.dataset().threads(),
         () -> Analysis.run(run.codebook(), collector.units(), settings));
     Report report = SensitivityReport.of(result, run.codebook(), runInfo(o, run));
-    Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+    Outputs.refuseInput(target.path(), run.read());
     if (target.stdout()) {
       console.writeBytes(out -> {
         if (format.equals("xlsx")) {

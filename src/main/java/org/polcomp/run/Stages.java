@@ -29,6 +29,7 @@ import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
 import org.polcomp.load.LineageLoader;
 import org.polcomp.load.Progress;
+import org.polcomp.load.ReadFiles;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Lineage;
 import org.polcomp.model.Dataset;
@@ -55,10 +56,12 @@ final class Stages {
   /**
    * What a run read: the codebook (null when the user's codebook is invalid), the dataset, the
    * classification of every measure in dataset order (empty unless {@link Keep#ALL}), the
-   * diagnostics, sorted, and the number of measures read (also when the dataset kept none).
+   * diagnostics, sorted, the number of measures read (also when the dataset kept none) and the
+   * files read, by identity.
    */
   record Loaded(Codebook codebook, Lineage lineage, Dataset dataset,
-      List<Classification> classifications, List<Diagnostic> diagnostics, long measureCount) {
+      List<Classification> classifications, List<Diagnostic> diagnostics, long measureCount,
+      ReadFiles read) {
     boolean hasErrors() {
       return diagnostics.stream().anyMatch(Diagnostic::isError);
     }
@@ -188,7 +191,7 @@ final class Stages {
     if (codebook == null || lineage == null) {
       diagnostics.sort(Diagnostic.ORDER);
       return new Loaded(codebook, lineage, new Dataset(List.of(), List.of()), List.of(),
-          diagnostics, 0);
+          diagnostics, 0, ReadFiles.NONE);
     }
     // A code without as_of is checked against the day of the run: it describes the present.
     LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -253,7 +256,7 @@ final class Stages {
     }
     diagnostics.sort(Diagnostic.ORDER);
     return new Loaded(codebook, lineage, r.dataset(), classifications, diagnostics,
-        measures.sum());
+        measures.sum(), r.read());
   }
 
   /**

@@ -57,7 +57,7 @@ public final class TemplateJob {
         Outputs.invalid(run.diagnostics(), console.err());
         return Outcome.INVALID;
       }
-      Outputs.refuseInput(output, Outputs.inputFiles(run.dataset()));
+      Outputs.refuseInput(output, run.read());
       codebook = run.codebook();
       municipalities = run.dataset().municipalities();
     }

@@ -44,7 +44,7 @@ public final class ValidateJob {
         run.warnings(), run.dataset().files().stream().map(InputFile::path).toList(),
         Version.current());
     if (!target.stdout()) {
-      Outputs.refuseInput(target.path(), Outputs.inputFiles(run.dataset()));
+      Outputs.refuseInput(target.path(), run.read());
       AtomicFile.write(target.path(), out -> {
         Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         format.write(run.diagnostics(), summary, w);

@@ -113,6 +113,33 @@ class OutputRulesTest {
   }
 
   @Test
+  void aLinkToAFileReadFromAFolderIsNotTheOutputEither() throws IOException {
+    Path data = Files.createDirectory(dir.resolve("data"));
+    Path in = Files.copy(Path.of(DATA), data.resolve("in.yaml"));
+    byte[] before = Files.readAllBytes(in);
+    Path hard = Files.createLink(dir.resolve("hard.json"), in);
+    Path soft = Files.createSymbolicLink(dir.resolve("soft.json"), in);
+    Path elsewhere = dir.resolve("other.json");
+    Files.writeString(elsewhere, "{}");
+    for (Path out : List.of(hard, soft)) {
+      for (String cmd : List.of("compare", "validate", "classify")) {
+        CliRunner.Result r = CliRunner.run(cmd, data.toString(), "-o", out.toString(),
+            "--format", "json");
+        assertEquals(2, r.exit(), cmd + " -o " + out + ": " + r.err());
+        assertTrue(r.err().contains("is an input of this run"), r.err());
+      }
+    }
+    // the same file under a path written another way
+    CliRunner.Result other = CliRunner.run("compare", data.toString(), "-o",
+        data.resolve("../data/in.yaml").toString(), "--format", "json");
+    assertEquals(2, other.exit(), other.err());
+    assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(in)), "the policy file stands");
+    CliRunner.Result fine = CliRunner.run("compare", data.toString(), "-o", elsewhere.toString());
+    assertEquals(0, fine.exit(), "another existing file is written over: " + fine.err());
+    assertTrue(Files.readString(elsewhere).length() > 100);
+  }
+
+  @Test
   void anEmptyOutputIsAUsageError() throws IOException {
     for (String cmd : List.of("compare", "validate", "classify")) {
       CliRunner.Result r = CliRunner.run(cmd, DATA, "-o", "");
