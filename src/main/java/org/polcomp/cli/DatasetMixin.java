@@ -31,7 +31,8 @@ final class DatasetMixin {
     // exists.
     debug = Specs.flag(spec, "Show stack traces of internal errors.", "--debug");
     threads = Specs.withDefault(spec, int.class, "N", "0",
-        "Read files on N threads; 1 reads them one at a time, 0 (the default) on every core.",
+        "Read files on N threads; 1 reads them one at a time, 0 (the default) on every core;"
+            + " at most " + DatasetOptions.MAX_THREADS + ".",
         "--threads");
     maxFileBytes = Specs.withDefault(spec, long.class, "BYTES", "16777216",
         "Largest policy file read (default: ${DEFAULT-VALUE}, 16 MiB; at most 268435456,"

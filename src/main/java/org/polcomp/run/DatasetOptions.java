@@ -20,6 +20,12 @@ import java.util.List;
 public record DatasetOptions(List<Path> paths, Path codebook, Path lineage, boolean quiet,
     int threads,
     long maxFileBytes, int maxDepth, int maxString, int maxAliases) {
+  /**
+   * The most threads {@code --threads} may ask for: the most a fork-join pool, which runs the
+   * readers, can have (its parallelism is at most 32767).
+   */
+  public static final int MAX_THREADS = 32767;
+
   public DatasetOptions {
     paths = paths == null ? List.of() : List.copyOf(paths);
   }

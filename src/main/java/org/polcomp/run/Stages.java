@@ -179,9 +179,14 @@ final class Stages {
       requireExists(p);
     }
     Limits limits = limits(o);
+    String threadsHint = "give 1 to " + DatasetOptions.MAX_THREADS + ", or 0 for every core";
     if (o.threads() < 0) {
       throw new UsageProblem("--threads " + o.threads() + " is not a number of threads",
-          "give 1 or more, or 0 for every core");
+          threadsHint);
+    }
+    if (o.threads() > DatasetOptions.MAX_THREADS) {
+      throw new UsageProblem("--threads " + o.threads() + " is more than the "
+          + DatasetOptions.MAX_THREADS + " threads polcomp can run", threadsHint);
     }
     List<Diagnostic> diagnostics = new ArrayList<>();
     // Started from the command line, a command has Preload reading the built-in codebook and
@@ -412,8 +417,15 @@ final class Stages {
     return true;
   }
 
-  /** A usage problem unless {@code p} exists (a dangling link exists). */
+  /**
+   * A usage problem unless {@code p} exists (a dangling link exists). An empty string is no path,
+   * though Java reads it as the current folder: given as PATH it would read that whole folder.
+   */
   static void requireExists(Path p) {
+    if (p.toString().isEmpty()) {
+      throw new UsageProblem("an empty string is not a path",
+          "name a file or folder, or . for the current folder");
+    }
     String why = DatasetLoader.whyUnreadable(p);
     if (why != null) {
       throw new UsageProblem(why + ": " + DatasetLoader.display(p),

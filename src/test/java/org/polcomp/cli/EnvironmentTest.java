@@ -75,7 +75,40 @@ class EnvironmentTest {
     CliRunner.Result negative = CliRunner.run("validate", "--threads", "-2", Datasets.POLICIES);
     assertEquals(ExitCode.USAGE, negative.exit());
     assertEquals("polcomp: --threads -2 is not a number of threads\n"
-        + "    hint: give 1 or more, or 0 for every core\n", negative.err());
+        + "    hint: give 1 to 32767, or 0 for every core\n", negative.err());
+    // a fork-join pool has at most 32767 threads: one more is refused, not an internal error
+    for (String command : List.of("validate", "classify", "compare", "sensitivity")) {
+      CliRunner.Result many = CliRunner.run(command, "--threads=32768", "-o",
+          dir.resolve(command + ".json").toString(), Datasets.POLICIES);
+      assertEquals(ExitCode.USAGE, many.exit(), command + ": " + many.err());
+      assertEquals("polcomp: --threads 32768 is more than the 32767 threads polcomp can run\n"
+          + "    hint: give 1 to 32767, or 0 for every core\n", many.err());
+      assertFalse(Files.exists(dir.resolve(command + ".json")));
+    }
+    CliRunner.Result most = CliRunner.run("validate", "--threads=32767", Datasets.POLICIES);
+    assertEquals(0, most.exit(), most.err());
+  }
+
+  @Test
+  void anEmptyPathIsAUsageErrorNotTheCurrentFolder() {
+    String out = dir.resolve("out.json").toString();
+    List<List<String>> lines = List.of(List.of("validate", ""),
+        List.of("classify", "--format", "csv", ""), List.of("explain", "GM0363/x", ""),
+        List.of("compare", "-o", out, ""), List.of("sensitivity", "-o", out, ""),
+        List.of("diff", "", Datasets.POLICIES), List.of("diff", Datasets.POLICIES, ""),
+        List.of("template", "-o", dir.resolve("t.xlsx").toString(), ""),
+        List.of("import", "", "-o", dir.resolve("imported").toString()),
+        List.of("validate", "--codebook", "", Datasets.POLICIES),
+        List.of("validate", "--lineage", "", Datasets.POLICIES));
+    for (List<String> line : lines) {
+      CliRunner.Result r = CliRunner.run(line.toArray(String[]::new));
+      assertEquals(ExitCode.USAGE, r.exit(), line + ": " + r.err());
+      assertEquals("polcomp: an empty string is not a path\n"
+          + "    hint: name a file or folder, or . for the current folder\n", r.err(),
+          line.toString());
+      assertEquals("", r.out(), line.toString());
+    }
+    assertFalse(Files.exists(Path.of(out)));
   }
 
   @Test
