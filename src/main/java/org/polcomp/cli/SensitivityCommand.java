@@ -35,7 +35,7 @@ final class SensitivityCommand implements Subcommand {
       "--seed");
   private final OptionSpec range = Specs.withDefault(spec, double.class, "R", "0.5",
       "Each weight w varies by max(1, R x |w|) either way, unless the codebook's"
-          + " 'sensitivity' section sets its range (default: ${DEFAULT-VALUE}).",
+          + " 'sensitivity' section sets its range (default: ${DEFAULT-VALUE}; 0 to 1000).",
       "--range");
   private final OptionSpec force = Specs.forceWorkbook(spec);
 

@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.polcomp.aggregate.ClassifiedMeasure;
 import org.polcomp.classify.Classification;
+import org.polcomp.classify.Reason;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.model.Codebook;
 import org.polcomp.model.Majority;
@@ -58,7 +59,7 @@ public final class SensitivityJob {
 
   /** Analyses the dataset and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
-    Outputs.refuseInput(o.output(), o.dataset().paths());
+    Outputs.refuseInput(o.output(), o.dataset());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());
@@ -73,6 +74,12 @@ public final class SensitivityJob {
     if (!(o.range() >= 0) || !Double.isFinite(o.range())) {
       throw new UsageProblem("--range " + o.range() + " is not a number 0 or more",
           "give a fraction of each weight, such as 0.5 (the default)");
+    }
+    if (o.range() > Settings.MAX_RANGE) {
+      throw new UsageProblem("--range " + o.range() + " is more than "
+          + Reason.format(Settings.MAX_RANGE), "give a fraction of each weight from 0 to "
+          + Reason.format(Settings.MAX_RANGE) + ", such as 0.5 (the default): a larger range"
+          + " would only leave each weight's sign to chance");
     }
     Collector collector =
         new Collector(Stages.asOf(o.analysis()), o.analysis().preferCoded());

@@ -9,12 +9,21 @@ package org.polcomp.sensitivity;
  *     its own range
  */
 public record Settings(int samples, long seed, double range) {
+  /**
+   * The largest R. The codebook's weights lie in -1000..1000, so a drawn weight stays within
+   * about a million and a measure's score, a sum of a few of them, and its exact decimal form
+   * stay finite and far inside a double's range (at R near 1e307 a weight became infinite). A
+   * range many times a weight only leaves its sign to chance, which a range of 1000 does already.
+   */
+  public static final double MAX_RANGE = 1000;
+
   public Settings {
     if (samples < 1) {
       throw new IllegalArgumentException("samples must be at least 1: " + samples);
     }
-    if (!(range >= 0) || !Double.isFinite(range)) {
-      throw new IllegalArgumentException("range must be a finite number >= 0: " + range);
+    if (!(range >= 0) || !(range <= MAX_RANGE)) {
+      throw new IllegalArgumentException("range must be a number from 0 to " + MAX_RANGE + ": "
+          + range);
     }
   }
 }

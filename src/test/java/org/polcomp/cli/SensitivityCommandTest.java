@@ -201,4 +201,19 @@ class SensitivityCommandTest {
         tmp.resolve("a.ods").toString()).exit());
     assertFalse(Files.exists(tmp.resolve("a.json")));
   }
+
+  @Test
+  void aRangeAboveTheBoundIsAUsageErrorAndTheBoundItselfRuns() throws IOException {
+    // near 1e307 a drawn weight became infinite and the exact score failed (exit 3)
+    for (String range : List.of("1e308", "5e307", "1000.5")) {
+      CliRunner.Result r = CliRunner.run("sensitivity", "--samples", "5", "--range", range,
+          "-o", tmp.resolve("r.json").toString(), Datasets.POLICIES);
+      assertEquals(2, r.exit(), range + ": " + r.err());
+      assertTrue(r.err().contains("hint: give a fraction of each weight from 0 to 1000"),
+          r.err());
+      assertFalse(Files.exists(tmp.resolve("r.json")));
+    }
+    JsonNode widest = run(Datasets.POLICIES, "--samples", "5", "--range", "1000");
+    assertEquals(1000.0, widest.get("options").get("range").asDouble());
+  }
 }
