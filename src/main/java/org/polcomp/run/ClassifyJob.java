@@ -30,7 +30,7 @@ public final class ClassifyJob {
 
   /** Classifies the dataset's measures and writes them; INVALID (nothing written) on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
-    Outputs.refuseInput(o.output(), o.dataset().paths());
+    Outputs.refuseInput(o.output(), o.dataset());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), new OutputTarget.Formats(
         List.of("table", "csv", "json"),
         // a table for people on a terminal, csv for everything else

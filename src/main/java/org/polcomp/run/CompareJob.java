@@ -62,7 +62,7 @@ public final class CompareJob {
 
   /** Compares the dataset's municipalities and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {
-    Outputs.refuseInput(o.output(), o.dataset().paths());
+    Outputs.refuseInput(o.output(), o.dataset());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     String format = target.format();
     target.refuseWorkbookOnTerminal(console, o.force());

@@ -59,7 +59,7 @@ public final class DiffJob {
           + (paths.size() == 1 ? " path given)" : " paths given)"),
           "polcomp diff OLD NEW, or polcomp diff --git REV [PATH...] against the working tree");
     }
-    Outputs.refuseInput(o.output(), paths);
+    Outputs.refuseInput(o.output(), o.dataset());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     target.refuseWorkbookOnTerminal(console, o.force());
     LocalDate asOf = Stages.asOf(o.analysis());

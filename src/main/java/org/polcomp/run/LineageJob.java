@@ -36,6 +36,9 @@ public final class LineageJob {
 
   /** Prints the table; INVALID (with the file's diagnostics) when the user's file has errors. */
   public static Outcome run(Options o, Console console) throws IOException {
+    if (o.lineage() != null) {
+      Outputs.refuseInput(o.output(), List.of(o.lineage()));
+    }
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     List<Diagnostic> diagnostics = new ArrayList<>();
     Lineage lineage = Stages.lineage(o.lineage(), Limits.DEFAULT, diagnostics);

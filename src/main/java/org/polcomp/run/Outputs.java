@@ -67,6 +67,20 @@ final class Outputs {
     }
   }
 
+  /**
+   * Refuses an OUT that is one of the inputs the options name: a path given, or the user's
+   * codebook or lineage file, which the run reads as it reads the policy files.
+   */
+  static void refuseInput(Path output, DatasetOptions o) {
+    List<Path> named = new ArrayList<>(o.paths());
+    for (Path extra : new Path[] {o.codebook(), o.lineage()}) {
+      if (extra != null) {
+        named.add(extra);
+      }
+    }
+    refuseInput(output, named);
+  }
+
   // Whether OUT names something that exists (not standard output): only that can be an input.
   private static boolean isFile(Path output) {
     return output != null && !output.toString().isEmpty() && !output.toString().equals("-")

@@ -39,7 +39,7 @@ public final class TemplateJob {
       throw new UsageProblem(DatasetLoader.display(output) + " is a directory",
           "name the workbook to write, e.g. coding.xlsx");
     }
-    Outputs.refuseInput(output, o.dataset().paths());
+    Outputs.refuseInput(output, o.dataset());
     Codebook codebook;
     List<Municipality> municipalities;
     if (o.dataset().paths().isEmpty()) {

@@ -33,7 +33,7 @@ public final class ValidateJob {
 
   /** Reads and checks the dataset, writes the report; INVALID on errors (or warnings, strict). */
   public static Outcome run(Options o, Console console) throws IOException {
-    Outputs.refuseInput(o.output(), o.dataset().paths());
+    Outputs.refuseInput(o.output(), o.dataset());
     OutputTarget target = OutputTarget.resolve(o.output(), o.format(), FORMATS);
     DiagnosticFormat format = DiagnosticFormat.of(target.format()).orElseThrow();
     boolean quiet = o.dataset().quiet();

@@ -113,6 +113,40 @@ class OutputRulesTest {
   }
 
   @Test
+  void theCodebookAndTheLineageFileAreInputsToo() throws IOException {
+    Path codebook = dir.resolve("cb.json");
+    assertEquals(0, CliRunner.run("codebook", "-o", codebook.toString()).exit());
+    Path lineage = Files.writeString(dir.resolve("lin.txt"),
+        "municipalities:\n  - {code: XA, name: A}\n");
+    byte[] book = Files.readAllBytes(codebook);
+    byte[] table = Files.readAllBytes(lineage);
+    String cb = codebook.toString();
+    String ln = lineage.toString();
+    List<List<String>> lines = List.of(
+        List.of("compare", "-o", cb, "--codebook", cb, DATA),
+        List.of("compare", "-o", ln, "--format", "json", "--lineage", ln, DATA),
+        List.of("validate", "--lineage", ln, "-o", ln, DATA),
+        List.of("validate", "--codebook", cb, "-o", cb, DATA),
+        List.of("classify", "--codebook", cb, "-o", cb, DATA),
+        List.of("sensitivity", "--samples", "2", "--codebook", cb, "-o", cb, DATA),
+        List.of("diff", "--lineage", ln, "-o", ln, DATA, DATA),
+        List.of("lineage", "--lineage", ln, "-o", ln));
+    for (List<String> line : lines) {
+      CliRunner.Result r = CliRunner.run(line.toArray(String[]::new));
+      assertEquals(2, r.exit(), line + ": " + r.err());
+      assertTrue(r.err().contains("is an input of this run"), line + ": " + r.err());
+    }
+    assertTrue(java.util.Arrays.equals(book, Files.readAllBytes(codebook)), "the codebook stands");
+    assertTrue(java.util.Arrays.equals(table, Files.readAllBytes(lineage)), "the table stands");
+    // the same file under a path written another way, and through a link
+    Path link = Files.createSymbolicLink(dir.resolve("link.json"), codebook);
+    CliRunner.Result linked = CliRunner.run("compare", "-o", link.toString(), "--codebook",
+        dir.resolve("../" + dir.getFileName() + "/cb.json").toString(), DATA);
+    assertEquals(2, linked.exit(), linked.err());
+    assertTrue(java.util.Arrays.equals(book, Files.readAllBytes(codebook)), "the codebook stands");
+  }
+
+  @Test
   void aLinkToAFileReadFromAFolderIsNotTheOutputEither() throws IOException {
     Path data = Files.createDirectory(dir.resolve("data"));
     Path in = Files.copy(Path.of(DATA), data.resolve("in.yaml"));
