@@ -54,8 +54,12 @@ public final class SensitivityJob {
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
       String format, int samples, long seed, double range, String commandLine, boolean force) {}
 
-  /** The formats sensitivity writes; csv is a folder of files. */
-  public static final OutputTarget.Formats FORMATS = CompareJob.FORMATS;
+  /**
+   * The formats sensitivity writes; csv is a folder of files. Not compare's html and datapackage:
+   * its writers know only a comparison's tables.
+   */
+  public static final OutputTarget.Formats FORMATS = new OutputTarget.Formats(
+      List.of("xlsx", "json", "csv"), null, "csv", null);
 
   /** Analyses the dataset and writes the report; INVALID on errors. */
   public static Outcome run(Options o, Console console) throws IOException {

@@ -203,6 +203,28 @@ class SensitivityCommandTest {
   }
 
   @Test
+  void onlyTheFormatsSensitivityWritesAreAccepted() {
+    // html and datapackage are compare's: sensitivity wrote a folder of CSV files for both
+    List<List<String>> lines = List.of(List.of("-o", tmp.resolve("y.html").toString()),
+        List.of("--format", "html", "-o", tmp.resolve("x.html").toString()),
+        List.of("--format", "datapackage", "-o", tmp.resolve("dp").toString()),
+        List.of("--format", "zzz", "-o", tmp.resolve("z").toString()));
+    for (List<String> options : lines) {
+      List<String> line = new java.util.ArrayList<>(List.of("sensitivity", "--samples", "2"));
+      line.addAll(options);
+      line.add(Datasets.POLICIES);
+      CliRunner.Result r = CliRunner.run(line.toArray(String[]::new));
+      assertEquals(2, r.exit(), line + ": " + r.err());
+      String hint = r.err().substring(r.err().indexOf("hint:"));
+      assertTrue(hint.contains("xlsx") && hint.contains("json") && hint.contains("csv"), hint);
+      assertFalse(hint.contains("html") || hint.contains("datapackage"), hint);
+    }
+    for (String name : List.of("y.html", "x.html", "dp", "z")) {
+      assertFalse(Files.exists(tmp.resolve(name)), name);
+    }
+  }
+
+  @Test
   void aRangeAboveTheBoundIsAUsageErrorAndTheBoundItselfRuns() throws IOException {
     // near 1e307 a drawn weight became infinite and the exact score failed (exit 3)
     for (String range : List.of("1e308", "5e307", "1000.5")) {
