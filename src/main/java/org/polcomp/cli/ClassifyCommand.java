@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.ClassifyJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -23,8 +22,8 @@ final class ClassifyCommand implements Subcommand {
       "table (aligned, for people), csv or json. Default: table when standard"
           + " output is a terminal, csv otherwise.",
       "--format");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write to FILE instead of standard output.", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write to FILE instead of standard output.");
   private final OptionSpec rawCsv = Specs.rawCsv(spec);
 
   @Override

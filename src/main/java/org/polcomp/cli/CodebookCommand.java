@@ -16,8 +16,8 @@ final class CodebookCommand implements Subcommand {
       "The default is printed as YAML, commented, ready to copy and edit."},
       "0:printed, or the codebook is valid", "1:the checked codebook is invalid",
       "2:usage error", "3:input/output failure");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write the codebook to FILE instead of standard output.", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write the codebook to FILE instead of standard output.");
   private final OptionSpec check = Specs.option(spec, Path.class, "FILE",
       "Validate a user codebook and report its problems as file:line:col.", "--check");
 

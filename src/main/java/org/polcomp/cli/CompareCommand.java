@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.CompareJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -20,10 +19,9 @@ final class CompareCommand implements Subcommand {
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final AnalysisMixin analysis = new AnalysisMixin(spec);
   private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
-  private final OptionSpec output = Specs.required(spec, Path.class, "OUT",
+  private final OptionSpec output = Specs.output(spec, true, "OUT",
       "Where to write: FILE.xlsx, FILE.json, FILE.html, a folder for CSV files (an existing"
-          + " one, a name ending in /, or a name without extension), or - for standard output.",
-      "-o", "--output");
+          + " one, a name ending in /, or a name without extension), or - for standard output.");
   private final OptionSpec format = Specs.option(spec, String.class, "FORMAT",
       "xlsx, json, csv, html or datapackage (a folder: CSV files for scripts and"
           + " datapackage.json, Frictionless Data Package v2); without it the format follows"

@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.DiffJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -36,10 +35,9 @@ final class DiffCommand implements Subcommand {
           + " $GITHUB_STEP_SUMMARY), json, csv (one file of change rows) or xlsx; overrides"
           + " what OUT's name says.",
       "--format");
-  private final OptionSpec output = Specs.option(spec, Path.class, "OUT",
+  private final OptionSpec output = Specs.output(spec, false, "OUT",
       "Write to OUT instead of standard output (- is standard output); without"
-          + " --format, .md, .json, .csv, .xlsx or .txt say the format.",
-      "-o", "--output");
+          + " --format, .md, .json, .csv, .xlsx or .txt say the format.");
   private final OptionSpec exitCode = Specs.flag(spec,
       "Exit 1 when the versions differ, 0 when they do not (as git diff --exit-code).",
       "--exit-code");

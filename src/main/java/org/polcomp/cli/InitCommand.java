@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.InitJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,8 +20,8 @@ final class InitCommand implements Subcommand {
       "The municipality's id, e.g. GM0344 (letters, digits, '.', '_', '-').");
   private final PositionalParamSpec name = Specs.parameter(spec, "1", String.class, "NAME",
       "The municipality's name.");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write the file to FILE instead of standard output.", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write the file to FILE instead of standard output.");
   private final OptionSpec force = Specs.flag(spec, "Overwrite FILE when it exists.",
       "--force");
 

@@ -24,8 +24,8 @@ final class LineageCommand implements Subcommand {
       "text (aligned columns) or csv. Default: what the name of the -o file says,"
           + " else text.",
       "--format");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write the table to FILE (- for standard output, the default).", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write the table to FILE (- for standard output, the default).");
 
   @Override
   public CommandSpec spec() {

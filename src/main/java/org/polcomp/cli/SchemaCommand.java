@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.SchemaJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -17,8 +16,8 @@ final class SchemaCommand implements Subcommand {
       "  " + SchemaJob.MODELINE,
       "The repository keeps a copy at " + SchemaJob.REPOSITORY_COPY + "."},
       "0:success", "2:usage error", "3:input/output failure or internal error");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write the schema to FILE instead of standard output.", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write the schema to FILE instead of standard output.");
 
   @Override
   public CommandSpec spec() {

@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.SensitivityJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -21,10 +20,9 @@ final class SensitivityCommand implements Subcommand {
   private final DatasetMixin dataset = new DatasetMixin(spec);
   private final AnalysisMixin analysis = new AnalysisMixin(spec);
   private final PositionalParamSpec paths = Specs.dataset(spec, "0..*");
-  private final OptionSpec output = Specs.required(spec, Path.class, "OUT",
+  private final OptionSpec output = Specs.output(spec, true, "OUT",
       "Where to write: FILE.xlsx, FILE.json, a folder for CSV files (an existing"
-          + " one, a name ending in /, or a name without extension), or - for standard output.",
-      "-o", "--output");
+          + " one, a name ending in /, or a name without extension), or - for standard output.");
   private final OptionSpec format = Specs.option(spec, String.class, "FORMAT",
       "xlsx, json or csv; overrides what OUT's name says.", "--format");
   private final OptionSpec samples = Specs.withDefault(spec, int.class, "N", "1000",

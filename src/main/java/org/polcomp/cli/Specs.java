@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.polcomp.run.OutputTarget;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -83,6 +85,25 @@ final class Specs {
   static OptionSpec forceWorkbook(CommandSpec spec) {
     return flag(spec, "Write a workbook to standard output (-o -) even when it is a terminal.",
         "--force");
+  }
+
+  /**
+   * Adds {@code -o, --output}, shown as {@code label}: a path that keeps a trailing /
+   * ({@link OutputTarget#given}), which the command line's "Output targets" reads as a folder and
+   * a plain path would drop.
+   */
+  static OptionSpec output(CommandSpec spec, boolean required, String label,
+      String description) {
+    return add(spec, OptionSpec.builder("-o", "--output").type(Path.class).paramLabel(label)
+        .required(required).converters(new OutputConverter()).description(description));
+  }
+
+  /** The converter of {@link #output}; a class, not a lambda, for the reason in {@link Main}. */
+  private static final class OutputConverter implements CommandLine.ITypeConverter<Path> {
+    @Override
+    public Path convert(String value) {
+      return OutputTarget.given(value, Main.path(value));
+    }
   }
 
   /** Adds an option that takes a value of {@code type}, shown as {@code label}. */

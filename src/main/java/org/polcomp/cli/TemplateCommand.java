@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.TemplateJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -22,8 +21,8 @@ final class TemplateCommand implements Subcommand {
   private final PositionalParamSpec paths = Specs.paths(spec, "PATH",
       "Policy files, directories or workbooks to fill the workbook with (default:"
           + " none, an empty workbook).");
-  private final OptionSpec output = Specs.required(spec, Path.class, "FILE",
-      "The workbook to write (FILE.xlsx).", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, true, "FILE",
+      "The workbook to write (FILE.xlsx).");
 
   @Override
   public CommandSpec spec() {

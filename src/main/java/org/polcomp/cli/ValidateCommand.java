@@ -1,7 +1,6 @@
 package org.polcomp.cli;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import org.polcomp.run.ValidateJob;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -24,8 +23,8 @@ final class ValidateCommand implements Subcommand {
       "text, json, github, gitlab, junit or sarif. Default: what the name of the"
           + " -o file says (.json, .sarif, .xml for junit), else text.",
       "--format");
-  private final OptionSpec output = Specs.option(spec, Path.class, "FILE",
-      "Write the report to FILE instead of standard output.", "-o", "--output");
+  private final OptionSpec output = Specs.output(spec, false, "FILE",
+      "Write the report to FILE instead of standard output.");
   private final OptionSpec strict = Specs.flag(spec, "Warnings fail the run too (exit 1).",
       "--strict");
 

@@ -89,6 +89,33 @@ public record OutputTarget(Path path, String format) {
   }
 
   /**
+   * OUT as the command line gave it: {@code path} is {@code raw} as a path, which has lost the
+   * trailing / of {@code out/new/}; such a name keeps it as a last element {@code .}
+   * ({@code out/new/.}), so that OUT still says it names a folder ({@link #namesFolder}).
+   */
+  public static Path given(String raw, Path path) {
+    boolean slash = raw.endsWith("/") || raw.endsWith(java.io.File.separator);
+    return slash && path.getFileName() != null ? path.resolve(".") : path;
+  }
+
+  /** Whether OUT ends in {@code /.}: a name given ending in / ({@link #given}), a folder. */
+  static boolean namesFolder(Path output) {
+    return output != null && output.getParent() != null && output.getFileName() != null
+        && output.getFileName().toString().equals(".");
+  }
+
+  /**
+   * Refuses OUT of a command that writes one file when its name ends in / (a folder): the
+   * command would write a file of that name.
+   */
+  static void refuseFolderName(Path output) {
+    if (namesFolder(output)) {
+      throw new UsageProblem("'" + output.getParent() + "/' is a folder, and this command writes"
+          + " one file", "name the file to write, without a / at the end");
+    }
+  }
+
+  /**
    * Settles OUT and the format. {@code output} is null when {@code -o} was not given (standard
    * output, the {@code fallback} format); {@code format} is the {@code --format} value or null.
    */
@@ -114,12 +141,17 @@ public record OutputTarget(Path path, String format) {
       }
       return new OutputTarget(null, fmt);
     }
+    // a name ending in / names a folder whatever its extension says (out/x.json/)
+    boolean slash = namesFolder(output);
+    if (slash) {
+      output = output.getParent();
+      raw = output + "/";
+    }
     String ext = extension(output);
     String byName = ext == null ? null : f.ofExtension(ext);
     // A name that says a format is that format even where a folder stands (writing it then fails
     // as an I/O error); otherwise an existing folder, or a name ending in /, is a folder output.
-    boolean folder = raw.endsWith("/") || raw.endsWith(java.io.File.separator)
-        || (byName == null && Files.isDirectory(output));
+    boolean folder = slash || (byName == null && Files.isDirectory(output));
     if (asked != null) {
       if (folder && !f.isFolder(asked)) {
         throw new UsageProblem("'" + raw + "' is a folder, and --format " + asked
@@ -198,6 +230,7 @@ public record OutputTarget(Path path, String format) {
       throw new UsageProblem("-o names no file (an empty string)",
           "name the file to write, or - for standard output");
     }
+    refuseFolderName(output);
     return output;
   }
 }

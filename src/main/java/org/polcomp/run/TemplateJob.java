@@ -31,6 +31,7 @@ public final class TemplateJob {
     if (output == null || output.toString().isEmpty() || output.toString().equals("-")) {
       throw new UsageProblem("template writes a workbook file", "name it with -o FILE.xlsx");
     }
+    OutputTarget.refuseFolderName(output);
     if (!output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xlsx")) {
       throw new UsageProblem("-o " + DatasetLoader.display(output) + " is not an .xlsx file",
           "name the workbook FILE.xlsx");

@@ -204,6 +204,41 @@ class OutputRulesTest {
   }
 
   @Test
+  void aNameEndingInSlashIsAFolderInEveryCommand() throws IOException {
+    // a path drops the trailing /: these wrote a file named newdir, or x.json
+    String newdir = dir.resolve("newdir") + "/";
+    CliRunner.Result json = CliRunner.run("compare", "-o", newdir, "--format", "json", DATA);
+    assertEquals(2, json.exit(), json.err());
+    assertTrue(json.err().contains("'" + newdir + "' is a folder"), json.err());
+    assertFalse(Files.exists(dir.resolve("newdir")));
+    for (List<String> line : List.of(List.of("compare"), List.of("sensitivity", "--samples",
+        "2"))) {
+      String cmd = line.get(0);
+      Path folder = dir.resolve(cmd + ".json");
+      List<String> args = new java.util.ArrayList<>(line);
+      args.addAll(List.of("-o", folder + "/", DATA));
+      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(0, r.exit(), cmd + ": " + r.err());
+      assertTrue(Files.isDirectory(folder), cmd + " writes the folder of CSV files");
+      assertTrue(Files.isRegularFile(folder.resolve("about.csv")), cmd);
+    }
+    List<List<String>> oneFile = List.of(List.of("classify", DATA),
+        List.of("validate", DATA), List.of("diff", DATA, DATA), List.of("lineage"),
+        List.of("codebook"), List.of("schema"), List.of("init", "GM1", "A"),
+        List.of("template"), List.of("sensitivity", "--format", "xlsx", DATA));
+    for (List<String> line : oneFile) {
+      Path out = dir.resolve("one.file");
+      List<String> args = new java.util.ArrayList<>(line);
+      args.addAll(List.of("-o", out + "/"));
+      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(2, r.exit(), args + ": " + r.err());
+      assertTrue(r.err().contains("'" + out + "/' is a folder"), args + ": " + r.err());
+      assertTrue(r.err().contains("hint:"), r.err());
+      assertFalse(Files.exists(out), args.toString());
+    }
+  }
+
+  @Test
   void csvOnStandardOutputHasNoByteOrderMark() {
     CliRunner.Result r = CliRunner.run("classify", DATA, "--format", "csv");
     assertEquals(0, r.exit(), r.err());
