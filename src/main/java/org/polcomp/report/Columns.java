@@ -136,4 +136,12 @@ public final class Columns {
   public static final List<TableSchema> TABLES =
       List.of(MUNICIPALITIES, MEASURES, DOMAINS, TYPOLOGY, TIMELINE, PANEL, EXPERIMENTS, AGREEMENT,
           LINEAGE, ISSUES);
+
+  /**
+   * Every table a folder output (compare's csv and datapackage, sensitivity's csv) can hold as a
+   * file: compare's, the disagreements of several coders (whose agreement table has the key of
+   * {@link #AGREEMENT}), sensitivity's, and About. The Codebook sheet is only in workbooks.
+   */
+  public static final List<TableSchema> IN_FOLDERS = java.util.stream.Stream.of(TABLES,
+      List.of(DISAGREEMENTS), SENSITIVITY_TABLES, List.of(ABOUT)).flatMap(List::stream).toList();
 }

@@ -9,8 +9,10 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -55,7 +57,27 @@ public final class CsvWriter implements ReportWriter {
 
   /** The file name of a table. */
   public static String fileName(Table table) {
-    return table.key() + ".csv";
+    return fileName(table.key());
+  }
+
+  private static String fileName(String key) {
+    return key + ".csv";
+  }
+
+  /**
+   * The names of the files polcomp writes into a folder output: a CSV file per table that can be
+   * in one ({@link Columns#IN_FOLDERS}), and a data package's descriptor. Any other file there,
+   * a CSV file of the user's among them, makes {@link AtomicFolder} refuse the folder.
+   */
+  private static final Set<String> OURS = ours(Columns.IN_FOLDERS);
+
+  private static Set<String> ours(List<TableSchema> tables) {
+    Set<String> names = new HashSet<>();
+    for (TableSchema t : tables) {
+      names.add(fileName(t.key()));
+    }
+    names.add(DataPackageWriter.DESCRIPTOR);
+    return Set.copyOf(names);
   }
 
   @Override
@@ -72,9 +94,12 @@ public final class CsvWriter implements ReportWriter {
     });
   }
 
-  /** True for the names of files a comparison's folder holds (the tables, a data package). */
+  /**
+   * True for the names of files a folder output of a comparison or a sensitivity analysis can
+   * hold (its tables, a data package's descriptor).
+   */
   static boolean ours(String name) {
-    return name.endsWith(".csv") || name.equals("datapackage.json");
+    return OURS.contains(name);
   }
 
   /** Whether this writer leaves text as it is (for scripts), with no formula guard. */

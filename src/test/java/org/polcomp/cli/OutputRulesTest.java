@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.polcomp.golden.Datasets;
 import org.polcomp.run.Console;
 import org.polcomp.run.Terminal;
 
@@ -236,6 +237,37 @@ class OutputRulesTest {
       assertTrue(r.err().contains("hint:"), r.err());
       assertFalse(Files.exists(out), args.toString());
     }
+  }
+
+  @Test
+  void aFolderOutputKeepsAUsersCsvFileAndReplacesOnlyItsOwn() throws IOException {
+    Path oc = Files.createDirectory(dir.resolve("oc"));
+    Path mine = Files.writeString(oc.resolve("my-survey-results.csv"), "q1,q2\n");
+    for (List<String> line : List.of(List.of("compare", "--format", "csv"),
+        List.of("compare", "--format", "datapackage"),
+        List.of("sensitivity", "--samples", "2", "--format", "csv"))) {
+      List<String> args = new java.util.ArrayList<>(line);
+      args.addAll(List.of("-o", oc.toString(), DATA));
+      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(3, r.exit(), line + ": " + r.err());
+      assertTrue(r.err().contains("'my-survey-results.csv'"), r.err());
+      assertEquals("q1,q2\n", Files.readString(mine), "the user's file stays");
+    }
+    // every file of every folder output is polcomp's own: each replaces the one before
+    Path out = dir.resolve("out");
+    List<List<String>> all = List.of(
+        List.of("compare", "--format", "csv", "--years", "2018..2020", "--boundaries",
+            "2023-01-01", Datasets.INVENTED_CODERS),
+        List.of("compare", "--format", "datapackage", Datasets.POLICIES),
+        List.of("sensitivity", "--samples", "2", "--format", "csv", Datasets.INVENTED_CODERS),
+        List.of("compare", "--format", "csv", Datasets.INVENTED_CODERS));
+    for (List<String> line : all) {
+      List<String> args = new java.util.ArrayList<>(line);
+      args.addAll(List.of("-o", out.toString()));
+      CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+      assertEquals(0, r.exit(), line + ": " + r.err());
+    }
+    assertTrue(Files.isRegularFile(out.resolve("disagreements.csv")), "several coders");
   }
 
   @Test

@@ -103,8 +103,8 @@ class OutputTargetsTest {
 
   private void oldSet(Path out) throws IOException {
     Files.createDirectories(out);
-    Files.writeString(out.resolve("a.csv"), "old a");
-    Files.writeString(out.resolve("b.csv"), "old b");
+    Files.writeString(out.resolve("about.csv"), "old a");
+    Files.writeString(out.resolve("measures.csv"), "old b");
   }
 
   private static List<String> listing(Path folder) throws IOException {
@@ -127,11 +127,11 @@ class OutputTargetsTest {
     oldSet(out);
     IOException e = assertThrows(IOException.class, () ->
         AtomicFolder.write(out, CsvWriter::ours, folder -> {
-          Files.writeString(folder.resolve("a.csv"), "new a");
+          Files.writeString(folder.resolve("about.csv"), "new a");
           throw new IOException("No space left on device");
         }));
     assertTrue(e.getMessage().contains("previous files are left"), e.getMessage());
-    assertEquals(List.of("a.csv=old a", "b.csv=old b"), listing(out));
+    assertEquals(List.of("about.csv=old a", "measures.csv=old b"), listing(out));
     assertEquals(List.of("out"), names(), "no temporary folder stays behind");
   }
 
@@ -140,10 +140,10 @@ class OutputTargetsTest {
     Path out = dir.resolve("out");
     oldSet(out);
     AtomicFolder.write(out, CsvWriter::ours, folder -> {
-      Files.writeString(folder.resolve("a.csv"), "new a");
-      Files.writeString(folder.resolve("c.csv"), "new c");
+      Files.writeString(folder.resolve("about.csv"), "new a");
+      Files.writeString(folder.resolve("typology.csv"), "new c");
     });
-    assertEquals(List.of("a.csv=new a", "c.csv=new c"), listing(out));
+    assertEquals(List.of("about.csv=new a", "typology.csv=new c"), listing(out));
     assertEquals(List.of("out"), names());
   }
 
@@ -155,7 +155,33 @@ class OutputTargetsTest {
     AtomicFolder.ForeignFilesException e = assertThrows(AtomicFolder.ForeignFilesException.class,
         () -> AtomicFolder.write(out, CsvWriter::ours, folder -> { }));
     assertTrue(e.getMessage().contains("notes.txt"), e.getMessage());
-    assertEquals(List.of("a.csv=old a", "b.csv=old b", "notes.txt=mine"), listing(out));
+    assertEquals(List.of("about.csv=old a", "measures.csv=old b", "notes.txt=mine"), listing(out));
+  }
+
+  @Test
+  void aCsvFileOfTheUsersIsForeignToo() throws IOException {
+    Path out = dir.resolve("out");
+    oldSet(out);
+    Files.writeString(out.resolve("my-survey-results.csv"), "mine");
+    AtomicFolder.ForeignFilesException e = assertThrows(AtomicFolder.ForeignFilesException.class,
+        () -> AtomicFolder.write(out, CsvWriter::ours, folder -> { }));
+    assertTrue(e.getMessage().contains("my-survey-results.csv"), e.getMessage());
+    assertEquals(List.of("about.csv=old a", "measures.csv=old b", "my-survey-results.csv=mine"),
+        listing(out));
+  }
+
+  @Test
+  void oursAreTheFilesOfTheFolderTablesAndTheDescriptor() {
+    for (TableSchema t : Columns.IN_FOLDERS) {
+      assertTrue(CsvWriter.ours(t.key() + ".csv"), t.key());
+    }
+    assertTrue(CsvWriter.ours("datapackage.json"));
+    assertTrue(CsvWriter.ours("disagreements.csv"));
+    assertTrue(CsvWriter.ours("sensitivity_weights.csv"));
+    for (String name : List.of("notes.csv", "codebook.csv", "about.csv.bak", "About.csv",
+        "datapackage.yaml")) {
+      assertFalse(CsvWriter.ours(name), name);
+    }
   }
 
   /** The pid of a process that has ended. */
@@ -190,7 +216,7 @@ class OutputTargetsTest {
     Path aside = dir.resolve(".out.polcomp-" + dead + "-3.old");
     oldSet(aside);
     Scratch.sweep(dir.resolve("out"));
-    assertEquals(List.of("a.csv=old a", "b.csv=old b"), listing(dir.resolve("out")));
+    assertEquals(List.of("about.csv=old a", "measures.csv=old b"), listing(dir.resolve("out")));
     assertFalse(Files.exists(aside));
   }
 
