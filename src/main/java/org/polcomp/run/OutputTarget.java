@@ -161,12 +161,16 @@ public record OutputTarget(Path path, String format) {
         throw new UsageProblem("--format " + asked + " disagrees with the name '" + raw + "'",
             "name the file ." + extensionOf(asked) + ", or leave out --format");
       }
+      if (f.isFolder(asked)) {
+        refuseWorkingFolder(output, raw);
+      }
       return new OutputTarget(output, asked);
     }
     if (folder) {
       if (f.folder() == null) {
         throw new UsageProblem("'" + raw + "' is a folder", "name a file to write");
       }
+      refuseWorkingFolder(output, raw);
       return new OutputTarget(output, f.folder());
     }
     if (byName == null) {
@@ -183,6 +187,22 @@ public record OutputTarget(Path path, String format) {
       throw new UsageProblem("this command cannot write '" + raw + "' (." + ext + ")", hint(f));
     }
     return new OutputTarget(output, byName);
+  }
+
+  /**
+   * Refuses a folder output that is the working folder or holds it ({@code -o .}, {@code -o ..}):
+   * a folder output takes its target's place by renaming, which the working folder cannot do
+   * ({@code .} cannot be renamed), and replacing the folder a shell stands in would leave the
+   * shell in a deleted one.
+   */
+  private static void refuseWorkingFolder(Path output, String raw) {
+    Path abs = output.toAbsolutePath().normalize();
+    Path here = Path.of("").toAbsolutePath().normalize();
+    if (here.startsWith(abs)) {
+      throw new UsageProblem("'" + raw + "' is the current folder" + (here.equals(abs) ? ""
+          : " or holds it") + ", which a folder output cannot replace as a whole",
+          "name a new folder, for example -o out/");
+    }
   }
 
   private static String hint(Formats f) {

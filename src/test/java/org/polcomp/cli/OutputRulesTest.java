@@ -84,6 +84,20 @@ class OutputRulesTest {
   }
 
   @Test
+  void theCurrentFolderOrOneThatHoldsItIsNotAFolderOutput() {
+    // the tests run in the project's folder: each of these would replace it, or the one above
+    for (String out : new String[] {".", "./", "..", "../"}) {
+      CliRunner.Result r = CliRunner.run("compare", DATA, "-o", out, "--format", "csv", "-q");
+      assertEquals(2, r.exit(), out + ": " + r.err());
+      assertTrue(r.err().contains("current folder") && r.err().contains("hint:"), r.err());
+    }
+    CliRunner.Result sens = CliRunner.run("sensitivity", DATA, "--samples", "2", "-o", ".",
+        "-q");
+    assertEquals(2, sens.exit(), sens.err());
+    assertTrue(Files.isRegularFile(Path.of("pom.xml")), "the project's folder stands");
+  }
+
+  @Test
   void aWorkbookGoesToATerminalOnlyWithForce() {
     Terminal tty = new Terminal(true, true, 80, false);
     StringWriter out = new StringWriter();
