@@ -44,6 +44,11 @@ final class CompareCommand implements Subcommand {
           + " municipality lineage table (Cuijk, GM1684, counts for Land van Cuijk, GM1982, from"
           + " 2022-01-01), and add the lineage table.",
       "--boundaries");
+  private final OptionSpec skipInvalid = Specs.flag(spec,
+      "Leave the files with errors out instead of failing: each is listed on stderr and, with"
+          + " its errors, in the issues table; the About sheet and the JSON options say how"
+          + " many were skipped (skipped_files).",
+      "--skip-invalid");
 
   @Override
   public CommandSpec spec() {
@@ -56,6 +61,6 @@ final class CompareCommand implements Subcommand {
         dataset.options(Specs.pathsOf(paths)), analysis.options(), Specs.value(output),
         Specs.value(format), Specs.value(groupBy), Specs.on(rawCsv), Specs.on(timestamp),
         Main.recordedCommandLine(spec), Specs.on(force), Specs.value(years),
-        Specs.value(boundaries)), Main.console(spec)));
+        Specs.value(boundaries), Specs.on(skipInvalid)), Main.console(spec)));
   }
 }

@@ -20,6 +20,12 @@ import org.polcomp.model.Codebook;
 public final class ComparisonReport {
   private ComparisonReport() {}
 
+  /**
+   * The option (JSON options, About) that says how many files {@code --skip-invalid} left out;
+   * only a run with it has it.
+   */
+  public static final String SKIPPED_FILES = "skipped_files";
+
   /** What the About sheet and the JSON header say of the run. */
   public record RunInfo(String toolVersion, String commandLine, Map<String, Object> options,
       int files, String inputsSha256) {}
@@ -27,7 +33,7 @@ public final class ComparisonReport {
   /**
    * The report of a comparison whose measures table is {@code measures} (see {@link
    * #measures(List)}; {@link MeasureRow#of} makes its rows); {@code warnings} become the issues
-   * table.
+   * table (with {@code --skip-invalid} also the errors of the files left out).
    */
   public static Report of(Comparison c, Table measures, Codebook codebook,
       List<Diagnostic> warnings, RunInfo run) {

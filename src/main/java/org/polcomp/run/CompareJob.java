@@ -1,6 +1,7 @@
 package org.polcomp.run;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.Map;
 import org.polcomp.aggregate.AggregateOptions;
 import org.polcomp.aggregate.Comparison;
 import org.polcomp.aggregate.YearRange;
+import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.model.PartialDate;
 import org.polcomp.report.ComparisonReport;
@@ -43,10 +45,20 @@ public final class CompareJob {
    * @param years the panel's years as written ({@code FROM..TO}), or null for no panel
    * @param boundaries count municipalities for the ones they belong to on this date (as
    *     written: YYYY, YYYY-MM or YYYY-MM-DD), or null to keep them as written
+   * @param skipInvalid leave the files with errors out (listed, and in the issues table)
+   *     instead of failing the run
    */
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
       String format, String groupBy, boolean rawCsv, boolean timestamp, String commandLine,
-      boolean force, String years, String boundaries) {
+      boolean force, String years, String boundaries, boolean skipInvalid) {
+    /** Failing on invalid files. */
+    public Options(DatasetOptions dataset, AnalysisOptions analysis, Path output, String format,
+        String groupBy, boolean rawCsv, boolean timestamp, String commandLine, boolean force,
+        String years, String boundaries) {
+      this(dataset, analysis, output, format, groupBy, rawCsv, timestamp, commandLine, force,
+          years, boundaries, false);
+    }
+
     /** Without a panel and with municipalities as written. */
     public Options(DatasetOptions dataset, AnalysisOptions analysis, Path output, String format,
         String groupBy, boolean rawCsv, boolean timestamp, String commandLine, boolean force) {
@@ -88,18 +100,32 @@ public final class CompareJob {
     };
     try (Streamed stream = Streamed.comparison(options, boundaries != null, csv)) {
       Stages.Loaded run = Stages.load(o.dataset(),
-          ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream);
+          ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, stream,
+          o.skipInvalid());
+      Skipped skipped = null;
       if (run.hasErrors()) {
-        Outputs.invalid(run.diagnostics(), console.err());
-        return run.failure();
+        skipped = o.skipInvalid() ? Skipped.of(run) : null;
+        if (skipped == null || skipped.nothingLeft()) {
+          Outputs.invalid(run.diagnostics(), console.err());
+          if (skipped != null) {
+            console.err().println("polcomp: --skip-invalid left nothing to compare: every"
+                + " municipality is in a file with errors");
+            console.err().flush();
+          }
+          return run.failure();
+        }
+        // listed even with --quiet: they are the errors of the run
+        skipped.list(console.err());
+        stream.leaveOut(skipped.files());
       }
+      List<Diagnostic> issues = skipped == null ? run.warningList() : skipped.issues();
       // the parts are made as the files are read; the boundaries only matter when they combine,
       // after the run has read its lineage table (the built-in one, or with --lineage)
       Comparison comparison = stream.combined(boundaries == null ? options
           : new AggregateOptions(options.asOf(), options.preferCoded(), options.groupBy(), years,
               boundaries, run.lineage()));
       Report report = ComparisonReport.of(comparison, stream.measures(run.dataset()),
-          run.codebook(), run.warningList(), runInfo(o, run));
+          run.codebook(), issues, runInfo(o, run, skipped));
       Outputs.refuseInput(target.path(), run.read());
       if (target.stdout()) {
         // the report is the output: no summary, which would land inside it
@@ -112,6 +138,7 @@ public final class CompareJob {
             new JsonWriter().write(report, out);
           }
         });
+        issuesSummary(o, target, skipped, issues, console);
         return Outcome.OK;
       }
       ReportWriter writer = switch (format) {
@@ -125,8 +152,48 @@ public final class CompareJob {
       if (!o.dataset().quiet()) {
         ComparisonSummary.write(comparison, DatasetLoader.display(target.path()), console.out());
       }
+      issuesSummary(o, target, skipped, issues, console);
     }
     return Outcome.OK;
+  }
+
+  /**
+   * Tells standard error, unless quiet, how many files were left out, and where the report lists
+   * their errors.
+   */
+  private static void issuesSummary(Options o, OutputTarget target, Skipped skipped,
+      List<Diagnostic> issues, Console console) {
+    if (o.dataset().quiet()) {
+      return;
+    }
+    PrintWriter err = console.err();
+    String where = issuesPlace(target);
+    if (skipped != null) {
+      int n = skipped.files().size();
+      int e = skipped.errors();
+      err.println("polcomp: " + n + (n == 1 ? " file" : " files") + " skipped for " + e
+          + (e == 1 ? " error" : " errors") + ": see " + where);
+    }
+    err.flush();
+  }
+
+  /** Where the report lists its issues, in the user's words. */
+  static String issuesPlace(OutputTarget target) {
+    if (target.stdout()) {
+      return switch (target.format()) {
+        case "xlsx" -> "the Issues sheet of the workbook on standard output";
+        case "html" -> "the Issues section of the report on standard output";
+        default -> "\"issues\" in the JSON on standard output";
+      };
+    }
+    String name = DatasetLoader.display(target.path());
+    return switch (target.format()) {
+      case "xlsx" -> "the Issues sheet of " + name;
+      case "html" -> "the Issues section of " + name;
+      case "json" -> "\"issues\" in " + name;
+      // csv and datapackage: a folder
+      default -> DatasetLoader.display(target.path().resolve("issues.csv"));
+    };
   }
 
   /** The range of {@code --years}, or null without it. */
@@ -153,8 +220,8 @@ public final class CompareJob {
   }
 
   /** What the About sheet and the JSON header say of the run. */
-  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run)
-      throws IOException {
+  private static ComparisonReport.RunInfo runInfo(Options o, Stages.Loaded run,
+      Skipped skipped) throws IOException {
     String generated =
         o.timestamp() ? Instant.now().truncatedTo(ChronoUnit.SECONDS).toString() : null;
     String codebook = o.dataset().codebook() == null ? "default"
@@ -167,6 +234,9 @@ public final class CompareJob {
     }
     if (o.boundaries() != null) {
       options.put("boundaries", boundaries(o.boundaries()).toString());
+    }
+    if (o.skipInvalid()) {
+      options.put(ComparisonReport.SKIPPED_FILES, skipped == null ? 0 : skipped.files().size());
     }
     return new ComparisonReport.RunInfo(Version.current(), o.commandLine(), options,
         run.dataset().files().size(), Outputs.inputsSha256(run.dataset(), o.dataset()));

@@ -174,6 +174,16 @@ final class Stages {
    * and handing every municipality to {@code sink} as it is read.
    */
   static Loaded load(DatasetOptions o, Progress progress, Keep keep, Sink sink) {
+    return load(o, progress, keep, sink, false);
+  }
+
+  /**
+   * As {@link #load(DatasetOptions, Progress, Keep, Sink)}; with {@code skipInvalid} (compare
+   * --skip-invalid) the checks across files see only the files free of errors of their own, so
+   * that a file that is left out anyway takes no municipality id from one that is kept.
+   */
+  static Loaded load(DatasetOptions o, Progress progress, Keep keep, Sink sink,
+      boolean skipInvalid) {
     List<Path> roots = o.paths().isEmpty() ? List.of(DEFAULT_DATASET) : o.paths();
     for (Path p : roots) {
       requireExists(p);
@@ -240,16 +250,16 @@ final class Stages {
       return kept;
     }));
     diagnostics.addAll(r.diagnostics());
-    validator.dataset(r.dataset().municipalities(), diagnostics::add);
+    List<Municipality> across = r.dataset().municipalities();
+    if (skipInvalid) {
+      Set<String> own = filesWithErrors(diagnostics);
+      across = across.stream().filter(m -> !own.contains(m.file())).toList();
+    }
+    validator.dataset(across, diagnostics::add);
     // Classification runs on every run, validate included (which makes only its warnings, not
     // the reasons): its warnings (W004, W005, W008) belong to the dataset's diagnostics.
     // A file with errors gets none of them: they would only repeat its errors' consequences.
-    Set<String> broken = new HashSet<>();
-    for (Diagnostic d : diagnostics) {
-      if (d.isError()) {
-        broken.add(d.file());
-      }
-    }
+    Set<String> broken = filesWithErrors(diagnostics);
     warnings.forEach((file, ws) -> {
       if (!broken.contains(file)) {
         diagnostics.addAll(ws);
@@ -262,6 +272,17 @@ final class Stages {
     diagnostics.sort(Diagnostic.ORDER);
     return new Loaded(codebook, lineage, r.dataset(), classifications, diagnostics,
         measures.sum(), r.read());
+  }
+
+  /** The files that the errors among {@code diagnostics} are placed in, by name. */
+  static Set<String> filesWithErrors(List<Diagnostic> diagnostics) {
+    Set<String> files = new HashSet<>();
+    for (Diagnostic d : diagnostics) {
+      if (d.isError()) {
+        files.add(d.file());
+      }
+    }
+    return files;
   }
 
   /**

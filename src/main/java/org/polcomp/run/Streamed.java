@@ -107,6 +107,19 @@ final class Streamed implements Stages.Sink, Closeable {
     }
   }
 
+  /**
+   * Leaves the municipalities of these files (indexes among the files read) out of the
+   * comparison and the measures table (compare --skip-invalid): they were streamed before their
+   * files' errors were all known. Their rows stay in the spool file, unread.
+   */
+  void leaveOut(Set<Integer> files) {
+    if (files.isEmpty()) {
+      return;
+    }
+    byPlace.keySet().removeIf(p -> files.contains(p.file()));
+    spooled.removeIf(p -> files.contains(p.file()));
+  }
+
   /** The comparison of a run that went through this sink and has no errors. */
   Comparison comparison() {
     return combined(options);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.polcomp.diagnostic.Severity;
 import org.polcomp.report.Cells;
+import org.polcomp.report.ComparisonReport;
 import org.polcomp.report.Report;
 import org.polcomp.report.Table;
 
@@ -47,7 +49,13 @@ public final class OverviewText {
     StringBuilder b = new StringBuilder("Dataset: ");
     b.append(folder == null || folder.isEmpty() ? "the files given" : folder);
     if (n != null) {
-      b.append(" (").append(n).append(n.equals("1") ? " file)" : " files)");
+      b.append(" (").append(n).append(n.equals("1") ? " file" : " files");
+      // only a run with --skip-invalid has the option
+      if (report.options().get(ComparisonReport.SKIPPED_FILES) instanceof Number skipped
+          && skipped.longValue() > 0) {
+        b.append(", ").append(skipped).append(" left out for errors");
+      }
+      b.append(')');
     }
     String codebook = about(report, "codebook");
     if (codebook != null) {
@@ -101,9 +109,18 @@ public final class OverviewText {
     b.append('.');
     Table issues = find(report, "issues");
     if (issues != null) {
-      long n = issues.rowCount();
-      b.append(' ').append(n == 0 ? "No warnings." : String.format(Locale.ROOT,
-          "%,d %s (see Issues).", n, n == 1 ? "warning" : "warnings"));
+      // errors are there only with --skip-invalid: those of the files left out
+      long errors = errors(issues);
+      long n = issues.rowCount() - errors;
+      String warnings = n == 0 ? "No warnings" : String.format(Locale.ROOT, "%,d %s", n,
+          n == 1 ? "warning" : "warnings");
+      if (errors == 0) {
+        b.append(' ').append(n == 0 ? "No warnings." : warnings + " (see Issues).");
+      } else {
+        b.append(' ').append(warnings).append(String.format(Locale.ROOT,
+            "; %,d %s of the files left out (see Issues).", errors,
+            errors == 1 ? "error" : "errors"));
+      }
     }
     return b.toString();
   }
@@ -235,6 +252,20 @@ public final class OverviewText {
       return String.join(", ", ids);
     }
     return String.join(", ", ids.subList(0, IDS)) + " and " + (ids.size() - IDS) + " more";
+  }
+
+  /** The rows of the issues table whose severity is error. */
+  private static long errors(Table issues) {
+    int col = issues.schema().indexOf("severity");
+    long n = 0;
+    if (col >= 0) {
+      for (List<Object> row : issues.rows()) {
+        if (Severity.ERROR.label().equals(row.get(col))) {
+          n++;
+        }
+      }
+    }
+    return n;
   }
 
   private static String about(Report report, String key) {
