@@ -158,8 +158,8 @@ public final class CompareJob {
   }
 
   /**
-   * Tells standard error, unless quiet, how many files were left out, and where the report lists
-   * their errors.
+   * Tells standard error, unless quiet, how many files were left out and how many warnings the
+   * run had, and where the report lists them; nothing when there are none.
    */
   private static void issuesSummary(Options o, OutputTarget target, Skipped skipped,
       List<Diagnostic> issues, Console console) {
@@ -173,6 +173,10 @@ public final class CompareJob {
       int e = skipped.errors();
       err.println("polcomp: " + n + (n == 1 ? " file" : " files") + " skipped for " + e
           + (e == 1 ? " error" : " errors") + ": see " + where);
+    }
+    long w = issues.stream().filter(d -> !d.isError()).count();
+    if (w > 0) {
+      err.println("polcomp: " + w + (w == 1 ? " warning" : " warnings") + ": see " + where);
     }
     err.flush();
   }

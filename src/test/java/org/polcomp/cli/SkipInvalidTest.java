@@ -24,7 +24,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code compare --skip-invalid}: which files are left out, what the outputs and stderr say of
- * them, and the errors it does not leave out.
+ * them, and the errors it does not leave out; and the warnings line compare prints on stderr.
  */
 class SkipInvalidTest {
   @TempDir Path dir;
@@ -217,5 +217,34 @@ class SkipInvalidTest {
         "-o", out.toString(), "--skip-invalid");
     assertEquals(1, r.exit(), r.err());
     assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void theWarningsAreCountedOnStderrWithWhereTheyAre() {
+    // the frozen invented dataset has four warnings, its grenzstedt.yaml one (W005)
+    Path xlsx = dir.resolve("c.xlsx");
+    CliRunner.Result r = CliRunner.run("compare", Datasets.INVENTED, "-o", xlsx.toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("polcomp: 4 warnings: see the Issues sheet of " + xlsx + "\n", r.err());
+    assertFalse(r.out().contains("warning"), "the count goes to stderr, not stdout");
+    Path csv = dir.resolve("csv");
+    assertEquals("polcomp: 1 warning: see " + csv.resolve("issues.csv") + "\n",
+        CliRunner.run("compare", VALID, "-o", csv + "/").err());
+    Path html = dir.resolve("c.html");
+    assertEquals("polcomp: 1 warning: see the Issues section of " + html + "\n",
+        CliRunner.run("compare", VALID, "-o", html.toString()).err());
+    Path json = dir.resolve("c.json");
+    assertEquals("polcomp: 1 warning: see \"issues\" in " + json + "\n",
+        CliRunner.run("compare", VALID, "-o", json.toString()).err());
+    assertEquals("", CliRunner.run("compare", VALID, "-o", xlsx.toString(), "-q").err());
+  }
+
+  @Test
+  void aRunWithoutWarningsPrintsNoWarningsLine() throws IOException {
+    Path file = write("a.yaml", municipality("XX0101", "Aa"));
+    CliRunner.Result r =
+        CliRunner.run("compare", file.toString(), "-o", dir.resolve("c.json").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals("", r.err());
   }
 }
