@@ -138,6 +138,7 @@ public final class CompareJob {
             new JsonWriter().write(report, out);
           }
         });
+        // stderr, so it stays out of the report
         issuesSummary(o, target, skipped, issues, console);
         return Outcome.OK;
       }
