@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import org.polcomp.load.DatasetLoader;
+import org.polcomp.load.Limits;
 import org.polcomp.load.PolicySkeleton;
 import org.polcomp.model.Vocabulary;
 import org.polcomp.report.AtomicFile;
@@ -33,6 +34,13 @@ public final class InitJob {
     }
     if (o.name().isBlank()) {
       throw new UsageProblem("the municipality's name is blank", "give its name, e.g. Utrecht");
+    }
+    // the file written would fail validation (E005): refuse it here, where it can be retyped
+    int max = Limits.DEFAULT.maxStringLength();
+    if (o.name().length() > max) {
+      throw new UsageProblem(String.format(java.util.Locale.ROOT,
+          "the municipality's name has %,d characters, more than the limit of %,d",
+          o.name().length(), max), "give the municipality's name itself, e.g. Utrecht");
     }
     // the file written would fail validation (E026): refuse it here, where it can be retyped
     for (int i = 0; i < o.name().length(); i++) {

@@ -46,6 +46,18 @@ class InitCommandTest {
   }
 
   @Test
+  void aNameLongerThanTheStringLimitIsRefusedAsABadArgument() throws Exception {
+    Path file = dir.resolve("long.yaml");
+    assertEquals(2, run("init", "GM1", "a".repeat(40_000), "-o", file.toString()));
+    assertTrue(err.toString().contains("more than the limit of 32,767"), err.toString());
+    assertTrue(err.toString().contains("hint:"), err.toString());
+    assertFalse(Files.exists(file));
+    // the longest name allowed gives a file that validates
+    assertEquals(0, run("init", "GM1", "a".repeat(32_767), "-o", file.toString()), err.toString());
+    assertEquals(0, run("validate", file.toString()), out.toString());
+  }
+
+  @Test
   void printsTheSameSkeletonToStandardOutput() throws Exception {
     Path file = dir.resolve("a.yaml");
     assertEquals(0, run("init", "GM0344", "Utrecht", "-o", file.toString()));
