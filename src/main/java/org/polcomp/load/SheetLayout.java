@@ -161,12 +161,27 @@ public final class SheetLayout {
     return lists;
   }
 
-  /** The file name of a municipality's YAML file: {@code GM0344-utrecht.yaml}. */
+  /**
+   * The most bytes of a policy file name that import writes. File systems allow 255 bytes in a
+   * name (eCryptfs 143); a shorter name also leaves room for an editor's backup suffix.
+   */
+  public static final int MAX_FILE_NAME_BYTES = 128;
+
+  /**
+   * The file name of a municipality's YAML file: {@code GM0344-utrecht.yaml}. The slug of the name
+   * is ASCII (accents dropped, every other run of characters a hyphen) and cut so that the whole
+   * name has at most {@link #MAX_FILE_NAME_BYTES} bytes; the id is kept whole, which keeps names
+   * unique (an id has at most 64 characters).
+   */
   public static String fileName(String id, String name) {
     String slug = name == null ? "" : java.text.Normalizer.normalize(name,
             java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "")
         .toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
         .replaceAll("^-+|-+$", "");
+    int room = MAX_FILE_NAME_BYTES - id.length() - "-".length() - ".yaml".length();
+    if (slug.length() > room) {
+      slug = slug.substring(0, Math.max(0, room)).replaceAll("-+$", "");
+    }
     return slug.isEmpty() ? id + ".yaml" : id + "-" + slug + ".yaml";
   }
 }

@@ -3,14 +3,18 @@ package org.polcomp.run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.SheetLayout;
@@ -62,7 +66,7 @@ public final class ImportJob {
         ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.ALL, Stages.NO_SINK);
     if (run.hasErrors()) {
       Outputs.invalid(run.diagnostics(), console.err());
-      return Outcome.INVALID;
+      return run.failure();
     }
     if (!o.dataset().quiet() && !run.diagnostics().isEmpty()) {
       java.io.StringWriter w = new java.io.StringWriter();
@@ -70,8 +74,9 @@ public final class ImportJob {
       console.err().print(w);
     }
     Map<String, String> files = new LinkedHashMap<>();
+    Set<String> taken = new HashSet<>();
     for (Municipality m : run.dataset().municipalities()) {
-      files.put(SheetLayout.fileName(m.id(), m.name()), PolicyYaml.text(m));
+      files.put(uniqueName(m, taken), PolicyYaml.text(m));
     }
     for (String name : files.keySet()) {
       Path target = dir.resolve(name);
@@ -80,20 +85,29 @@ public final class ImportJob {
             "add --force to replace the files, or choose another folder");
       }
     }
+    Path created = firstMissing(dir);
     Files.createDirectories(dir);
-    Path scratch = Files.createTempDirectory(dir, ".polcomp-import-");
+    boolean done = false;
+    Path scratch = null;
     try {
+      scratch = Files.createTempDirectory(dir, ".polcomp-import-");
       for (Map.Entry<String, String> e : files.entrySet()) {
-        Files.writeString(scratch.resolve(e.getKey()), e.getValue(), StandardCharsets.UTF_8);
+        write(scratch.resolve(e.getKey()), dir.resolve(e.getKey()), e.getValue());
       }
       for (String name : files.keySet()) {
         move(scratch.resolve(name), dir.resolve(name));
       }
+      done = true;
     } finally {
-      try (Stream<Path> left = Files.walk(scratch)) {
-        for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
-          Files.deleteIfExists(p);
+      if (scratch != null) {
+        try (Stream<Path> left = Files.walk(scratch)) {
+          for (Path p : left.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
         }
+      }
+      if (!done && created != null) {
+        removeEmpty(dir, created);
       }
     }
     if (!o.dataset().quiet()) {
@@ -103,6 +117,53 @@ public final class ImportJob {
       console.err().flush();
     }
     return Outcome.OK;
+  }
+
+  /**
+   * The file name of a municipality: {@link SheetLayout#fileName}, or, when an earlier one has it
+   * (ids {@code GM1} named {@code A B} and {@code GM1-a} named {@code B}; or ids that differ only
+   * in case, which a case-insensitive file system cannot tell apart), the id alone, then the id
+   * with a number: the same order of municipalities gives the same names.
+   */
+  static String uniqueName(Municipality m, Set<String> taken) {
+    String name = SheetLayout.fileName(m.id(), m.name());
+    if (!taken.add(name.toLowerCase(Locale.ROOT))) {
+      name = SheetLayout.fileName(m.id(), null);
+      for (int n = 2; !taken.add(name.toLowerCase(Locale.ROOT)); n++) {
+        name = m.id() + "-" + n + ".yaml";
+      }
+    }
+    return name;
+  }
+
+  /** Writes a file into the scratch folder; a failure names the file the user asked for. */
+  private static void write(Path scratch, Path target, String text) throws IOException {
+    try {
+      Files.writeString(scratch, text, StandardCharsets.UTF_8);
+    } catch (FileSystemException e) {
+      throw new FileSystemException(DatasetLoader.display(target), null,
+          e.getReason() != null ? e.getReason() : "cannot be written");
+    }
+  }
+
+  /** The outermost folder of {@code dir} that does not exist yet, or null when it exists. */
+  private static Path firstMissing(Path dir) {
+    Path missing = null;
+    for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+      missing = p;
+    }
+    return missing;
+  }
+
+  /** Removes the folders from {@code dir} up to {@code top} that this run created, if empty. */
+  private static void removeEmpty(Path dir, Path top) {
+    for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(top); p = p.getParent()) {
+      try {
+        Files.deleteIfExists(p);
+      } catch (IOException e) {
+        return; // not empty, or not ours to remove: leave it
+      }
+    }
   }
 
   private static boolean hasCsv(Path in) throws IOException {
