@@ -39,6 +39,8 @@ public enum Code {
       "A data-entry workbook lacks a sheet or key column, or has an unknown column."),
   E029("E029", Severity.ERROR, "unknown-measure-ref",
       "A row of a data-entry workbook names a measure that does not exist."),
+  E031("E031", Severity.ERROR, "bad-workbook",
+      "A file named .xlsx is not a workbook that can be opened, or a cell of it is damaged."),
   // Warnings.
   W001("W001", Severity.WARNING, "empty-document", "A document holds no data."),
   W002("W002", Severity.WARNING, "no-policies", "A municipality lists no measures."),
@@ -53,7 +55,9 @@ public enum Code {
   W010("W010", Severity.WARNING, "codebook-near-miss",
       "A codebook entry adds an id within edit distance 2 of an existing one."),
   W011("W011", Severity.WARNING, "formula-cell",
-      "A cell of a data-entry workbook holds a formula; its cached value was read.");
+      "A cell of a data-entry workbook holds a formula; its cached value was read."),
+  W012("W012", Severity.WARNING, "sheet-not-read",
+      "A data-entry workbook lacks an optional sheet, or has a sheet that is not read.");
 
   private final String id;
   private final Severity severity;

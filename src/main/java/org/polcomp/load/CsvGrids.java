@@ -49,48 +49,95 @@ final class CsvGrids {
     return named.isEmpty() ? null : named.get(0);
   }
 
-  /** The sheets found in {@code dir}; sizes count against the file size limit together. */
+  /**
+   * The sheets found in {@code dir}, then its other CSV files as sheets named after them (so that
+   * a file such as {@code funding.csv} is reported rather than passed over); sizes count against
+   * the file size limit together.
+   */
   static List<Grid> read(Path dir, String file, Limits limits, Consumer<Diagnostic> out) {
     List<Grid> grids = new ArrayList<>();
-    long total = 0;
+    List<Path> used = new ArrayList<>();
+    long[] total = {0};
     for (SheetLayout.Sheet sheet : SheetLayout.SHEETS) {
       Path p = sheetFile(dir, sheet.name());
       if (p == null) {
         continue;
       }
-      String shown = DatasetLoader.display(p);
-      byte[] bytes;
-      try {
-        long size = Files.size(p);
-        total += size;
-        if (total > limits.maxFileBytes()) {
-          out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E003, String.format(
-              Locale.ROOT, "the sheets have more than the limit of %,d bytes",
-              limits.maxFileBytes()), "split the workbook, or raise the limit with --max-file-size"));
-          return null;
+      used.add(p);
+      Grid g = grid(p, sheet.name(), total, limits, out);
+      if (g == null) {
+        return null;
+      }
+      grids.add(g);
+    }
+    List<Path> rest = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "*.csv")) {
+      for (Path p : ds) {
+        if (Files.isRegularFile(p) && !isOneOf(p, used)) {
+          rest.add(p);
         }
-        bytes = Files.readAllBytes(p);
-      } catch (IOException e) {
-        out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E023,
-            "cannot read " + shown + ": " + DatasetLoader.describe(e), null));
+      }
+    } catch (IOException e) {
+      // the sheets that were found are read; a folder that cannot be listed again is left at that
+    }
+    rest.sort(null);
+    for (Path p : rest) {
+      String base = p.getFileName().toString();
+      base = base.substring(0, base.length() - ".csv".length());
+      int dash = base.lastIndexOf(" - ");
+      Grid g = grid(p, dash < 0 ? base : base.substring(dash + 3), total, limits, out);
+      if (g == null) {
         return null;
       }
-      String text;
-      try {
-        text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
-            .toString();
-      } catch (CharacterCodingException e) {
-        out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E002,
-            shown + " is not UTF-8 text", "export the sheet again as CSV in UTF-8"));
-        return null;
-      }
-      if (text.startsWith("\uFEFF")) {
-        text = text.substring(1);
-      }
-      grids.add(new Grid(sheet.name(), parse(text), List.of()));
+      grids.add(g);
     }
     return grids;
+  }
+
+  /** Whether {@code p} is one of {@code files}; a case-insensitive file system has two names. */
+  private static boolean isOneOf(Path p, List<Path> files) throws IOException {
+    for (Path f : files) {
+      if (f.equals(p) || Files.isSameFile(f, p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One CSV file as the sheet {@code name}, or null (reported). */
+  private static Grid grid(Path p, String name, long[] total, Limits limits,
+      Consumer<Diagnostic> out) {
+    String shown = DatasetLoader.display(p);
+    byte[] bytes;
+    try {
+      long size = Files.size(p);
+      total[0] += size;
+      if (total[0] > limits.maxFileBytes()) {
+        out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E003, String.format(
+            Locale.ROOT, "the sheets have more than the limit of %,d bytes",
+            limits.maxFileBytes()), "split the workbook, or raise the limit with --max-file-size"));
+        return null;
+      }
+      bytes = Files.readAllBytes(p);
+    } catch (IOException e) {
+      out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E023,
+          "cannot read " + shown + ": " + DatasetLoader.describe(e), null));
+      return null;
+    }
+    String text;
+    try {
+      text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes))
+          .toString();
+    } catch (CharacterCodingException e) {
+      out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.E002,
+          shown + " is not UTF-8 text", "export the sheet again as CSV in UTF-8"));
+      return null;
+    }
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    return new Grid(name, parse(text), List.of());
   }
 
   /** RFC 4180: quoted cells may hold commas, quotes (doubled) and line breaks. */

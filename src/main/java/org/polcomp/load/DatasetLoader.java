@@ -389,7 +389,8 @@ public final class DatasetLoader {
       return f.getReason();
     }
     String msg = e.getMessage();
-    return msg == null ? e.getClass().getSimpleName() : msg;
+    // never the exception's class name: the user reads this, not a Java programmer
+    return msg == null || msg.isBlank() ? "an input/output error" : msg;
   }
 
   /**

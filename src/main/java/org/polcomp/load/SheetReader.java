@@ -80,26 +80,39 @@ final class SheetReader {
   /** The documents of the workbook, in the order of the Municipalities sheet. */
   List<YMap> documents(List<Grid> grids) {
     Map<String, Grid> byName = new LinkedHashMap<>();
+    // sheets not read: unknown names and second sheets of a name, which may hold a sheet's rows
+    List<Grid> others = new ArrayList<>();
     for (Grid g : grids) {
-      byName.putIfAbsent(g.name(), g);
+      if (SheetLayout.sheet(g.name()).isEmpty()) {
+        if (!g.name().equals(SheetLayout.README) && !g.name().equals(SheetLayout.LISTS)) {
+          others.add(g);
+        }
+      } else if (byName.putIfAbsent(g.name(), g) != null) {
+        others.add(g);
+        out.accept(Diagnostic.of(sheetAt(g), Code.E028, "the workbook has a second sheet named '"
+            + g.name() + "'; only the first is read", "rename it to the sheet its rows belong on"
+            + " (its header row shows which), or delete it"));
+      }
     }
     Map<String, List<Map<String, Grid.Cell>>> rows = new HashMap<>();
     for (SheetLayout.Sheet sheet : SheetLayout.SHEETS) {
       Grid g = byName.get(sheet.name());
       if (g == null) {
-        if (!sheet.optional()) {
-          List<String> present = new ArrayList<>(byName.keySet());
-          String hint = Suggest.didYouMean(sheet.name(), present);
-          out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E028,
-              "the workbook has no sheet '" + sheet.name() + "'",
-              hint != null ? hint + " (rename the sheet)"
-                  : "add the sheet; 'polcomp template' writes a workbook with every sheet"));
-        }
+        missing(sheet, others);
         continue;
       }
       List<Map<String, Grid.Cell>> r = rows(sheet, g);
       if (r != null) {
         rows.put(sheet.name(), r);
+      }
+    }
+    for (Grid g : others) {
+      if (!g.rows().isEmpty() && byName.get(g.name()) == null) {
+        out.accept(Diagnostic.of(sheetAt(g), Code.W012, "sheet '" + Fields.clip(g.name())
+            + "' is not a sheet of the data-entry workbook; its cells were not read",
+            "the sheets read are " + String.join(", ", SheetLayout.SHEETS.stream()
+                .map(SheetLayout.Sheet::name).toList()) + ": rename it if it holds their rows;"
+                + " notes can go on the 'Read me' sheet, which is not read"));
       }
     }
     List<Map<String, Grid.Cell>> municipalities = rows.get(SheetLayout.MUNICIPALITIES);
@@ -170,6 +183,76 @@ final class SheetReader {
       out.add(document(d));
     }
     return out;
+  }
+
+  /**
+   * Reports a sheet the workbook lacks. A sheet not read that looks like it (its name but for
+   * case or a typo, or its key columns in the header row) is an error: its rows would be lost. A
+   * required sheet is an error anyway; an optional one a warning, as its rows are all missing.
+   */
+  private void missing(SheetLayout.Sheet sheet, List<Grid> others) {
+    Grid like = null;
+    String hint = null;
+    List<String> names = others.stream().map(Grid::name).toList();
+    String near = names.stream().filter(n -> n.strip().equalsIgnoreCase(sheet.name()))
+        .findFirst().orElseGet(() -> Suggest.closest(sheet.name(), names).orElse(null));
+    if (near != null) {
+      like = others.get(names.indexOf(near));
+      hint = Suggest.didYouMean(near) + " (rename the sheet; sheet names are read exactly)";
+    } else {
+      for (Grid g : others) {
+        if (hasColumnsOf(g, sheet)) {
+          like = g;
+          hint = "sheet '" + Fields.clip(g.name()) + "' has its columns: rename it '"
+              + sheet.name() + "'";
+          break;
+        }
+      }
+    }
+    SourceLocation at = SourceLocation.ofFile(file);
+    String message = "the workbook has no sheet '" + sheet.name() + "'";
+    if (like != null) {
+      // reported here, so not again as a sheet that is not read
+      others.remove(like);
+      out.accept(Diagnostic.of(at, Code.E028, message, hint));
+    } else if (!sheet.optional()) {
+      out.accept(Diagnostic.of(at, Code.E028, message,
+          "add the sheet; 'polcomp template' writes a workbook with every sheet"));
+    } else {
+      String none = switch (sheet.name()) {
+        case SheetLayout.FUNDING -> "no funding was read";
+        case SheetLayout.SOURCES -> "no sources were read";
+        default -> "no codings were read";
+      };
+      out.accept(Diagnostic.of(at, Code.W012, message + ", so " + none, "add the sheet ("
+          + sheet.name() + ".csv in a folder of CSV sheets) if the measures have any; 'polcomp"
+          + " template' writes it, and kept empty with its header row it says there are none"));
+    }
+  }
+
+  /** Whether the header row of {@code g} is made of columns of {@code sheet}, its keys among them. */
+  private static boolean hasColumnsOf(Grid g, SheetLayout.Sheet sheet) {
+    if (g.rows().isEmpty()) {
+      return false;
+    }
+    java.util.Set<String> header = new java.util.HashSet<>();
+    for (Grid.Cell c : g.rows().get(0)) {
+      header.add(c.text().strip());
+    }
+    for (Column col : sheet.columns()) {
+      if (col.required() && !header.contains(col.key())) {
+        return false;
+      }
+    }
+    return sheet.keys().containsAll(header);
+  }
+
+  /** The place of a sheet: its first cell, or A1 when it is blank. */
+  private SourceLocation sheetAt(Grid g) {
+    if (g.rows().isEmpty()) {
+      return new SourceLocation(file, 1, 1, g.name());
+    }
+    return at(g.name(), g.rows().get(0).get(0));
   }
 
   private void attach(Map<String, List<Map<String, Grid.Cell>>> rows, String sheet,
@@ -435,6 +518,7 @@ final class SheetReader {
         if (c.formula()) {
           formula(at);
         }
+        checkLength(c, at);
         if (sheet.column(key).isPresent() && !header.containsKey(key)) {
           keyOf.put(c.column(), key);
           header.put(key, c);
@@ -468,6 +552,11 @@ final class SheetReader {
     if (!complete) {
       return null;
     }
+    java.util.Set<Integer> headed = new java.util.HashSet<>();
+    if (!rows.isEmpty()) {
+      rows.get(0).forEach(c -> headed.add(c.column()));
+    }
+    java.util.Set<Integer> reported = new java.util.HashSet<>();
     List<Map<String, Grid.Cell>> out = new ArrayList<>();
     for (int i = 1; i < rows.size(); i++) {
       Map<String, Grid.Cell> row = new HashMap<>();
@@ -476,8 +565,18 @@ final class SheetReader {
         if (c.formula()) {
           formula(at(sheet.name(), c));
         }
-        if (key != null && (c.type() != Grid.Type.TEXT || !c.text().isBlank())) {
+        boolean blank = c.type() == Grid.Type.TEXT && c.text().isBlank();
+        if (!blank) {
+          checkLength(c, at(sheet.name(), c));
+        }
+        if (key != null && !blank) {
           row.put(key, c);
+        } else if (!blank && !headed.contains(c.column()) && reported.add(c.column())) {
+          // a value under no header cell would be lost; an unknown header is reported above
+          this.out.accept(Diagnostic.of(at(sheet.name(), c), Code.E028, "a value in a column"
+              + " without a header on sheet '" + sheet.name() + "'", "give the column one of"
+              + " the headers " + String.join(", ", sheet.keys()) + ", put the value in"
+              + " 'extensions' as JSON, or delete it"));
         }
       }
       if (!row.isEmpty()) {
@@ -492,6 +591,13 @@ final class SheetReader {
       }
     }
     return out;
+  }
+
+  /** E005 for a cell longer than the limit, as for a YAML string: the file written must pass. */
+  private void checkLength(Grid.Cell c, SourceLocation at) {
+    if (c.text().length() > limits.maxStringLength()) {
+      out.accept(YamlReader.tooLong(at, c.text().length(), limits));
+    }
   }
 
   private void formula(SourceLocation at) {

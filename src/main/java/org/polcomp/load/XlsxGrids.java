@@ -39,41 +39,109 @@ final class XlsxGrids {
     ZipSecureFile.setMinInflateRatio(MIN_INFLATE_RATIO);
     long maxEntry = Math.min(Integer.MAX_VALUE - 8L, limits.maxFileBytes() * EXPANSION);
     ZipSecureFile.setMaxEntrySize(Math.max(1, maxEntry));
+    if (bytes.length == 0) {
+      out.accept(unreadable(file, "the file is empty (0 bytes)"));
+      return null;
+    }
+    if (!hasZipDirectory(bytes)) {
+      // POI reads the entries in order and takes a file cut off after some of them for whole
+      out.accept(unreadable(file, bytes.length >= 4 && bytes[0] == 'P' && bytes[1] == 'K'
+          ? "the file is truncated or its zip archive is damaged"
+          : "it is not a workbook saved as .xlsx (an .xlsx file is a zip archive of the"
+              + " workbook's parts)"));
+      return null;
+    }
     try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+      if (wb.getNumberOfSheets() == 0) {
+        // a spreadsheet cannot save a workbook without a sheet
+        out.accept(unreadable(file, "it holds no sheet"));
+        return null;
+      }
       List<Grid> grids = new ArrayList<>();
       for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-        grids.add(grid(wb.getSheetAt(i)));
+        grids.add(grid(file, wb.getSheetAt(i), out));
       }
       return grids;
     } catch (IOException | RuntimeException e) {
-      // Any failure of POI on a hostile file is that file's problem, reported at the file.
+      // Any failure of POI on a hostile file is that file's problem, reported at the file in the
+      // user's terms: POI's own messages name Java classes and XML internals.
       String msg = String.valueOf(e.getMessage());
-      if (msg.contains("Zip bomb") || msg.contains("max size") || msg.contains("exceed")) {
+      if (msg.contains("Zip bomb") || msg.contains("max size") || msg.contains("exceed")
+          || msg.contains("Tried to allocate")) {
         out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E003, String.format(
             Locale.ROOT, "the workbook expands to more than %,d bytes or packs its data more"
                 + " densely than a spreadsheet does (a zip bomb)", maxEntry),
             "save the workbook again in Excel or LibreOffice, or raise --max-file-size"));
       } else {
-        out.accept(Diagnostic.of(SourceLocation.ofFile(file), Code.E023,
-            "cannot read " + file + ": not an Excel workbook (.xlsx) that can be opened ("
-                + Fields.clip(firstLine(msg)) + ")",
-            "save it from Excel, LibreOffice or Google Sheets as .xlsx"));
+        out.accept(unreadable(file, why(e, msg)));
       }
       return null;
     }
   }
 
-  private static String firstLine(String s) {
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
+  /**
+   * Whether a zip archive's end (its central directory's last record, signature PK 5 6) is in
+   * the last 65,557 bytes, where the format puts it: a file cut off has lost it.
+   */
+  static boolean hasZipDirectory(byte[] bytes) {
+    int from = Math.max(0, bytes.length - 22 - 65_535);
+    for (int i = bytes.length - 22; i >= from; i--) {
+      if (bytes[i] == 'P' && bytes[i + 1] == 'K' && bytes[i + 2] == 5 && bytes[i + 3] == 6) {
+        return true;
+      }
+    }
+    return false;
   }
 
-  private static Grid grid(Sheet sheet) {
+  private static Diagnostic unreadable(String file, String why) {
+    return Diagnostic.of(SourceLocation.ofFile(file), Code.E031,
+        "cannot read " + file + " as an Excel workbook (.xlsx): " + why,
+        "open it in Excel, LibreOffice or Google Sheets and save it again as .xlsx");
+  }
+
+  /** What is wrong with a file POI could not open, from what POI says, in a user's words. */
+  private static String why(Throwable e, String msg) {
+    String all = msg;
+    for (Throwable c = e.getCause(); c != null && c != e; c = c.getCause()) {
+      all += " " + c.getMessage();
+    }
+    if (all.contains("DOCTYPE")) {
+      return "its XML declares a document type (DOCTYPE), which no spreadsheet writes; it is"
+          + " refused because it could make a reader fetch other files";
+    }
+    if (all.contains("zip signature") || all.contains("not a valid OOXML")
+        || all.contains("No valid entries") || all.contains("OLE2")) {
+      return "it is not a workbook saved as .xlsx (an .xlsx file is a zip archive of the"
+          + " workbook's parts)";
+    }
+    if (all.contains("Truncated") || all.contains("truncated") || all.contains("EOF")
+        || all.contains("ZIP") || all.contains("zip")) {
+      return "the file is truncated or its zip archive is damaged";
+    }
+    if (all.contains("XmlException") || all.contains("SAX") || all.contains("parse")
+        || all.contains("XML") || all.contains("content")) {
+      return "a part of the workbook holds malformed XML";
+    }
+    return "its content is damaged or not in the .xlsx format";
+  }
+
+  private static Grid grid(String file, Sheet sheet, Consumer<Diagnostic> out) {
     List<List<Grid.Cell>> rows = new ArrayList<>();
     for (Row row : sheet) {
       List<Grid.Cell> cells = new ArrayList<>();
       for (Cell c : row) {
-        Grid.Cell cell = cell(c);
+        Grid.Cell cell;
+        try {
+          cell = cell(c);
+        } catch (RuntimeException e) {
+          // a cell whose stored value contradicts its type (a number cell holding text): POI
+          // cannot read it; the rest of the sheet can still be checked
+          out.accept(Diagnostic.of(new SourceLocation(file, c.getRowIndex() + 1,
+              c.getColumnIndex() + 1, sheet.getSheetName()), Code.E031,
+              "the cell is damaged: its stored value does not fit its type",
+              "type the value into the cell again in a spreadsheet and save the workbook"));
+          continue;
+        }
         if (cell != null) {
           cells.add(cell);
         }

@@ -550,6 +550,14 @@ public final class YamlReader {
   }
 
   /** Builds the tree of one document at a time from events (or from {@link BlockScanner}). */
+  /** E005: a string (a scalar, or a workbook's cell) longer than the limit. */
+  static Diagnostic tooLong(SourceLocation at, int length, Limits limits) {
+    return Diagnostic.of(at, Code.E005,
+        "a string of " + length + " characters is longer than the limit of "
+            + limits.maxStringLength(),
+        "shorten it; an Excel cell holds at most 32,767 characters");
+  }
+
   private final class Builder implements BlockScanner.Sink {
     private final String file;
     private final Consumer<Diagnostic> out;
@@ -703,10 +711,7 @@ public final class YamlReader {
 
     private void checkLength(String s, SourceLocation at) {
       if (s.length() > limits.maxStringLength()) {
-        out.accept(Diagnostic.of(at, Code.E005,
-            "a string of " + s.length() + " characters is longer than the limit of "
-                + limits.maxStringLength(),
-            "shorten it; an Excel cell holds at most 32,767 characters"));
+        out.accept(tooLong(at, s.length(), limits));
       }
     }
 

@@ -91,7 +91,7 @@ public final class SensitivityJob {
         ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.COUNTS, collector);
     if (run.hasErrors()) {
       Outputs.invalid(run.diagnostics(), console.err());
-      return Outcome.INVALID;
+      return run.failure();
     }
     Settings settings = new Settings(o.samples(), o.seed(), o.range());
     Result result = Stages.onThreads(o.dataset().threads(),

@@ -56,7 +56,7 @@ public final class TemplateJob {
           ProgressBar.forStderr(console, o.dataset().quiet()), Stages.Keep.ALL, Stages.NO_SINK);
       if (run.hasErrors()) {
         Outputs.invalid(run.diagnostics(), console.err());
-        return Outcome.INVALID;
+        return run.failure();
       }
       Outputs.refuseInput(output, run.read());
       codebook = run.codebook();

@@ -158,6 +158,21 @@ class BuiltFixturesTest {
             List.of(p + ":Measures!B2:W003", p + ":Sources!B2:E029"));
       }, "the row naming m1", f -> new Run(List.of("validate",
           slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
+      new Rule(Code.E031, "a workbook cut off half-way", f -> {
+        Path good = Workbooks.write(f.resolve("good.xlsx"), Workbooks.valid());
+        byte[] bytes = Files.readAllBytes(good);
+        Path cut = Files.write(f.resolve("cut.xlsx"),
+            java.util.Arrays.copyOf(bytes, bytes.length / 2));
+        return new Run(List.of("validate", slashes(cut)), List.of(slashes(cut) + ":1:1:E031"));
+      }, "the whole workbook", f -> new Run(List.of("validate",
+          slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
+      new Rule(Code.W012, "a workbook without the Funding sheet", f -> {
+        var s = Workbooks.valid();
+        s.remove("Funding");
+        String p = slashes(Workbooks.write(f.resolve("wb.xlsx"), s));
+        return new Run(List.of("validate", p), List.of(p + ":1:1:W012"));
+      }, "the Funding sheet kept empty with its header row", f -> new Run(List.of("validate",
+          slashes(Workbooks.write(f.resolve("wb.xlsx"), Workbooks.valid()))), List.of())),
       new Rule(Code.W011, "a title computed by a formula", f -> {
         var s = Workbooks.valid();
         Workbooks.set(s, "Measures", 1, 2, new Workbooks.Formula("\"T\"&\"2\""));

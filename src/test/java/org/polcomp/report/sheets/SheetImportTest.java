@@ -215,8 +215,212 @@ class SheetImportTest {
     Path p = dir.resolve("notes.xlsx");
     Files.writeString(p, "municipality: {id: GM1}\n");
     CliRunner.Result r = CliRunner.run("validate", slashes(p));
-    assertEquals(List.of(slashes(p) + ":1:1:E023"), r.located(), r.out());
+    assertEquals(List.of(slashes(p) + ":1:1:E031"), r.located(), r.out());
     assertFalse(r.err().contains("Exception"), r.err());
+  }
+
+  /**
+   * A damaged workbook is invalid data, as a malformed YAML file is: E031 at the file and exit 1
+   * in every command, with what is wrong in a user's words and never a Java class.
+   */
+  @Test
+  void aDamagedWorkbookIsInvalidDataInEveryCommandAndNamesNoJavaClass() throws IOException {
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), Workbooks.valid());
+    byte[] bytes = Files.readAllBytes(good);
+    Path zero = Files.write(dir.resolve("zero.xlsx"), new byte[0]);
+    Path trunc = Files.write(dir.resolve("trunc.xlsx"),
+        java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    Path badXml = replace(good, dir.resolve("badxml.xlsx"), "xl/worksheets/sheet1.xml",
+        "<sheetData>", "<sheetData><row>");
+    Path xxe = replace(good, dir.resolve("xxe.xlsx"), "xl/workbook.xml", "?>",
+        "?><!DOCTYPE w [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>");
+    Map<Path, String> why = Map.of(zero, "the file is empty", trunc, "truncated",
+        badXml, "malformed XML", xxe, "DOCTYPE");
+    for (Map.Entry<Path, String> e : why.entrySet()) {
+      String p = slashes(e.getKey());
+      CliRunner.Result v = CliRunner.run("validate", p);
+      assertEquals(List.of(p + ":1:1:E031"), v.located(), v.out());
+      assertEquals(1, v.exit(), p + v.out() + v.err());
+      assertTrue(v.out().contains(e.getValue()), v.out());
+      Path into = dir.resolve("out-" + e.getKey().getFileName());
+      CliRunner.Result i = CliRunner.run("import", p, "-o", slashes(into));
+      assertEquals(1, i.exit(), p + i.err());
+      assertFalse(Files.exists(into), "nothing written, no folder made");
+      CliRunner.Result c = CliRunner.run("classify", "--format", "csv", p);
+      assertEquals(1, c.exit(), p + c.err());
+      for (String text : List.of(v.out(), v.err(), i.err(), c.err())) {
+        assertFalse(text.contains("org.apache") || text.contains("Exception")
+            || text.contains("java."), text);
+      }
+    }
+  }
+
+  /** A workbook that cannot be read at all (here a pipe) is E023, exit 3, in import as well. */
+  @Test
+  void anUnreadableWorkbookIsAnInputFailureInImportAsInValidate() throws Exception {
+    Path fifo = dir.resolve("pipe.xlsx");
+    Process p;
+    try {
+      p = new ProcessBuilder("mkfifo", fifo.toString()).redirectErrorStream(true).start();
+    } catch (IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no mkfifo here");
+      return;
+    }
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0 && Files.exists(fifo));
+    CliRunner.Result v = CliRunner.run("validate", slashes(fifo));
+    assertEquals(List.of(slashes(fifo) + ":1:1:E023"), v.located(), v.out());
+    assertEquals(3, v.exit());
+    CliRunner.Result i = CliRunner.run("import", slashes(fifo), "-o", out());
+    assertEquals(3, i.exit(), i.err());
+    assertTrue(i.err().contains(slashes(fifo) + ":1:1: error[E023]"), i.err());
+  }
+
+  @Test
+  void aCellLongerThanTheStringLimitIsE005AtItsCellAndImportWritesNothing() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 1, 2, "LONG-TITLE");
+    // POI writes no cell over Excel's limit; a file made otherwise can hold one
+    String p = slashes(replace(Workbooks.write(dir.resolve("short.xlsx"), s),
+        dir.resolve("wb.xlsx"), "xl/sharedStrings.xml", "LONG-TITLE", "t".repeat(40_000)));
+    CliRunner.Result v = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":Measures!C2:E005"), v.located(), v.out());
+    assertEquals(1, v.exit());
+    CliRunner.Result i = CliRunner.run("import", p, "-o", out());
+    assertEquals(1, i.exit(), i.err());
+    assertTrue(i.err().contains(p + ":Measures!C2: error[E005]"), i.err());
+    assertFalse(Files.exists(dir.resolve("out")));
+    // with the limit raised, what import writes passes validate with the same limit
+    CliRunner.Result raised = CliRunner.run("import", "--max-string", "40000", p, "-o", out());
+    assertEquals(0, raised.exit(), raised.err());
+    assertEquals(1, CliRunner.run("validate", out()).exit());
+    assertEquals(0, CliRunner.run("validate", "--max-string", "40000", out()).exit());
+  }
+
+  @Test
+  void aLongNameGivesAShortFileNameAndNamesStayUnique() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Municipalities", 1, 1, "Ä".repeat(250));
+    // GM1-a named "B" would have the file name of GM1 named "A B"
+    Workbooks.set(s, "Municipalities", 2, 0, "GM1-aa");
+    Workbooks.set(s, "Municipalities", 2, 1, "a".repeat(300));
+    Workbooks.set(s, "Municipalities", 3, 0, "GM2");
+    Workbooks.set(s, "Municipalities", 3, 1, "A B");
+    Workbooks.set(s, "Municipalities", 4, 0, "GM2-a");
+    Workbooks.set(s, "Municipalities", 4, 1, "B");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("import", p, "-o", out());
+    assertEquals(0, r.exit(), r.err());
+    List<String> names;
+    try (Stream<Path> files = Files.list(dir.resolve("out"))) {
+      names = files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
+    assertEquals(4, names.size(), names.toString());
+    for (String n : names) {
+      assertTrue(n.getBytes(StandardCharsets.UTF_8).length <= 128, n);
+    }
+    assertTrue(names.contains("GM2-a-b.yaml") && names.contains("GM2-a.yaml"), names.toString());
+    assertTrue(names.contains("GM1-" + "a".repeat(128 - 4 - 5) + ".yaml"), names.toString());
+    assertTrue(names.contains("GM1-aa-" + "a".repeat(128 - 7 - 5) + ".yaml"), names.toString());
+    CliRunner.Result v = CliRunner.run("validate", out());
+    assertEquals(0, v.exit(), v.out());
+    assertTrue(v.out().contains("4 municipalities"), v.out());
+  }
+
+  @Test
+  void aFailedImportLeavesNoFolderItMadeAndNamesTheFileAskedFor() throws IOException {
+    // folders that can be made, in which the scratch file's path is longer than a path may be
+    Path deep = dir.toAbsolutePath().resolve("new");
+    while (deep.toString().length() < 4050 - 200) {
+      deep = deep.resolve("d".repeat(200));
+    }
+    deep = deep.resolve("d".repeat(4050 - deep.toString().length() - 1));
+    CliRunner.Result r = CliRunner.run("import", wb(Workbooks.valid()), "-o", slashes(deep));
+    assertEquals(3, r.exit(), r.err());
+    assertTrue(r.err().contains("GM1-een.yaml"), r.err());
+    assertFalse(r.err().contains(".polcomp-import"), r.err());
+    assertFalse(Files.exists(dir.resolve("new")), "the folders it made are removed");
+  }
+
+  @Test
+  void aMissingOptionalSheetIsAWarningAndARenamedOneAnError() throws IOException {
+    var s = Workbooks.valid();
+    s.remove("Codings");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":1:1:W012"), r.located(), r.out());
+    assertTrue(r.out().contains("no sheet 'Codings'"), r.out());
+    assertEquals(0, r.exit());
+    for (String name : List.of("Financiering", "funding")) {
+      var t = Workbooks.valid();
+      t.put("Funding", Workbooks.rows(Workbooks.row("municipality_id", "measure_id", "source"),
+          Workbooks.row("GM1", "m1", "municipality")));
+      t.put(name, t.remove("Funding"));
+      String q = wb(t);
+      CliRunner.Result v = CliRunner.run("validate", q);
+      assertEquals(List.of(q + ":1:1:E028"), v.located(), v.out());
+      assertTrue(v.out().contains("'" + name + "'"), v.out());
+      assertEquals(1, v.exit());
+      CliRunner.Result i = CliRunner.run("import", q, "-o", out());
+      assertEquals(1, i.exit(), i.err());
+      assertFalse(Files.exists(dir.resolve("out")));
+    }
+  }
+
+  @Test
+  void aSecondSheetOfANameAndAnUnknownSheetWithDataAreReported() throws IOException {
+    var s = Workbooks.valid();
+    s.put("Notes", Workbooks.rows(Workbooks.row(null, "remember")));
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), s);
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":Notes!B1:W012"), r.located(), r.out());
+    assertEquals(0, r.exit());
+    // Excel refuses two sheets of one name; a file made otherwise can have them
+    Path twice = replace(good, dir.resolve("twice.xlsx"), "xl/workbook.xml", "name=\"Codings\"",
+        "name=\"Measures\"");
+    CliRunner.Result t = CliRunner.run("validate", slashes(twice));
+    assertTrue(t.located().contains(slashes(twice) + ":Measures!A1:E028"), t.out());
+    assertEquals(1, t.exit(), t.out());
+  }
+
+  @Test
+  void aValueInAColumnWithoutAHeaderIsReportedAtItsCell() throws IOException {
+    var s = Workbooks.valid();
+    Workbooks.set(s, "Measures", 1, 25, "lost");
+    String p = wb(s);
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":Measures!Z2:E028"), r.located(), r.out());
+    assertEquals(1, CliRunner.run("import", p, "-o", out()).exit());
+    Path csv = Files.createDirectories(dir.resolve("csv"));
+    Files.writeString(csv.resolve("Municipalities.csv"), "id,name\nGM1,Een,extra\n");
+    Files.writeString(csv.resolve("Measures.csv"), "municipality_id,id,title,domain,groups\n"
+        + "GM1,m1,T,housing,refugees\n");
+    CliRunner.Result c = CliRunner.run("validate", slashes(csv));
+    assertTrue(c.located().contains(slashes(csv) + ":Municipalities!C2:E028"), c.out());
+    assertEquals(1, c.exit());
+  }
+
+  /** A copy of a workbook with the first {@code from} in one entry replaced by {@code to}. */
+  private static Path replace(Path in, Path to, String entry, String from, String with)
+      throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(in));
+        ZipOutputStream zout = new ZipOutputStream(bytes)) {
+      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+        byte[] data = zin.readAllBytes();
+        if (e.getName().equals(entry)) {
+          String xml = new String(data, StandardCharsets.UTF_8);
+          assertTrue(xml.contains(from), entry + " holds " + from);
+          data = xml.replaceFirst(java.util.regex.Pattern.quote(from),
+              java.util.regex.Matcher.quoteReplacement(with)).getBytes(StandardCharsets.UTF_8);
+        }
+        zout.putNextEntry(new ZipEntry(e.getName()));
+        zout.write(data);
+        zout.closeEntry();
+      }
+    }
+    Files.write(to, bytes.toByteArray());
+    return to;
   }
 
   @Test
@@ -228,6 +432,8 @@ class SheetImportTest {
             + "GM1,m1,T,housing,refugees,structural\r\n");
     Files.writeString(csv.resolve("Coding - Sources.csv"),
         "municipality_id,measure_id,title\r\nGM1,m1,\"S\"\r\n");
+    Files.writeString(csv.resolve("Coding - Funding.csv"), "municipality_id,measure_id,source\r\n");
+    Files.writeString(csv.resolve("Coding - Codings.csv"), "municipality_id,measure_id,coder\r\n");
     CliRunner.Result r = CliRunner.run("import", slashes(csv), "-o", out());
     assertEquals(0, r.exit(), r.err());
     String fromCsv = yaml("GM1-een.yaml");

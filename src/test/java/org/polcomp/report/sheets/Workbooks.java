@@ -23,14 +23,19 @@ public final class Workbooks {
   /** A formula cell; its cached value is computed before the workbook is saved. */
   public record Formula(String formula) {}
 
-  /** A valid workbook's sheets: one municipality with one measure and its source. */
+  /**
+   * A valid workbook's sheets: one municipality with one measure and its source, and the Funding
+   * and Codings sheets empty but for their header row, as the template writes them.
+   */
   public static Map<String, List<List<Object>>> valid() {
     Map<String, List<List<Object>>> s = new LinkedHashMap<>();
     s.put("Municipalities", rows(List.of("id", "name"), List.of("GM1", "Een")));
     s.put("Measures", rows(List.of("municipality_id", "id", "title", "domain", "groups",
         "declared_duration"), List.of("GM1", "m1", "T", "housing", "refugees", "structural")));
+    s.put("Funding", rows(List.of("municipality_id", "measure_id", "source")));
     s.put("Sources", rows(List.of("municipality_id", "measure_id", "title"),
         List.of("GM1", "m1", "S")));
+    s.put("Codings", rows(List.of("municipality_id", "measure_id", "coder", "targeting")));
     return s;
   }
 
