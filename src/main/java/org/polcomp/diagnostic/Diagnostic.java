@@ -35,6 +35,19 @@ public record Diagnostic(
   }
 
   /**
+   * A value of the input as a message quotes it: whole up to 60 characters, else its first 57 and
+   * "...", so that a value of megabytes never makes a report of megabytes. A cut never splits a
+   * pair of surrogates (which a report would print as '?').
+   */
+  public static String clip(String s) {
+    if (s.length() <= 60) {
+      return s;
+    }
+    int end = Character.isHighSurrogate(s.charAt(56)) ? 56 : 57;
+    return s.substring(0, end) + "...";
+  }
+
+  /**
    * The message as reports print it apart from the location: with the cell first when the place
    * is a cell of a workbook ({@code Measures!E12: unknown value ...}), so that formats whose
    * location has only a line and a column still name the sheet.

@@ -128,7 +128,7 @@ public final class CodebookLoader {
         extend = true;
       } else {
         out.accept(Diagnostic.of(f.get("extends").at(), Code.E011,
-            "unknown value '" + Fields.clip(ext) + "' for 'extends'",
+            "unknown value '" + Diagnostic.clip(ext) + "' for 'extends'",
             "write 'extends: default' to change the default codebook, or 'none' to replace it"));
       }
     }
@@ -233,7 +233,7 @@ public final class CodebookLoader {
       if (named.isEmpty()) {
         String hint = Suggest.didYouMean(key, ids);
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
-            "'" + Fields.clip(key) + "' is not a weight of the codebook",
+            "'" + Diagnostic.clip(key) + "' is not a weight of the codebook",
             hint != null ? hint : "name a weight: D1.structural, D1.temporary, D2.date, D2.open,"
                 + " D3.<instrument> or D4.<funding source>"));
         continue;
@@ -279,7 +279,7 @@ public final class CodebookLoader {
       }
     }
     if (ends.size() != 2 || ends.contains(null)) {
-      out.accept(Diagnostic.of(value.at(), Code.E008, "'" + Fields.clip(key)
+      out.accept(Diagnostic.of(value.at(), Code.E008, "'" + Diagnostic.clip(key)
           + "' must be a list of two numbers, not " + value.kind(), "write [low, high]"));
       return null;
     }
@@ -287,18 +287,18 @@ public final class CodebookLoader {
     double high = ends.get(1);
     if (!Double.isFinite(low) || !Double.isFinite(high)) {
       out.accept(Diagnostic.of(value.at(), Code.E021,
-          "the range of '" + Fields.clip(key) + "' must be finite numbers", null));
+          "the range of '" + Diagnostic.clip(key) + "' must be finite numbers", null));
       return null;
     }
     if (Math.abs(low) > MAX_WEIGHT || Math.abs(high) > MAX_WEIGHT) {
       out.accept(Diagnostic.of(value.at(), Code.E025,
-          "the range of '" + Fields.clip(key) + "' goes beyond -1000..1000",
+          "the range of '" + Diagnostic.clip(key) + "' goes beyond -1000..1000",
           "a weight is a number from -1000 to 1000"));
       return null;
     }
     if (low > high) {
       out.accept(Diagnostic.of(value.at(), Code.E025,
-          "the range of '" + Fields.clip(key) + "' starts above its end",
+          "the range of '" + Diagnostic.clip(key) + "' starts above its end",
           "write [low, high], the lower number first"));
       return null;
     }
@@ -314,7 +314,7 @@ public final class CodebookLoader {
     if (!allowed.contains(v)) {
       String hint = Suggest.didYouMean(v, allowed);
       out.accept(Diagnostic.of(s.get(key).at(), Code.E011,
-          "unknown value '" + Fields.clip(v) + "' for '" + key + "'",
+          "unknown value '" + Diagnostic.clip(v) + "' for '" + key + "'",
           hint != null ? hint : "use one of: " + String.join(", ", allowed)));
       return dflt;
     }
@@ -379,7 +379,7 @@ public final class CodebookLoader {
       boolean originGroup = key.equals("groups") && id.startsWith(Codebook.ORIGIN_PREFIX);
       if (!Vocabulary.ID.matcher(id).matches() || originGroup) {
         out.accept(Diagnostic.of(ef.get("id").at(), Code.E012,
-            "invalid id '" + Fields.clip(id) + "' in '" + key + "'",
+            "invalid id '" + Diagnostic.clip(id) + "' in '" + key + "'",
             originGroup ? "'origin:XX' groups are built in"
                 : "use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit"));
         continue;

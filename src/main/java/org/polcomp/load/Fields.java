@@ -101,7 +101,7 @@ final class Fields {
           misspelt.add(near);
         }
         out.accept(Diagnostic.of(e.keyAt(), Code.E010,
-            "unknown key '" + clip(e.key()) + "' in " + what.get(),
+            "unknown key '" + Diagnostic.clip(e.key()) + "' in " + what.get(),
             hint != null ? hint : "known keys: " + String.join(", ", known)
                 + "; extension fields start with 'x-'"));
       }
@@ -440,7 +440,7 @@ final class Fields {
       }
       boolean open = openAllowed && meansOpen(s.text());
       out.accept(Diagnostic.of(n.at(), Code.E013,
-          "invalid date '" + clip(s.text()) + "' for '" + key + "'",
+          "invalid date '" + Diagnostic.clip(s.text()) + "' for '" + key + "'",
           open ? "write 'open' (lower case) for a measure without an end date"
               : PartialDate.hint(s.text())));
       return null;
@@ -538,13 +538,9 @@ final class Fields {
   }
 
   void wrongType(String key, YNode n, String expected, String hint) {
-    String shown = n instanceof YScalar s ? " '" + clip(s.text()) + "'" : "";
+    String shown = n instanceof YScalar s ? " '" + Diagnostic.clip(s.text()) + "'" : "";
     out.accept(Diagnostic.of(n.at(), Code.E008,
         "'" + key + "' must be " + expected + ", not " + n.kind() + shown, hint));
-  }
-
-  static String clip(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
   /** A YAML value as plain Java values, for extension fields. */

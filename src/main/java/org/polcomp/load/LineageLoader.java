@@ -188,7 +188,7 @@ public final class LineageLoader {
     String format = f.string("format");
     if (format != null && !format.equals(FORMAT)) {
       out.accept(Diagnostic.of(f.get("format").at(), Code.E020,
-          "format '" + Fields.clip(format) + "' is not supported for a lineage file",
+          "format '" + Diagnostic.clip(format) + "' is not supported for a lineage file",
           "write 'format: " + FORMAT + "' or leave the key out"));
     }
     if (!f.require("municipalities", "the lineage file")) {
@@ -226,9 +226,9 @@ public final class LineageLoader {
       String succ = r.entry().successor();
       if (succ != null && !table.containsKey(succ)) {
         out.accept(Diagnostic.of(r.successorAt(), Code.E030,
-            "successor '" + Fields.clip(succ) + "' of " + r.entry().code()
+            "successor '" + Diagnostic.clip(succ) + "' of " + r.entry().code()
                 + " is not a code of the lineage table",
-            "add a row for " + Fields.clip(succ) + ", or correct the code"));
+            "add a row for " + Diagnostic.clip(succ) + ", or correct the code"));
         consistent = false;
       }
     }
@@ -256,7 +256,7 @@ public final class LineageLoader {
     ok &= f.has("successor") == (successor != null) && f.has("source") == (source != null);
     if (code != null && !Vocabulary.ID.matcher(code).matches()) {
       out.accept(Diagnostic.of(f.get("code").at(), Code.E012,
-          "invalid municipality code '" + Fields.clip(code) + "'",
+          "invalid municipality code '" + Diagnostic.clip(code) + "'",
           "use letters, digits, '.', '_' and '-' (at most 64), starting with a letter or digit"
               + " (Dutch codes are GM and four digits)"));
       ok = false;

@@ -119,7 +119,7 @@ public final class PolicyBinder {
     String format = d.string("format");
     if (format != null && !format.equals(Vocabulary.FORMAT)) {
       out.accept(Diagnostic.of(d.get("format").at(), Code.E020,
-          "format '" + Fields.clip(format) + "' is not supported",
+          "format '" + Diagnostic.clip(format) + "' is not supported",
           "write 'format: " + Vocabulary.FORMAT + "' or leave the key out"));
     }
     boolean hasMunicipality = d.require("municipality", "the document");
@@ -145,7 +145,7 @@ public final class PolicyBinder {
     List<YMap> items = hasPolicies ? d.maps("policies") : null;
     if (items != null && items.isEmpty()) {
       out.accept(Diagnostic.of(docWhere.getOrDefault("policies", doc.at()), Code.W002,
-          "municipality '" + Fields.clip(String.valueOf(id)) + "' lists no measures",
+          "municipality '" + Diagnostic.clip(String.valueOf(id)) + "' lists no measures",
           "add measures under 'policies:'"));
     }
     if (items != null) {
@@ -179,7 +179,7 @@ public final class PolicyBinder {
       }
     }
     String id = written;
-    Supplier<String> what = id != null ? () -> "measure '" + Fields.clip(id) + "'"
+    Supplier<String> what = id != null ? () -> "measure '" + Diagnostic.clip(id) + "'"
         : () -> "measure #" + (index + 1);
     Fields f = new Fields(node, "", what, MEASURE_KEYS, out, where);
     String idText = f.string("id");
@@ -356,7 +356,7 @@ public final class PolicyBinder {
       SourceLocation first = coders.putIfAbsent(c.coder(), at);
       if (first != null) {
         out.accept(Diagnostic.of(at, Code.E027,
-            "coder '" + Fields.clip(c.coder()) + "' codes " + what + " twice (first at line "
+            "coder '" + Diagnostic.clip(c.coder()) + "' codes " + what + " twice (first at line "
                 + first.line() + ")",
             "merge the two codings, or name the other coder"));
         continue;
@@ -388,7 +388,7 @@ public final class PolicyBinder {
     }
     String hint = Suggest.didYouMean(v, allowed);
     out.accept(Diagnostic.of(f.get(key).at(), Code.E011,
-        "unknown value '" + Fields.clip(v) + "' for 'coding." + key + "'",
+        "unknown value '" + Diagnostic.clip(v) + "' for 'coding." + key + "'",
         hint != null ? hint : "use one of: " + String.join(", ", allowed)));
     return null;
   }

@@ -108,7 +108,7 @@ final class SheetReader {
     }
     for (Grid g : others) {
       if (!g.rows().isEmpty() && byName.get(g.name()) == null) {
-        out.accept(Diagnostic.of(sheetAt(g), Code.W012, "sheet '" + Fields.clip(g.name())
+        out.accept(Diagnostic.of(sheetAt(g), Code.W012, "sheet '" + Diagnostic.clip(g.name())
             + "' is not a sheet of the data-entry workbook; its cells were not read",
             "the sheets read are " + String.join(", ", SheetLayout.SHEETS.stream()
                 .map(SheetLayout.Sheet::name).toList()) + ": rename it if it holds their rows;"
@@ -203,7 +203,7 @@ final class SheetReader {
       for (Grid g : others) {
         if (hasColumnsOf(g, sheet)) {
           like = g;
-          hint = "sheet '" + Fields.clip(g.name()) + "' has its columns: rename it '"
+          hint = "sheet '" + Diagnostic.clip(g.name()) + "' has its columns: rename it '"
               + sheet.name() + "'";
           break;
         }
@@ -268,8 +268,8 @@ final class SheetReader {
       if (m == null) {
         String hint = Suggest.didYouMean(ref.text().strip(), d.byId.keySet());
         out.accept(Diagnostic.of(at(sheet, ref), Code.E029,
-            "measure '" + Fields.clip(ref.text()) + "' of municipality '"
-                + Fields.clip(row.get("municipality_id").text().strip())
+            "measure '" + Diagnostic.clip(ref.text()) + "' of municipality '"
+                + Diagnostic.clip(row.get("municipality_id").text().strip())
                 + "' is not on the Measures sheet",
             hint != null ? hint : "add the measure to the Measures sheet, or correct the id"));
         continue;
@@ -299,7 +299,7 @@ final class SheetReader {
     if (d == null) {
       String hint = Suggest.didYouMean(ref.text().strip(), byId.keySet());
       out.accept(Diagnostic.of(at(sheet, ref), Code.E029,
-          "municipality '" + Fields.clip(ref.text()) + "' is not on the Municipalities sheet",
+          "municipality '" + Diagnostic.clip(ref.text()) + "' is not on the Municipalities sheet",
           hint != null ? hint : "add the municipality to the Municipalities sheet first"));
     }
     return d;
@@ -429,7 +429,7 @@ final class SheetReader {
     }
     if (LOCAL.matcher(t).matches()) {
       out.accept(Diagnostic.of(at, Code.E008,
-          "'" + col.key() + "' must be a number, not '" + Fields.clip(t)
+          "'" + col.key() + "' must be a number, not '" + Diagnostic.clip(t)
               + "' (a number in a local form)",
           "write it without thousands separators and with a decimal point, e.g. "
               + plainNumber(t)));
@@ -523,11 +523,11 @@ final class SheetReader {
           keyOf.put(c.column(), key);
           header.put(key, c);
         } else if (header.containsKey(key)) {
-          out.accept(Diagnostic.of(at, Code.E028, "column '" + Fields.clip(key)
+          out.accept(Diagnostic.of(at, Code.E028, "column '" + Diagnostic.clip(key)
               + "' appears twice on sheet '" + sheet.name() + "'", "delete one of the columns"));
         } else {
           String hint = Suggest.didYouMean(key, sheet.keys());
-          out.accept(Diagnostic.of(at, Code.E028, "unknown column '" + Fields.clip(key)
+          out.accept(Diagnostic.of(at, Code.E028, "unknown column '" + Diagnostic.clip(key)
               + "' on sheet '" + sheet.name() + "'",
               hint != null ? hint : "known columns: " + String.join(", ", sheet.keys())
                   + "; put your own fields in 'extensions' as JSON"));

@@ -729,7 +729,7 @@ public final class YamlReader {
         SourceLocation first = parent.firstKey(key, keyAt);
         if (first != null) {
           out.accept(Diagnostic.of(keyAt, Code.E007,
-              "duplicate key '" + Fields.clip(key) + "' (first at line " + first.line()
+              "duplicate key '" + Diagnostic.clip(key) + "' (first at line " + first.line()
                   + ", column " + first.column() + ")",
               "remove one of the two; the first is kept"));
         } else {

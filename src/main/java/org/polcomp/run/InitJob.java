@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.load.DatasetLoader;
 import org.polcomp.load.Limits;
 import org.polcomp.load.PolicySkeleton;
@@ -29,7 +30,7 @@ public final class InitJob {
   /** Writes the skeleton; a usage problem for an invalid id or a file that exists. */
   public static Outcome run(Options o, Console console) throws IOException {
     if (!Vocabulary.ID.matcher(o.id()).matches()) {
-      throw new UsageProblem("invalid municipality id '" + o.id() + "'",
+      throw new UsageProblem("invalid municipality id '" + Diagnostic.clip(o.id()) + "'",
           "use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit");
     }
     if (o.name().isBlank()) {

@@ -65,7 +65,7 @@ public final class Validator {
     if (m.country() != null && !Countries.isAlpha2(m.country())) {
       String upper = m.country().toUpperCase(Locale.ROOT);
       out.accept(Diagnostic.of(at.at("country"), Code.E022,
-          "country '" + clip(m.country()) + "' is not an ISO 3166-1 alpha-2 code",
+          "country '" + Diagnostic.clip(m.country()) + "' is not an ISO 3166-1 alpha-2 code",
           Countries.isAlpha2(upper) ? "write it in upper case: '" + upper + "'"
               : "use the two-letter code, e.g. NL, BE, DE"));
     }
@@ -76,7 +76,7 @@ public final class Validator {
     }
     if (m.name() != null && isBlank(m.name())) {
       out.accept(Diagnostic.of(at.at("name"), Code.E024,
-          "the name of municipality '" + clip(m.id()) + "' is blank",
+          "the name of municipality '" + Diagnostic.clip(m.id()) + "' is blank",
           "write the municipality's official name"));
     }
     Map<String, SourceLocation> ids = new HashMap<>();
@@ -165,7 +165,7 @@ public final class Validator {
         SourceLocation where = at.at("target.groups[" + i + "]");
         if (g.startsWith(Codebook.ORIGIN_PREFIX)) {
           out.accept(Diagnostic.of(where, Code.E011,
-              "unknown value '" + clip(g) + "' for 'target.groups': '"
+              "unknown value '" + Diagnostic.clip(g) + "' for 'target.groups': '"
                   + g.substring(Codebook.ORIGIN_PREFIX.length())
                   + "' is not an ISO 3166-1 alpha-2 code",
               "write origin:XX with an upper-case country code, e.g. origin:SY"));
@@ -218,7 +218,7 @@ public final class Validator {
         out.accept(Diagnostic.of(at.at("successor"), Code.E017,
             m.successor().equals(m.id())
                 ? "successor of " + what + " names the measure itself"
-                : "successor '" + clip(m.successor()) + "' of " + what
+                : "successor '" + Diagnostic.clip(m.successor()) + "' of " + what
                     + " names no measure of this municipality",
             hint != null ? hint : "a successor is the id of another measure in the same file"));
       }
@@ -240,8 +240,8 @@ public final class Validator {
       if (url != null && !isHttpUrl(url)) {
         int bad = badUrlCharacter(url);
         out.accept(Diagnostic.of(at.at("sources[" + i + "].url"), Code.E019,
-            bad < 0 ? "url '" + clip(url) + "' of " + what + " is not an http(s) URL"
-                : "url '" + clip(url) + "' of " + what + " holds " + describeChar(url, bad)
+            bad < 0 ? "url '" + Diagnostic.clip(url) + "' of " + what + " is not an http(s) URL"
+                : "url '" + Diagnostic.clip(url) + "' of " + what + " holds " + describeChar(url, bad)
                     + " at character " + (bad + 1) + ", which a URL cannot hold",
             bad < 0 ? "write a web address starting with https:// or http://"
                 : "write it as " + percentEncoded(url.codePointAt(bad))
@@ -270,7 +270,7 @@ public final class Validator {
   private static void id(String id, SourceLocation at, String what, Consumer<Diagnostic> out) {
     if (!isId(id)) {
       out.accept(Diagnostic.of(at, Code.E012,
-          "invalid " + what + " '" + clip(id) + "'",
+          "invalid " + what + " '" + Diagnostic.clip(id) + "'",
           "use 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit"));
     }
   }
@@ -288,7 +288,7 @@ public final class Validator {
           : "see 'polcomp codebook' for the values";
     }
     out.accept(Diagnostic.of(at, Code.E011,
-        "unknown value '" + clip(value) + "' for '" + key + "'", hint));
+        "unknown value '" + Diagnostic.clip(value) + "' for '" + key + "'", hint));
   }
 
   /** {@link Vocabulary#ID} written out: this runs for every measure, a regex costs more. */
@@ -509,9 +509,5 @@ public final class Validator {
 
   private static String plain(double d) {
     return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
-  }
-
-  private static String clip(String s) {
-    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 }

@@ -58,6 +58,13 @@ class InitCommandTest {
   }
 
   @Test
+  void anInvalidIdIsQuotedClippedNotWhole() {
+    assertEquals(2, run("init", "x".repeat(100_000), "Utrecht"));
+    assertTrue(err.toString().contains("'" + "x".repeat(57) + "...'"), err.toString());
+    assertTrue(err.toString().length() < 300, "a message, not the argument: " + err.toString().length());
+  }
+
+  @Test
   void printsTheSameSkeletonToStandardOutput() throws Exception {
     Path file = dir.resolve("a.yaml");
     assertEquals(0, run("init", "GM0344", "Utrecht", "-o", file.toString()));
