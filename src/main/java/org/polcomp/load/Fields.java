@@ -269,6 +269,14 @@ final class Fields {
     }
     for (int i = 0; i < v.length(); i++) {
       char c = v.charAt(i);
+      if (c >= 0x7F && lone(v, i)) {
+        // from a YAML escape of half a character: no character at all, which reports print as ?
+        out.accept(Diagnostic.of(get(key).at(), Code.E026,
+            "'" + key + "' holds half a character (the lone surrogate " + Printable.name(c)
+                + ") at character " + (i + 1),
+            "write the whole character, or both halves of its escape (\\ud83d\\ude00)"));
+        break;
+      }
       if (c < 0x20 && c != '\t' && !(c == '\n' && multiLine) || c >= 0x7F && c <= 0x9F) {
         out.accept(Diagnostic.of(get(key).at(), Code.E026,
             "'" + key + "' holds the control character " + Printable.name(c) + " at character "
@@ -280,6 +288,15 @@ final class Fields {
       }
     }
     return v;
+  }
+
+  /** Whether the char at {@code i} is a surrogate without its other half. */
+  private static boolean lone(String v, int i) {
+    char c = v.charAt(i);
+    if (Character.isHighSurrogate(c)) {
+      return i + 1 >= v.length() || !Character.isLowSurrogate(v.charAt(i + 1));
+    }
+    return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(v.charAt(i - 1)));
   }
 
   Boolean bool(String key) {

@@ -296,6 +296,23 @@ class HardeningTest {
   }
 
   @Test
+  void halfACharacterFromAnEscapeIsAnErrorAndAWholeOneIsNot() throws IOException {
+    // YAML's \\u escapes can name one half of a surrogate pair, which no report can write
+    Path f = write("s.yaml", "municipality:\n  id: GM9901\n  name: \"Town \\U0001F600\\udc00\"\n"
+        + "policies:\n  - id: cafe\n    title: \"Cafe \\ud83d\\ude00\"\n    domain: language\n"
+        + "    declared_duration: structural\n    target: {groups: [refugees]}\n"
+        + "    description: \"end \\ud83d\"\n");
+    Run r = run("validate", f.toString());
+    assertEquals(1, r.exit(), r.out());
+    assertEquals(List.of("3:E026", "10:E026"),
+        r.at().stream().filter(a -> a.endsWith("E026")).toList(), r.out());
+    assertTrue(r.out().contains("half a character (the lone surrogate U+DC00) at character 8"),
+        r.out());
+    assertTrue(r.out().contains("half a character (the lone surrogate U+D83D) at character 5"),
+        r.out());
+  }
+
+  @Test
   void reportsShowControlCharactersEscapedNeverRaw() throws IOException {
     Path f = write("e.yaml", measure("    status: \"\\e[2Jgone\\u0085\"\n"));
     for (String format : List.of("text", "github")) {
