@@ -1,5 +1,6 @@
 package org.polcomp.run;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -198,6 +199,15 @@ public record OutputTarget(Path path, String format) {
   private static void refuseWorkingFolder(Path output, String raw) {
     Path abs = output.toAbsolutePath().normalize();
     Path here = Path.of("").toAbsolutePath().normalize();
+    if (!here.startsWith(abs)) {
+      // by the folders themselves, for a name that reaches them through a link
+      try {
+        abs = output.toRealPath();
+        here = here.toRealPath();
+      } catch (IOException e) {
+        return; // no such folder yet (a new one is never the working folder) or none to read
+      }
+    }
     if (here.startsWith(abs)) {
       throw new UsageProblem("'" + raw + "' is the current folder" + (here.equals(abs) ? ""
           : " or holds it") + ", which a folder output cannot replace as a whole",

@@ -98,6 +98,20 @@ class OutputRulesTest {
   }
 
   @Test
+  void aLinkToTheCurrentFolderIsTheCurrentFolder() throws IOException {
+    Path link = dir.resolve("here");
+    try {
+      Files.createSymbolicLink(link, Path.of("").toAbsolutePath());
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "this file system has no links");
+    }
+    CliRunner.Result r = CliRunner.run("compare", DATA, "-o", link.toString(), "-q");
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("current folder"), r.err());
+    assertTrue(Files.isSymbolicLink(link) && Files.isRegularFile(Path.of("pom.xml")));
+  }
+
+  @Test
   void aWorkbookGoesToATerminalOnlyWithForce() {
     Terminal tty = new Terminal(true, true, 80, false);
     StringWriter out = new StringWriter();
