@@ -4,9 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
@@ -15,7 +22,13 @@ import org.apache.poi.ss.usermodel.FormulaError;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.model.SharedStrings;
+import org.apache.poi.xssf.usermodel.XSSFCell;
+import org.apache.poi.xssf.usermodel.XSSFRow;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTCell;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.CTRow;
+import org.openxmlformats.schemas.spreadsheetml.x2006.main.STCellType;
 import org.polcomp.diagnostic.Code;
 import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.diagnostic.SourceLocation;
@@ -30,6 +43,12 @@ final class XlsxGrids {
   static final int EXPANSION = 4;
   /** The lowest compressed-to-expanded ratio of an entry before it counts as a zip bomb. */
   static final double MIN_INFLATE_RATIO = 0.01;
+
+  /** The rows and columns of a sheet in Excel (1,048,576 rows, columns A to XFD). */
+  static final int MAX_ROWS = 1_048_576;
+  static final int MAX_COLUMNS = 16_384;
+  /** A cell's reference as spreadsheets write it: column letters, then a row number. */
+  private static final Pattern CELL_REF = Pattern.compile("([A-Z]+)(0|[1-9][0-9]*)");
 
   private XlsxGrids() {}
 
@@ -58,8 +77,16 @@ final class XlsxGrids {
         return null;
       }
       List<Grid> grids = new ArrayList<>();
+      // a workbook without its shared text: one report at the file, not one at every cell
+      boolean noText = !hasText(wb.getSharedStringSource(), "0");
+      boolean[] textLost = {false};
       for (int i = 0; i < wb.getNumberOfSheets(); i++) {
-        grids.add(grid(file, wb.getSheetAt(i), out));
+        grids.add(grid(file, wb.getSheetAt(i), noText, textLost, out));
+      }
+      if (textLost[0]) {
+        out.accept(unreadable(file, "its cells refer to shared text, but it holds none (its"
+            + " part of shared strings is missing or empty)"));
+        return null;
       }
       return grids;
     } catch (IOException | RuntimeException e) {
@@ -125,21 +152,47 @@ final class XlsxGrids {
     return "its content is damaged or not in the .xlsx format";
   }
 
-  private static Grid grid(String file, Sheet sheet, Consumer<Diagnostic> out) {
+  private static Grid grid(String file, Sheet sheet, boolean noText, boolean[] textLost,
+      Consumer<Diagnostic> out) {
+    String name = sheet.getSheetName();
+    SharedStrings sst = ((XSSFWorkbook) sheet.getWorkbook()).getSharedStringSource();
     List<List<Grid.Cell>> rows = new ArrayList<>();
     for (Row row : sheet) {
+      XSSFRow xr = (XSSFRow) row;
+      CTRow ct = xr.getCTRow();
+      long number = ct.isSetR() ? ct.getR() : 0;
+      if (number < 1 || number > MAX_ROWS) {
+        // POI numbers such a row 0 or less, or past the sheet's end: its cells have no place
+        out.accept(damaged(new SourceLocation(file, 1, 1, name), (ct.isSetR()
+            ? "row number " + number + " is not a row of a sheet" : "a row has no row number")
+            + " (a sheet has rows 1 to 1,048,576); its cells were not read"));
+        continue;
+      }
+      Set<CTCell> misplaced = misplaced(file, name, xr, (int) number, out);
       List<Grid.Cell> cells = new ArrayList<>();
       for (Cell c : row) {
+        XSSFCell xc = (XSSFCell) c;
+        if (misplaced.contains(xc.getCTCell())) {
+          continue;
+        }
         Grid.Cell cell;
+        SourceLocation at = new SourceLocation(file, c.getRowIndex() + 1, c.getColumnIndex() + 1,
+            name);
+        if (!hasItsText(xc, sst)) {
+          if (noText) {
+            textLost[0] = true;
+            continue;
+          }
+          out.accept(damaged(at, "its text (shared string " + Diagnostic.clip(
+              xc.getCTCell().getV()) + ") is not in the workbook"));
+          continue;
+        }
         try {
           cell = cell(c);
         } catch (RuntimeException e) {
           // a cell whose stored value contradicts its type (a number cell holding text): POI
           // cannot read it; the rest of the sheet can still be checked
-          out.accept(Diagnostic.of(new SourceLocation(file, c.getRowIndex() + 1,
-              c.getColumnIndex() + 1, sheet.getSheetName()), Code.E031,
-              "the cell is damaged: its stored value does not fit its type",
-              "type the value into the cell again in a spreadsheet and save the workbook"));
+          out.accept(damaged(at, "its stored value does not fit its type"));
           continue;
         }
         if (cell != null) {
@@ -157,7 +210,88 @@ final class XlsxGrids {
             r.formatAsString()));
       }
     }
-    return new Grid(sheet.getSheetName(), rows, merges);
+    return new Grid(name, rows, merges);
+  }
+
+  private static Diagnostic damaged(SourceLocation at, String why) {
+    return Diagnostic.of(at, Code.E031, "the cell is damaged: " + why,
+        "type the value into the cell again in a spreadsheet and save the workbook");
+  }
+
+  /**
+   * The cells of a row whose reference (its {@code r}) names no cell of the sheet, or a cell of
+   * another row, reported at the row. POI keeps a column in 16 bits, so that ZZZZZ2 would come
+   * back as a negative column and a column past 65,535 as another cell; A0 would land in column
+   * A. A cell such a one pushed out of POI's row is put back, so that its value is still read.
+   */
+  private static Set<CTCell> misplaced(String file, String sheet, XSSFRow row, int number,
+      Consumer<Diagnostic> out) {
+    Set<CTCell> bad = Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Integer, CTCell> good = new TreeMap<>();
+    for (CTCell c : row.getCTRow().getCArray()) {
+      if (!c.isSetR()) {
+        continue; // placed after the cell before it, as the format says
+      }
+      String ref = c.getR();
+      Matcher m = CELL_REF.matcher(ref);
+      String why = null;
+      if (!m.matches()) {
+        why = "is not a cell reference such as C2";
+      } else if (m.group(1).length() > 3 || column(m.group(1)) > MAX_COLUMNS
+          || m.group(2).length() > 7 || Integer.parseInt(m.group(2)) > MAX_ROWS
+          || m.group(2).equals("0")) {
+        why = "is outside a sheet (columns A to XFD, rows 1 to 1,048,576)";
+      } else if (Integer.parseInt(m.group(2)) != number) {
+        why = "is not in its row, " + number;
+      }
+      if (why != null) {
+        bad.add(c);
+        out.accept(damaged(new SourceLocation(file, number, 1, sheet), "its reference '"
+            + Diagnostic.clip(ref) + "' " + why));
+      } else {
+        good.put(column(m.group(1)) - 1, c);
+      }
+    }
+    if (!bad.isEmpty()) {
+      for (Map.Entry<Integer, CTCell> e : good.entrySet()) {
+        XSSFCell now = row.getCell(e.getKey());
+        if (now != null && now.getCTCell() != e.getValue()) {
+          // createCell empties the cell that took its place and makes a new one on its XML
+          XSSFCell back = row.createCell(e.getKey());
+          back.getCTCell().set(e.getValue().copy());
+          bad.remove(back.getCTCell());
+        }
+      }
+    }
+    return bad;
+  }
+
+  /** The column number of letters A to ZZZ (1 to 18,278); more letters are past the end. */
+  private static int column(String letters) {
+    int n = 0;
+    for (int i = 0; i < Math.min(4, letters.length()); i++) {
+      n = n * 26 + letters.charAt(i) - 'A' + 1;
+    }
+    return n;
+  }
+
+  /**
+   * Whether a cell of shared text names text the workbook holds: POI reads a number past the
+   * end of the shared strings as an empty cell.
+   */
+  private static boolean hasItsText(XSSFCell c, SharedStrings sst) {
+    CTCell ct = c.getCTCell();
+    return !ct.isSetT() || ct.getT() != STCellType.S || ct.isSetF() || !ct.isSetV()
+        || hasText(sst, ct.getV());
+  }
+
+  /** Whether the shared strings hold an item of the number {@code index}. */
+  private static boolean hasText(SharedStrings sst, String index) {
+    try {
+      return sst != null && sst.getItemAt(Integer.parseInt(index.strip())) != null;
+    } catch (RuntimeException e) {
+      return false;
+    }
   }
 
   private static Grid.Cell cell(Cell c) {
