@@ -94,6 +94,19 @@ final class SheetReader {
             + " (its header row shows which), or delete it"));
       }
     }
+    // Excel takes sheet names in any case for one name: MEASURES beside Measures is a second one
+    for (java.util.Iterator<Grid> it = others.iterator(); it.hasNext(); ) {
+      Grid g = it.next();
+      String same = byName.keySet().stream().filter(n -> n.equalsIgnoreCase(g.name()))
+          .findFirst().orElse(null);
+      if (same != null && !same.equals(g.name())) {
+        it.remove();
+        out.accept(Diagnostic.of(sheetAt(g), Code.E028, "the workbook has a second sheet named '"
+            + same + "' ('" + Diagnostic.clip(g.name()) + "': a sheet's name is one name in any"
+            + " case); only '" + same + "' is read", "rename it to the sheet its rows belong on (its"
+            + " header row shows which), or delete it"));
+      }
+    }
     Map<String, List<Map<String, Grid.Cell>>> rows = new HashMap<>();
     for (SheetLayout.Sheet sheet : SheetLayout.SHEETS) {
       Grid g = byName.get(sheet.name());
