@@ -139,8 +139,7 @@ public final class Validator {
       if (first != null) {
         SourceLocation f = first.locations().base();
         out.accept(Diagnostic.of(m.locations().base(), Code.E015,
-            "duplicate municipality id '" + m.id() + "', first used at " + f.file() + ":"
-                + f.line() + ":" + f.column(),
+            "duplicate municipality id '" + m.id() + "', first used at " + f,
             "each municipality is described once; merge the two documents or fix the id"));
       }
     }
