@@ -91,7 +91,43 @@ final class CsvGrids {
       }
       grids.add(g);
     }
+    used.addAll(rest);
+    notRead(dir, used, out);
     return grids;
+  }
+
+  /**
+   * W012 for each entry of the folder that is not read: a file not named .csv, or a .csv that is
+   * a folder, pipe or device (which is never opened: a pipe could block the run). Hidden files
+   * ({@code .DS_Store}) are passed over in silence.
+   */
+  private static void notRead(Path dir, List<Path> read, Consumer<Diagnostic> out) {
+    List<Path> left = new ArrayList<>();
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
+      for (Path p : ds) {
+        if (!p.getFileName().toString().startsWith(".") && !read.contains(p)) {
+          left.add(p);
+        }
+      }
+    } catch (IOException e) {
+      return; // the sheets were read; a folder that cannot be listed again is left at that
+    }
+    left.sort(null);
+    for (Path p : left) {
+      String name = p.getFileName().toString();
+      String shown = DatasetLoader.display(p);
+      boolean csv = name.endsWith(".csv");
+      String why = !csv ? "only files named .csv are read as sheets"
+          : Files.isDirectory(p) ? "it is a folder, not a file"
+          : "it is not a regular file (a pipe, socket or device)";
+      String hint = csv ? "put the sheet's rows in a file " + name
+          : name.toLowerCase(Locale.ROOT).endsWith(".csv")
+              ? "rename it to end in .csv if it holds a sheet's rows"
+              : "move it out of the folder if it belongs elsewhere (a YAML file is read when it is"
+                  + " named itself, or with its own folder)";
+      out.accept(Diagnostic.of(SourceLocation.ofFile(shown), Code.W012, "'" + Diagnostic.clip(
+          name) + "' in a folder of CSV sheets is not read: " + why, hint));
+    }
   }
 
   /** Whether {@code p} is one of {@code files}; a case-insensitive file system has two names. */
