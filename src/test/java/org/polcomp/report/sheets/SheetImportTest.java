@@ -400,6 +400,134 @@ class SheetImportTest {
     assertEquals(1, c.exit());
   }
 
+  /**
+   * A cell reference that names no cell of the sheet (Excel's sheet has columns A to XFD and rows
+   * 1 to 1,048,576) is a damaged cell, E031 at its row, exit 1: never a crash, and its value never
+   * lands in another cell. POI keeps a column in 16 bits: ZZZZZ2 and BGDL2 (column 40,000) came
+   * back as a negative column, CYNH2 (70,000) as FOR2, and A0 took the place of A2.
+   */
+  @Test
+  void aCellReferenceOutsideTheSheetIsADamagedCellAndNoValueMoves() throws IOException {
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), Workbooks.valid());
+    for (String ref : List.of("ZZZZZ2", "BGDL2", "CYNH2", "XFE2", "A0", "A1048577",
+        "AAAAAAAAAAAAAAAAAAAA2", "c2", "C3", "")) {
+      String p = slashes(replace(good, dir.resolve("ref.xlsx"), "xl/worksheets/sheet2.xml",
+          "r=\"C2\"", "r=\"" + ref + "\""));
+      CliRunner.Result r = CliRunner.run("validate", p);
+      // the title cell is not read, so the measure has none; A2 keeps its own value
+      assertEquals(List.of(p + ":Measures!A2:E031", p + ":Measures!C2:E009"), r.located(),
+          ref + ": " + r.out() + r.err());
+      assertTrue(r.out().contains("the cell is damaged: its reference '" + ref + "'"), r.out());
+      assertEquals(1, r.exit(), r.err());
+      CliRunner.Result i = CliRunner.run("import", p, "-o", out());
+      assertEquals(1, i.exit(), i.err());
+      assertFalse(i.err().contains("internal error"), i.err());
+      assertFalse(Files.exists(dir.resolve("out")));
+      CliRunner.Result c = CliRunner.run("compare", p, "--skip-invalid", "-o",
+          slashes(dir.resolve("c.xlsx")));
+      assertFalse(c.err().contains("internal error") || c.err().contains("Exception"), c.err());
+    }
+    // a row numbered outside the sheet: its cells have no place
+    String row = slashes(replace(good, dir.resolve("row.xlsx"), "xl/worksheets/sheet2.xml",
+        "<row r=\"2\"", "<row r=\"0\""));
+    CliRunner.Result r = CliRunner.run("validate", row);
+    assertTrue(r.located().contains(row + ":Measures!A1:E031"), r.out());
+    assertTrue(r.out().contains("row number 0 is not a row of a sheet"), r.out());
+    assertEquals(1, r.exit(), r.err());
+  }
+
+  /** POI reads a shared string past the end of the table as an empty cell; it is damaged. */
+  @Test
+  void aCellNamingSharedTextTheWorkbookLacksIsDamagedAtTheCell() throws IOException {
+    Path good = Workbooks.write(dir.resolve("good.xlsx"), Workbooks.valid());
+    String sheet = entry(good, "xl/worksheets/sheet2.xml");
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "<c r=\"C2\" t=\"s\"[^>]*><v>[0-9]+</v>").matcher(sheet);
+    assertTrue(m.find(), sheet);
+    String p = slashes(replace(good, dir.resolve("sst.xlsx"), "xl/worksheets/sheet2.xml",
+        m.group(), m.group().replaceAll("<v>[0-9]+</v>", "<v>99999</v>")));
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertTrue(r.located().contains(p + ":Measures!C2:E031"), r.out());
+    assertTrue(r.out().contains("shared string 99999"), r.out());
+    assertEquals(1, r.exit(), r.err());
+    // no shared text at all: one diagnostic at the file, not one at every cell
+    String sst = entry(good, "xl/sharedStrings.xml");
+    String empty = sst.substring(0, sst.indexOf("<si>")) + sst.substring(sst.lastIndexOf("</si>")
+        + "</si>".length());
+    String q = slashes(replace(good, dir.resolve("nosst.xlsx"), "xl/sharedStrings.xml", sst,
+        empty));
+    CliRunner.Result n = CliRunner.run("validate", q);
+    assertEquals(List.of(q + ":1:1:E031"), n.located(), n.out());
+    assertEquals(1, n.exit(), n.err());
+  }
+
+  /** Excel takes a sheet's name in any case: MEASURES beside Measures is a second sheet of it. */
+  @Test
+  void aSheetNamedAsAnotherButForCaseIsASecondSheetOfThatName() throws IOException {
+    var s = Workbooks.valid();
+    s.put("Notes", Workbooks.rows(Workbooks.row("municipality_id", "id", "title"),
+        Workbooks.row("GM1", "m2", "Lost")));
+    // POI, as Excel, refuses to make the sheet; a file made otherwise can hold it
+    String p = slashes(replace(Workbooks.write(dir.resolve("good.xlsx"), s),
+        dir.resolve("case.xlsx"), "xl/workbook.xml", "name=\"Notes\"", "name=\"MEASURES\""));
+    CliRunner.Result r = CliRunner.run("validate", p);
+    assertEquals(List.of(p + ":MEASURES!A1:E028"), r.located(), r.out());
+    assertTrue(r.out().contains("second sheet named 'Measures'"), r.out());
+    assertEquals(1, r.exit());
+  }
+
+  /** E015 with the first municipality in a workbook names its cell, as every workbook place. */
+  @Test
+  void aMunicipalityDeclaredInAWorkbookAndAYamlFileNamesItsCell() throws IOException {
+    String p = wb(Workbooks.valid());
+    Path yaml = dir.resolve("b.yaml");
+    Files.writeString(yaml, "format: polcomp/1\nmunicipality:\n  id: GM1\n  name: Een\n"
+        + "policies: []\n");
+    CliRunner.Result r = CliRunner.run("validate", p, slashes(yaml));
+    assertTrue(r.located().contains(slashes(yaml) + ":3:7:E015"), r.out());
+    assertTrue(r.out().contains("first used at " + p + ":Municipalities!A2"), r.out());
+  }
+
+  /** Every entry of a folder of CSV sheets that is not read as a sheet is named (W012). */
+  @Test
+  void aFileInAFolderOfCsvSheetsThatIsNotReadIsReported() throws Exception {
+    Path csv = Files.createDirectories(dir.resolve("csv"));
+    Files.writeString(csv.resolve("Municipalities.csv"), "id,name\nGM1,Een\n");
+    Files.writeString(csv.resolve("Measures.csv"), "municipality_id,id,title,domain,groups,"
+        + "declared_duration\nGM1,m1,T,housing,refugees,structural\n");
+    Files.writeString(csv.resolve("Sources.csv"), "municipality_id,measure_id,title\nGM1,m1,S\n");
+    Files.writeString(csv.resolve("Funding.csv"), "municipality_id,measure_id,source\n");
+    Files.writeString(csv.resolve("Codings.csv"), "municipality_id,measure_id,coder\n");
+    Files.writeString(csv.resolve(".hidden"), "x");
+    String c = slashes(csv);
+    assertEquals(List.of(), CliRunner.run("validate", c).located());
+    Files.writeString(csv.resolve("b.yaml"), "format: polcomp/1\n");
+    Files.createDirectories(csv.resolve("Notes.csv"));
+    CliRunner.Result r = CliRunner.run("validate", c);
+    assertEquals(List.of(c + "/Notes.csv:1:1:W012", c + "/b.yaml:1:1:W012"), r.located(),
+        r.out());
+    assertEquals(0, r.exit(), r.err());
+    if (!System.getProperty("os.name").startsWith("Windows")) {
+      Process mk = new ProcessBuilder("mkfifo", csv.resolve("Sources2.csv").toString()).start();
+      assertEquals(0, mk.waitFor());
+      CliRunner.Result f = CliRunner.run("validate", c);
+      assertTrue(f.located().contains(c + "/Sources2.csv:1:1:W012"), f.out());
+      assertTrue(f.out().contains("not a regular file"), f.out());
+    }
+  }
+
+  /** The text of one entry of a workbook. */
+  private static String entry(Path wb, String name) throws IOException {
+    try (ZipInputStream zin = new ZipInputStream(Files.newInputStream(wb))) {
+      for (ZipEntry e = zin.getNextEntry(); e != null; e = zin.getNextEntry()) {
+        if (e.getName().equals(name)) {
+          return new String(zin.readAllBytes(), StandardCharsets.UTF_8);
+        }
+      }
+    }
+    throw new AssertionError(name + " is not in " + wb);
+  }
+
   /** A copy of a workbook with the first {@code from} in one entry replaced by {@code to}. */
   private static Path replace(Path in, Path to, String entry, String from, String with)
       throws IOException {
