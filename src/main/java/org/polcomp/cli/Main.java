@@ -187,7 +187,7 @@ public final class Main implements Runnable {
       // picocli hands errors through untouched; one thrown on a reader thread arrives here too
       // (a parallel stream rethrows it on the caller). By now the stack that held the memory
       // has unwound, so there is room for the one line.
-      return outOfMemory(err);
+      return outOfMemory(err, args.length > 0 ? args[0] : null);
     } catch (StackOverflowError e) {
       err.println("polcomp: " + describe(e));
       err.flush();
@@ -414,11 +414,24 @@ public final class Main implements Runnable {
     }
   }
 
-  /** Says that memory ran out, in one line, and returns the exit code of an I/O failure. */
-  static int outOfMemory(PrintWriter err) {
-    err.println("polcomp: " + outOfMemoryMessage(Runtime.getRuntime().maxMemory()));
+  /**
+   * Says that memory ran out in a run of {@code command} (or null), in one line, and returns the
+   * exit code of an I/O failure.
+   */
+  static int outOfMemory(PrintWriter err, String command) {
+    err.println("polcomp: " + outOfMemoryMessage(Runtime.getRuntime().maxMemory(), command));
     err.flush();
     return ExitCode.IO;
+  }
+
+  /**
+   * {@link #outOfMemoryMessage(long)} for a run of {@code command}: sensitivity keeps a few
+   * numbers of every measure of the dataset at once, so smaller files would not help it, fewer
+   * municipalities would.
+   */
+  static String outOfMemoryMessage(long maxHeap, String command) {
+    return outOfMemoryLine(maxHeap, SensitivityCommand.NAME.equals(command)
+        ? "analyse fewer municipalities at once" : "split the largest files");
   }
 
   /**
@@ -427,10 +440,14 @@ public final class Main implements Runnable {
    * replaced: outputs are renamed into place only once complete.
    */
   static String outOfMemoryMessage(long maxHeap) {
+    return outOfMemoryMessage(maxHeap, null);
+  }
+
+  private static String outOfMemoryLine(long maxHeap, String orElse) {
     long mib = maxHeap / (1024 * 1024);
     return String.format(java.util.Locale.ROOT, "out of memory (a heap of %,d MiB); no output"
-        + " file was replaced. Give the JVM more, e.g. JAVA_OPTS=-Xmx%dm, or split the largest"
-        + " files", mib, Math.max(1024, 2 * mib));
+        + " file was replaced. Give the JVM more, e.g. JAVA_OPTS=-Xmx%dm, or %s", mib,
+        Math.max(1024, 2 * mib), orElse);
   }
 
   /** Reads the version from the jar manifest (Implementation-Version). */

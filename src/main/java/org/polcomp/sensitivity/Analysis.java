@@ -225,11 +225,10 @@ public final class Analysis {
 
     // Monte Carlo.
     int samples = settings.samples();
+    // sample j's seed is the root's j-th number, drawn a batch at a time: an array of every
+    // sample's seed would be the one thing that grows with the samples
     SplittableRandom root = new SplittableRandom(settings.seed());
-    long[] seeds = new long[samples];
-    for (int j = 0; j < samples; j++) {
-      seeds[j] = root.nextLong();
-    }
+    long[] seeds = new long[BATCH];
     long[] flips = new long[m];
     long[] kept = new long[n];
     int[] rankMin = new int[n];
@@ -239,9 +238,13 @@ public final class Analysis {
     for (int u = 0; u < n; u++) {
       shares[u] = new Histogram();
     }
-    for (int b0 = 0; b0 < samples; b0 += BATCH) {
-      int from = b0;
-      Outcome[] batch = IntStream.range(from, Math.min(samples, from + BATCH)).parallel()
+    // long: the last batch of Integer.MAX_VALUE samples would overflow an int
+    for (long b0 = 0; b0 < samples; b0 += BATCH) {
+      int size = (int) Math.min(BATCH, samples - b0);
+      for (int j = 0; j < size; j++) {
+        seeds[j] = root.nextLong();
+      }
+      Outcome[] batch = IntStream.range(0, size).parallel()
           .mapToObj(j -> new Outcome(draw(seeds[j], low, high))).toArray(Outcome[]::new);
       IntStream.range(0, (m + 4095) / 4096).parallel().forEach(chunk -> {
         for (int i = chunk * 4096; i < Math.min(m, chunk * 4096 + 4096); i++) {

@@ -87,4 +87,15 @@ class OutOfMemoryTest {
     assertEquals(Main.outOfMemoryMessage(Runtime.getRuntime().maxMemory()),
         Main.describe(new OutOfMemoryError("Java heap space")));
   }
+
+  /** Sensitivity holds every measure's evidence: smaller files would not help it. */
+  @Test
+  void sensitivityIsNotToldToSplitFiles() {
+    String line = Main.outOfMemoryMessage(256L * 1024 * 1024, "sensitivity");
+    assertFalse(line.contains("split"), line);
+    assertTrue(line.endsWith("JAVA_OPTS=-Xmx1024m, or analyse fewer municipalities at once"),
+        line);
+    assertEquals(Main.outOfMemoryMessage(256L * 1024 * 1024),
+        Main.outOfMemoryMessage(256L * 1024 * 1024, "validate"));
+  }
 }
