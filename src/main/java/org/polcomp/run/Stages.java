@@ -79,8 +79,7 @@ final class Stages {
      * else INVALID.
      */
     Outcome failure() {
-      return diagnostics.stream().anyMatch(d -> d.code() == Code.E023) ? Outcome.UNREADABLE
-          : Outcome.INVALID;
+      return Stages.failure(diagnostics);
     }
 
     /** The warnings (the issues table of a comparison). */
@@ -308,12 +307,26 @@ final class Stages {
     return sorted;
   }
 
+  /** The outcome of a run stopped by {@code diagnostics}: an input unread (E023), or invalid. */
+  static Outcome failure(List<Diagnostic> diagnostics) {
+    return diagnostics.stream().anyMatch(d -> d.code() == Code.E023) ? Outcome.UNREADABLE
+        : Outcome.INVALID;
+  }
+
   /**
    * The codebook of the options alone, for a job that reads no dataset (an empty template): null
-   * when the user's codebook is invalid, its diagnostics in {@code into}.
+   * when the user's codebook or lineage file is invalid, their diagnostics in {@code into}. The
+   * lineage file is read too, though nothing here uses it, so that a bad one is refused with or
+   * without a dataset.
    */
   static Codebook codebookOnly(DatasetOptions o, List<Diagnostic> into) {
-    return codebook(o.codebook(), limits(o), into);
+    Limits limits = limits(o);
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Codebook codebook = codebook(o.codebook(), limits, diagnostics);
+    Lineage lineage = lineage(o.lineage(), limits, diagnostics);
+    diagnostics.sort(Diagnostic.ORDER);
+    into.addAll(diagnostics);
+    return lineage == null ? null : codebook;
   }
 
   /** The codebook at {@code file} (the default when null); its diagnostics go to {@code into}. */

@@ -48,7 +48,7 @@ public final class TemplateJob {
       codebook = Stages.codebookOnly(o.dataset(), diagnostics);
       if (codebook == null) {
         Outputs.invalid(diagnostics, console.err());
-        return Outcome.INVALID;
+        return Stages.failure(diagnostics);
       }
       municipalities = List.of();
     } else {
