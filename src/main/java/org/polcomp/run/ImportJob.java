@@ -80,6 +80,12 @@ public final class ImportJob {
     }
     for (String name : files.keySet()) {
       Path target = dir.resolve(name);
+      // --force replaces policy files, never the workbook, codebook or lineage file it reads
+      if (Outputs.isAnInput(target, o.dataset(), run.read())) {
+        throw new UsageProblem(DatasetLoader.display(target) + " is an input of this run, and"
+            + " import would write a policy file there; nothing was written",
+            "name another folder with -o, or move the input out of " + DatasetLoader.display(dir));
+      }
       if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !o.force()) {
         throw new UsageProblem(DatasetLoader.display(target) + " exists; nothing was written",
             "add --force to replace the files, or choose another folder");

@@ -51,20 +51,26 @@ final class Outputs {
    * destroy the policy file the run reads.
    */
   static void refuseInput(Path output, Iterable<Path> inputs) {
+    if (isOneOf(output, inputs)) {
+      throw isInput(output);
+    }
+  }
+
+  // Whether OUT is the same file as one of the inputs, by identity.
+  private static boolean isOneOf(Path output, Iterable<Path> inputs) {
     if (!isFile(output)) {
-      return;
+      return false;
     }
     for (Path in : inputs) {
-      boolean same;
       try {
-        same = Files.exists(in) && Files.isSameFile(output, in);
+        if (Files.exists(in) && Files.isSameFile(output, in)) {
+          return true;
+        }
       } catch (IOException e) {
-        same = false; // what cannot be compared is not the same file as far as we can tell
-      }
-      if (same) {
-        throw isInput(output);
+        // what cannot be compared is not the same file as far as we can tell
       }
     }
+    return false;
   }
 
   /**
@@ -72,13 +78,27 @@ final class Outputs {
    * codebook or lineage file, which the run reads as it reads the policy files.
    */
   static void refuseInput(Path output, DatasetOptions o) {
+    refuseInput(output, named(o));
+  }
+
+  /** The inputs the options name: the paths given, and the codebook and lineage files. */
+  private static List<Path> named(DatasetOptions o) {
     List<Path> named = new ArrayList<>(o.paths());
     for (Path extra : new Path[] {o.codebook(), o.lineage()}) {
       if (extra != null) {
         named.add(extra);
       }
     }
-    refuseInput(output, named);
+    return named;
+  }
+
+  /**
+   * Whether writing {@code output} would write over an input of the run: one the options name,
+   * or a file it read, compared by file identity. For a job that writes many files, whose
+   * refusal names the file rather than -o.
+   */
+  static boolean isAnInput(Path output, DatasetOptions o, ReadFiles read) {
+    return isOneOf(output, named(o)) || isFile(output) && read.holds(output);
   }
 
   // Whether OUT names something that exists (not standard output): only that can be an input.
