@@ -28,7 +28,8 @@ public final class CodebookJob {
     if (o.check() != null) {
       return check(o.check(), console);
     }
-    Outputs.text(OutputTarget.plain(o.output()), CodebookLoader.defaultText(), console.out());
+    Outputs.text(OutputTarget.plain(o.output(), "yaml"), CodebookLoader.defaultText(),
+        console.out());
     return Outcome.OK;
   }
 

@@ -52,7 +52,7 @@ public final class InitJob {
             "type the name without it");
       }
     }
-    Path output = OutputTarget.plain(o.output());
+    Path output = OutputTarget.plain(o.output(), "yaml");
     String text = withSchemaLine(new PolicySkeleton(Stages.defaultCodebook()).text(o.id(),
         o.name()), output == null ? Path.of("") : output.toAbsolutePath().getParent());
     if (output == null) {

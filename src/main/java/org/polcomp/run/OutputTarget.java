@@ -249,10 +249,12 @@ public record OutputTarget(Path path, String format) {
   }
 
   /**
-   * OUT of a command that writes one text format (codebook, schema, init): null for standard
-   * output ({@code -o -} or no {@code -o}), else the path; an empty OUT is a usage error.
+   * OUT of a command that writes one text format (codebook, schema, init: yaml or json): null
+   * for standard output ({@code -o -} or no {@code -o}), else the path. An empty OUT is a usage
+   * error, and so is an extension that names another format ({@code -o codebook.json} of YAML);
+   * a name without an extension, or with one that names no format, is the command's format.
    */
-  public static Path plain(Path output) {
+  public static Path plain(Path output, String format) {
     if (output == null || output.toString().equals("-")) {
       return null;
     }
@@ -261,6 +263,13 @@ public record OutputTarget(Path path, String format) {
           "name the file to write, or - for standard output");
     }
     refuseFolderName(output);
+    String ext = extension(output);
+    String byName = ext == null ? null : BY_EXTENSION.get(ext);
+    if (byName != null && !byName.equals(format)) {
+      throw new UsageProblem("this command writes " + format.toUpperCase(Locale.ROOT)
+          + " and cannot write '" + output + "' (." + ext + ")", "name a ." + extensionOf(format)
+          + " file, or - for standard output");
+    }
     return output;
   }
 }

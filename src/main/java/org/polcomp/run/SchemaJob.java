@@ -23,7 +23,8 @@ public final class SchemaJob {
 
   /** Writes the schema of the default codebook's vocabularies. */
   public static Outcome run(Options o, Console console) throws IOException {
-    Outputs.text(OutputTarget.plain(o.output()), new FormatSchema(Stages.defaultCodebook()).text(), console.out());
+    Outputs.text(OutputTarget.plain(o.output(), "json"),
+        new FormatSchema(Stages.defaultCodebook()).text(), console.out());
     return Outcome.OK;
   }
 }

@@ -143,8 +143,10 @@ class OutputRulesTest {
 
   @Test
   void theCodebookAndTheLineageFileAreInputsToo() throws IOException {
-    Path codebook = dir.resolve("cb.json");
-    assertEquals(0, CliRunner.run("codebook", "-o", codebook.toString()).exit());
+    // a codebook (YAML) under a name other commands write (codebook -o refuses the name)
+    CliRunner.Result printed = CliRunner.run("codebook");
+    assertEquals(0, printed.exit(), printed.err());
+    Path codebook = Files.writeString(dir.resolve("cb.json"), printed.out());
     Path lineage = Files.writeString(dir.resolve("lin.txt"),
         "municipalities:\n  - {code: XA, name: A}\n");
     byte[] book = Files.readAllBytes(codebook);
@@ -230,6 +232,46 @@ class OutputRulesTest {
     Path sarif = dir.resolve("v.sarif");
     assertEquals(0, CliRunner.run("validate", DATA, "-o", sarif.toString()).exit());
     assertTrue(Files.readString(sarif).contains("\"version\""), "a SARIF log");
+  }
+
+  /**
+   * The commands of one format (init and codebook write YAML, schema JSON) refuse a name whose
+   * extension says another format; a name without an extension, or one that names no format,
+   * is theirs.
+   */
+  @Test
+  void aOneFormatCommandRefusesTheExtensionOfAnother() throws IOException {
+    List<List<String>> lines = List.of(List.of("init", "XX0001", "A"), List.of("codebook"),
+        List.of("schema"));
+    List<String> formats = List.of("yaml", "yaml", "json");
+    for (int i = 0; i < lines.size(); i++) {
+      String own = formats.get(i);
+      for (String ext : List.of("xlsx", "json", "csv", "html", "md", "yaml", "yml", "txt")) {
+        Path out = dir.resolve(i + "-out." + ext);
+        List<String> args = new java.util.ArrayList<>(lines.get(i));
+        args.addAll(List.of("-o", out.toString()));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        boolean ownName = ext.equals(own) || own.equals("yaml") && ext.equals("yml");
+        if (ownName) {
+          assertEquals(0, r.exit(), args + ": " + r.err());
+          assertTrue(Files.isRegularFile(out), args.toString());
+        } else {
+          assertEquals(2, r.exit(), args + ": " + r.err());
+          assertTrue(r.err().contains("(." + ext + ")"), r.err());
+          assertTrue(r.err().contains("hint: name a ." + own + " file"), args + ": " + r.err());
+          assertFalse(Files.exists(out), args.toString());
+        }
+      }
+      for (String name : List.of("plain", "notes.log")) {
+        Path out = dir.resolve(i + "-" + name);
+        List<String> args = new java.util.ArrayList<>(lines.get(i));
+        args.addAll(List.of("-o", out.toString()));
+        CliRunner.Result r = CliRunner.run(args.toArray(String[]::new));
+        assertEquals(0, r.exit(), args + ": " + r.err());
+        String text = Files.readString(out);
+        assertEquals(own.equals("json"), text.startsWith("{"), args + ": " + own);
+      }
+    }
   }
 
   @Test
