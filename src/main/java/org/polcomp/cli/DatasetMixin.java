@@ -2,6 +2,7 @@ package org.polcomp.cli;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.polcomp.load.Limits;
 import org.polcomp.run.DatasetOptions;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -30,21 +31,22 @@ final class DatasetMixin {
     // Main reads it from the parse result: an internal error can happen before any option record
     // exists.
     debug = Specs.flag(spec, "Show stack traces of internal errors.", "--debug");
-    threads = Specs.withDefault(spec, int.class, "N", "0",
+    threads = Specs.number(spec, int.class, "N", "0", 0, DatasetOptions.MAX_THREADS,
         "Read files on N threads; 1 reads them one at a time, 0 (the default) on every core;"
             + " at most " + DatasetOptions.MAX_THREADS + ".",
         "--threads");
-    maxFileBytes = Specs.withDefault(spec, long.class, "BYTES", "16777216",
+    maxFileBytes = Specs.number(spec, long.class, "BYTES", "16777216", 1,
+        Limits.MAX_FILE_BYTES,
         "Largest policy file read (default: ${DEFAULT-VALUE}, 16 MiB; at most 268435456,"
             + " 256 MiB).",
         "--max-file-size");
-    maxDepth = Specs.withDefault(spec, int.class, "N", "64",
+    maxDepth = Specs.number(spec, int.class, "N", "64", 1, Limits.MAX_DEPTH,
         "Deepest nesting of maps and lists (default: ${DEFAULT-VALUE}; at most 1000).",
         "--max-depth");
-    maxString = Specs.withDefault(spec, int.class, "CHARS", "32767",
+    maxString = Specs.number(spec, int.class, "CHARS", "32767", 1, Limits.MAX_STRING,
         "Longest string (default: ${DEFAULT-VALUE}, an Excel cell; at most 268435456).",
         "--max-string");
-    maxAliases = Specs.withDefault(spec, int.class, "N", "50",
+    maxAliases = Specs.number(spec, int.class, "N", "50", 0, Limits.MAX_ALIASES,
         "Most YAML aliases per document (default: ${DEFAULT-VALUE}; at most 10000).",
         "--max-aliases");
   }

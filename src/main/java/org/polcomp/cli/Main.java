@@ -256,6 +256,10 @@ public final class Main implements Runnable {
             + " characters that the locale's character set ("
             + System.getProperty("sun.jnu.encoding", "unknown") + ") cannot read");
         err.println("    hint: " + DatasetLoader.unopenableNameHint());
+      } else if (ex.getCause() instanceof UsageProblem u) {
+        // a value a converter refused (Specs.number) says itself what the option takes
+        err.println("polcomp: " + Printable.escape(u.getMessage()));
+        err.println("    hint: " + Printable.escape(u.hint()));
       } else {
         err.println("polcomp: " + Printable.escape(ex.getMessage()));
         if (!optionSuggestions(ex, err)) {

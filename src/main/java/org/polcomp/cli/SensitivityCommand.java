@@ -25,13 +25,16 @@ final class SensitivityCommand implements Subcommand {
           + " one, a name ending in /, or a name without extension), or - for standard output.");
   private final OptionSpec format = Specs.option(spec, String.class, "FORMAT",
       "xlsx, json or csv; overrides what OUT's name says.", "--format");
-  private final OptionSpec samples = Specs.withDefault(spec, int.class, "N", "1000",
+  private final OptionSpec samples = Specs.number(spec, int.class, "N", "1000", 1,
+      Integer.MAX_VALUE,
       "Random codebooks to classify with (default: ${DEFAULT-VALUE}).", "--samples");
-  private final OptionSpec seed = Specs.withDefault(spec, long.class, "S", "1",
+  private final OptionSpec seed = Specs.number(spec, long.class, "S", "1", Long.MIN_VALUE,
+      Long.MAX_VALUE,
       "Seed of the generator; the same seed gives the same output"
           + " (default: ${DEFAULT-VALUE}).",
       "--seed");
-  private final OptionSpec range = Specs.withDefault(spec, double.class, "R", "0.5",
+  private final OptionSpec range = Specs.number(spec, double.class, "R", "0.5", 0.0,
+      SensitivityJob.MAX_RANGE,
       "Each weight w varies by max(1, R x |w|) either way, unless the codebook's"
           + " 'sensitivity' section sets its range (default: ${DEFAULT-VALUE}; 0 to 1000).",
       "--range");

@@ -1,10 +1,14 @@
 package org.polcomp.cli;
 
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
+import org.polcomp.diagnostic.Diagnostic;
 import org.polcomp.run.OutputTarget;
+import org.polcomp.run.UsageProblem;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -118,6 +122,78 @@ final class Specs {
       String defaultValue, String description, String... names) {
     return add(spec, OptionSpec.builder(names).type(type).paramLabel(label)
         .defaultValue(defaultValue).description(description));
+  }
+
+  /**
+   * Adds a number option like {@link #withDefault}: {@code type} is {@code int.class},
+   * {@code long.class} or {@code double.class}, its value in plain decimal notation
+   * ({@link NumberConverter}), from {@code min} to {@code max} as its message says (a value of
+   * the type outside them is the job's to refuse, with the reason).
+   */
+  static OptionSpec number(CommandSpec spec, Class<?> type, String label, String defaultValue,
+      Number min, Number max, String description, String... names) {
+    return add(spec, OptionSpec.builder(names).type(type).paramLabel(label)
+        .defaultValue(defaultValue).description(description)
+        .converters(new NumberConverter(type, names[names.length - 1], defaultValue, min, max)));
+  }
+
+  /**
+   * A number option's value, in plain decimal notation only: ASCII digits with an optional sign,
+   * and for a {@code double} an optional point and exponent. Java's own parsing would also take
+   * {@code 5d}, {@code 0x1p3} and other scripts' digits ({@code ٣} as 3), and its message names
+   * the Java type ("is not an int"). A value that is not such a number, or that its type cannot
+   * hold, is a usage error that says what the option takes.
+   */
+  private static final class NumberConverter implements CommandLine.ITypeConverter<Object> {
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+    private static final Pattern DECIMAL =
+        Pattern.compile("[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    private final Class<?> type;
+    private final String option;
+    private final String example;
+    private final String takes;
+
+    NumberConverter(Class<?> type, String option, String example, Number min, Number max) {
+      if (type != int.class && type != long.class && type != double.class) {
+        throw new IllegalArgumentException("not a number type: " + type);
+      }
+      this.type = type;
+      this.option = option;
+      this.example = example;
+      this.takes = option + " takes " + (type == double.class ? "a number" : "a whole number")
+          + " from " + plain(min) + " to " + plain(max);
+    }
+
+    private static String plain(Number n) {
+      return n instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
+          : n.toString();
+    }
+
+    @Override
+    public Object convert(String value) {
+      boolean whole = type != double.class;
+      if ((whole ? WHOLE : DECIMAL).matcher(value).matches()) {
+        try {
+          if (type == int.class) {
+            return Integer.parseInt(value);
+          }
+          if (type == long.class) {
+            return Long.parseLong(value);
+          }
+          double d = Double.parseDouble(value);
+          if (Double.isFinite(d)) {
+            return d;
+          }
+        } catch (NumberFormatException e) {
+          // digits the type cannot hold: said below, as any other value
+        }
+      }
+      throw new UsageProblem(takes + ", not '" + Diagnostic.clip(value) + "'",
+          (whole ? "write it in digits 0-9, with an optional sign"
+              : "write it in decimal digits 0-9, with an optional sign, point and exponent")
+          + ", as in " + option + " " + example + " (the default)");
+    }
   }
 
   /** Adds an option that a command line must give. */

@@ -54,6 +54,9 @@ public final class SensitivityJob {
   public record Options(DatasetOptions dataset, AnalysisOptions analysis, Path output,
       String format, int samples, long seed, double range, String commandLine, boolean force) {}
 
+  /** The largest {@code --range} ({@link Settings#MAX_RANGE} says why). */
+  public static final double MAX_RANGE = Settings.MAX_RANGE;
+
   /**
    * The formats sensitivity writes; csv is a folder of files. Not compare's html and datapackage:
    * its writers know only a comparison's tables.
