@@ -227,10 +227,13 @@ class SensitivityCommandTest {
   @Test
   void aRangeAboveTheBoundIsAUsageErrorAndTheBoundItselfRuns() throws IOException {
     // near 1e307 a drawn weight became infinite and the exact score failed (exit 3)
-    for (String range : List.of("1e308", "5e307", "1000.5")) {
+    Map<String, String> shown = Map.of("1e308", "1E+308", "5e307", "5E+307", "1000.5", "1000.5",
+        "1001", "1001");
+    for (String range : List.of("1e308", "5e307", "1000.5", "1001")) {
       CliRunner.Result r = CliRunner.run("sensitivity", "--samples", "5", "--range", range,
           "-o", tmp.resolve("r.json").toString(), Datasets.POLICIES);
       assertEquals(2, r.exit(), range + ": " + r.err());
+      assertTrue(r.err().contains("--range " + shown.get(range) + " is more than 1000"), r.err());
       assertTrue(r.err().contains("hint: give a fraction of each weight from 0 to 1000"),
           r.err());
       assertFalse(Files.exists(tmp.resolve("r.json")));
