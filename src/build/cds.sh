@@ -13,8 +13,10 @@
 # The archive names the jar by its path and modification time: the JVM skips it without a word
 # when either differs, so a stale archive costs start-up time, never a wrong result.
 set -uo pipefail
-jar="$1"
-archive="$2"
+# absolute: the training runs work in a folder of their own, where a relative jar is not found
+# (and the archive would hold only the JVM's own classes)
+jar="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
+archive="$(cd "$(dirname "$2")" && pwd)/$(basename "$2")"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

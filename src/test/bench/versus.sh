@@ -45,6 +45,12 @@ if ! have_python; then
   exit 0
 fi
 
+# bin/polcomp runs without its class-data archive when the jar is newer (after mvn package or
+# make test), a third slower to start: the figures would not be those of an installed polcomp
+if [ -f target/polcomp.jar ] && [ ! target/polcomp.jsa -nt target/polcomp.jar ]; then
+  bash src/build/cds.sh target/polcomp.jar target/polcomp.jsa >&2
+fi
+
 for n in $sizes; do
   dir="$data/n$n"
   if [ ! -f "$dir/.complete" ]; then
