@@ -35,8 +35,8 @@ public enum Code {
   E026("E026", Severity.ERROR, "control-character", "A text value holds a control character."),
   E030("E030", Severity.ERROR, "bad-lineage", "A lineage file is inconsistent."),
   E027("E027", Severity.ERROR, "duplicate-coder", "Two codings of a measure name the same coder."),
-  E028("E028", Severity.ERROR, "bad-sheet",
-      "A data-entry workbook lacks a sheet or key column, or has an unknown column."),
+  E028("E028", Severity.ERROR, "bad-sheet", "A data-entry workbook lacks a sheet or key column,"
+      + " has a sheet twice, or has an unknown column or a value under no header."),
   E029("E029", Severity.ERROR, "unknown-measure-ref",
       "A row of a data-entry workbook names a measure that does not exist."),
   E031("E031", Severity.ERROR, "bad-workbook",
