@@ -1,6 +1,5 @@
 package org.polcomp.cli;
 
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -166,8 +165,7 @@ final class Specs {
     }
 
     private static String plain(Number n) {
-      return n instanceof Double d ? BigDecimal.valueOf(d).stripTrailingZeros().toPlainString()
-          : n.toString();
+      return n instanceof Double d ? UsageProblem.number(d) : n.toString();
     }
 
     @Override

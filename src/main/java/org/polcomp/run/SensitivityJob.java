@@ -2,7 +2,6 @@ package org.polcomp.run;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -84,7 +83,7 @@ public final class SensitivityJob {
           "give a fraction of each weight, such as 0.5 (the default)");
     }
     if (o.range() > Settings.MAX_RANGE) {
-      throw new UsageProblem("--range " + shown(o.range()) + " is more than "
+      throw new UsageProblem("--range " + UsageProblem.number(o.range()) + " is more than "
           + Reason.format(Settings.MAX_RANGE), "give a fraction of each weight from 0 to "
           + Reason.format(Settings.MAX_RANGE) + ", such as 0.5 (the default): a larger range"
           + " would only leave each weight's sign to chance");
@@ -196,12 +195,5 @@ public final class SensitivityJob {
     List<Unit> units() {
       return List.copyOf(units);
     }
-  }
-
-  /** A number as the user would write it: 1001, 1000.5, and 1E+308 rather than its 309 digits. */
-  private static String shown(double v) {
-    BigDecimal d = BigDecimal.valueOf(v).stripTrailingZeros();
-    String plain = d.toPlainString();
-    return plain.length() <= 20 ? plain : d.toString();
   }
 }
