@@ -79,7 +79,8 @@ public final class SensitivityJob {
           "give 1 or more (default 1000)");
     }
     if (!(o.range() >= 0) || !Double.isFinite(o.range())) {
-      throw new UsageProblem("--range " + o.range() + " is not a number 0 or more",
+      throw new UsageProblem(
+          "--range " + UsageProblem.number(o.range()) + " is not a number 0 or more",
           "give a fraction of each weight, such as 0.5 (the default)");
     }
     if (o.range() > Settings.MAX_RANGE) {

@@ -225,6 +225,14 @@ class SensitivityCommandTest {
   }
 
   @Test
+  void aNegativeRangeIsShownAsWritten() {
+    CliRunner.Result r = CliRunner.run("sensitivity", "--samples", "5", "--range", "-1",
+        "-o", tmp.resolve("n.json").toString(), Datasets.POLICIES);
+    assertEquals(2, r.exit(), r.err());
+    assertTrue(r.err().contains("--range -1 is not a number 0 or more"), r.err());
+  }
+
+  @Test
   void aRangeAboveTheBoundIsAUsageErrorAndTheBoundItselfRuns() throws IOException {
     // near 1e307 a drawn weight became infinite and the exact score failed (exit 3)
     Map<String, String> shown = Map.of("1e308", "1E+308", "5e307", "5E+307", "1000.5", "1000.5",
