@@ -30,6 +30,9 @@ import org.polcomp.load.YNode.YSeq;
  * in a local form) is reported here.
  */
 final class SheetReader {
+  // what to do with a second sheet of a name, which is not read
+  private static final String SECOND_SHEET_HINT =
+      "rename it to the sheet its rows belong on (its header row shows which), or delete it";
   private static final Pattern INTEGER = Pattern.compile("[-+]?[0-9]+");
   private static final Pattern DECIMAL =
       Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]+)?");
@@ -90,8 +93,7 @@ final class SheetReader {
       } else if (byName.putIfAbsent(g.name(), g) != null) {
         others.add(g);
         out.accept(Diagnostic.of(sheetAt(g), Code.E028, "the workbook has a second sheet named '"
-            + g.name() + "'; only the first is read", "rename it to the sheet its rows belong on"
-            + " (its header row shows which), or delete it"));
+            + g.name() + "'; only the first is read", SECOND_SHEET_HINT));
       }
     }
     // Excel takes sheet names in any case for one name: MEASURES beside Measures is a second one
@@ -103,8 +105,7 @@ final class SheetReader {
         it.remove();
         out.accept(Diagnostic.of(sheetAt(g), Code.E028, "the workbook has a second sheet named '"
             + same + "' ('" + Diagnostic.clip(g.name()) + "': a sheet's name is one name in any"
-            + " case); only '" + same + "' is read", "rename it to the sheet its rows belong on (its"
-            + " header row shows which), or delete it"));
+            + " case); only '" + same + "' is read", SECOND_SHEET_HINT));
       }
     }
     Map<String, List<Map<String, Grid.Cell>>> rows = new HashMap<>();
